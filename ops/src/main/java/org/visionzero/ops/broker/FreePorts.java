@@ -1,0 +1,22 @@
+package org.visionzero.ops.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Picks a TCP port the OS considers free right now on the loopback interface. */
+final class FreePorts {
+
+  private FreePorts() {
+  }
+
+  static int pick() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free TCP port on the loopback interface", e);
+    }
+  }
+}
