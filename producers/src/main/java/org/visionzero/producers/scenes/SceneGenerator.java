@@ -1,0 +1,96 @@
+package org.visionzero.producers.scenes;
+
+import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import org.visionzero.events.Difference;
+
+/**
+ * CLEVR-style scene pairs from a seed: 4–6 objects on a ground plane; the modified image gives 2 random objects a
+ * new colour AND a new shape, and changes nothing else. Deterministic: the same seed gives the same pair.
+ */
+public final class SceneGenerator {
+
+  /** Recorded regions extend this many pixels beyond body and shadow, to cover antialiased edges. */
+  public static final int REGION_MARGIN = 2;
+  public static final String DIFFERENCE_KIND = "object";
+
+  private final SceneOptions options;
+  private final SceneRenderer renderer = new SceneRenderer();
+
+  public SceneGenerator(SceneOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public SceneOptions options() {
+    return options;
+  }
+
+  /** The pair for this seed. */
+  public ScenePair generate(long seed) {
+    Random random = new Random(seed);
+    SceneView view = SceneView.jittered(random, options.height());
+    List<SceneObject> original = SceneLayout.place(random, options, view);
+    List<Integer> changed = chooseChanged(random, original.size());
+    List<SceneObject> modified = new ArrayList<>(original);
+    List<Difference> differences = new ArrayList<>(changed.size());
+    for (int id : changed) {
+      SceneObject before = original.get(id);
+      SceneObject after = before.withColorAndShape(
+          other(random, SceneColor.values(), before.color()), other(random, Shape.values(), before.shape()));
+      modified.set(id, after);
+      differences.add(difference(before, after, view));
+    }
+    BufferedImage originalImage = renderer.render(original, view, options.width(), options.height());
+    BufferedImage modifiedImage = renderer.render(modified, view, options.width(), options.height());
+    SceneGraph graph = new SceneGraph(options.width(), options.height(), original, modified, changed);
+    return new ScenePair(seed, originalImage, modifiedImage, graph, view, differences);
+  }
+
+  private List<Integer> chooseChanged(Random random, int objectCount) {
+    List<Integer> ids = new ArrayList<>();
+    for (int id = 0; id < objectCount; id++) {
+      ids.add(id);
+    }
+    // Partial Fisher-Yates with our own stream: Collections.shuffle would do, but this keeps the draw count fixed.
+    for (int i = 0; i < options.changedObjects(); i++) {
+      int j = i + random.nextInt(objectCount - i);
+      Integer swap = ids.get(i);
+      ids.set(i, ids.get(j));
+      ids.set(j, swap);
+    }
+    List<Integer> chosen = new ArrayList<>(ids.subList(0, options.changedObjects()));
+    chosen.sort(null);
+    return List.copyOf(chosen);
+  }
+
+  private Difference difference(SceneObject before, SceneObject after, SceneView view) {
+    Rectangle2D footprint = Footprint.of(before, view);
+    footprint.add(Footprint.of(after, view));
+    Rectangle region = outwardClip(footprint);
+    return Difference.newBuilder()
+        .setKind(DIFFERENCE_KIND)
+        .setDescription("object " + before.id() + ": " + before.describe() + " -> " + after.describe())
+        .setX(region.x).setY(region.y).setWidth(region.width).setHeight(region.height)
+        .build();
+  }
+
+  private Rectangle outwardClip(Rectangle2D box) {
+    int left = Math.max(0, (int) Math.floor(box.getMinX()) - REGION_MARGIN);
+    int top = Math.max(0, (int) Math.floor(box.getMinY()) - REGION_MARGIN);
+    int right = Math.min(options.width(), (int) Math.ceil(box.getMaxX()) + REGION_MARGIN);
+    int bottom = Math.min(options.height(), (int) Math.ceil(box.getMaxY()) + REGION_MARGIN);
+    return new Rectangle(left, top, right - left, bottom - top);
+  }
+
+  private static <T> T other(Random random, T[] values, T current) {
+    List<T> choices = new ArrayList<>(Arrays.asList(values));
+    choices.remove(current);
+    return choices.get(random.nextInt(choices.size()));
+  }
+}

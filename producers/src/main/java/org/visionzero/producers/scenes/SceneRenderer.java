@@ -1,0 +1,226 @@
+package org.visionzero.producers.scenes;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.LinearGradientPaint;
+import java.awt.MultipleGradientPaint.CycleMethod;
+import java.awt.RadialGradientPaint;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Area;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Draws a CLEVR-style scene with Java2D: a lit floor, soft shadows, shaded spheres, cubes and cylinders,
+ * metal with specular highlights and a hint of reflected floor, rubber matte. Pure function of its inputs.
+ */
+public final class SceneRenderer {
+
+  private static final Color WHITE = Color.WHITE;
+  private static final Color OUTLINE = new Color(20, 20, 20);
+  private static final int OUTLINE_ALPHA = 90;
+  private static final int SHADOW_OUTER_ALPHA = 40;
+  private static final int SHADOW_INNER_ALPHA = 55;
+  private static final double SHADOW_INNER_SHRINK = 0.7;
+  private static final int REFLECTION_ALPHA = 70;
+  private static final int METAL_HIGHLIGHT_ALPHA = 230;
+  private static final int RUBBER_HIGHLIGHT_ALPHA = 45;
+  private static final int METAL_EDGE_ALPHA = 150;
+  private static final float OUTLINE_WIDTH = 0.7f;
+  /** The cube's front face is this share of its full on-screen width; the rest is the receding side. */
+  private static final double CUBE_DEPTH_X = 0.38;
+  private static final double CUBE_DEPTH_Y = 0.30;
+  private static final double CYLINDER_HALF_WIDTH = 0.9;
+  private static final double CYLINDER_ELLIPSE = 0.36;
+  /** Light direction components besides the jittered horizontal one: from above and from the camera side. */
+  private static final double LIGHT_UP = 1.0;
+  private static final double LIGHT_FRONT = 0.7;
+  private static final double AMBIENT = 0.45;
+  private static final double DIFFUSE = 0.8;
+
+  /** Renders the objects as seen with the given camera and light. */
+  public BufferedImage render(List<SceneObject> objects, SceneView view, int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+      drawFloor(g, view, width, height);
+      List<SceneObject> backToFront = objects.stream().sorted(Comparator.comparingDouble(SceneObject::depth)).toList();
+      for (SceneObject object : backToFront) {
+        drawShadow(g, object, view);
+      }
+      for (SceneObject object : backToFront) {
+        switch (object.shape()) {
+          case SPHERE -> drawSphere(g, object, view);
+          case CUBE -> drawCube(g, object, view);
+          case CYLINDER -> drawCylinder(g, object, view);
+          default -> throw new IllegalArgumentException("unknown shape " + object.shape());
+        }
+      }
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  private static void drawFloor(Graphics2D g, SceneView view, int width, int height) {
+    g.setPaint(new GradientPaint(0, 0, view.floorFar(), 0, height, view.floorNear()));
+    g.fillRect(0, 0, width, height);
+  }
+
+  private static void drawShadow(Graphics2D g, SceneObject object, SceneView view) {
+    Ellipse2D outer = Footprint.shadow(object, view);
+    g.setColor(new Color(0, 0, 0, SHADOW_OUTER_ALPHA));
+    g.fill(outer);
+    double w = outer.getWidth() * SHADOW_INNER_SHRINK;
+    double h = outer.getHeight() * SHADOW_INNER_SHRINK;
+    g.setColor(new Color(0, 0, 0, SHADOW_INNER_ALPHA));
+    g.fill(new Ellipse2D.Double(outer.getCenterX() - w / 2, outer.getCenterY() - h / 2, w, h));
+  }
+
+  private static void drawSphere(Graphics2D g, SceneObject object, SceneView view) {
+    double r = object.radius();
+    double cx = object.x();
+    double cy = object.y();
+    double lx = view.lightX();
+    Color base = object.color().rgb();
+    Ellipse2D disc = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
+    Point2D centre = new Point2D.Double(cx + lx * r * 0.25, cy - r * 0.25);
+    Point2D focus = new Point2D.Double(cx + lx * r * 0.45, cy - r * 0.45);
+    boolean metal = object.material() == Material.METAL;
+    float[] fractions = metal ? new float[] {0f, 0.25f, 0.7f, 1f} : new float[] {0f, 0.55f, 1f};
+    Color[] colours = metal
+        ? new Color[] {Shading.mix(base, WHITE, 0.5), Shading.shade(base, 1.15), Shading.shade(base, 0.6),
+            Shading.shade(base, 0.25)}
+        : new Color[] {Shading.shade(base, 1.3), base, Shading.shade(base, 0.45)};
+    g.setPaint(new RadialGradientPaint(centre, (float) (r * 1.3), focus, fractions, colours, CycleMethod.NO_CYCLE));
+    g.fill(disc);
+    if (metal) {
+      reflectFloor(g, disc, view, cx - r, cy + r * 0.3, 2 * r, r);
+    }
+    highlight(g, focus.getX(), focus.getY(), r, metal);
+    outline(g, disc);
+  }
+
+  private static void drawCube(Graphics2D g, SceneObject object, SceneView view) {
+    double r = object.radius();
+    double side = 2 * r / (1 + CUBE_DEPTH_X);
+    double dx = side * CUBE_DEPTH_X * (view.cubeSideOnRight() ? 1 : -1);
+    double dy = side * CUBE_DEPTH_Y;
+    double left = view.cubeSideOnRight() ? object.x() - r : object.x() - r - dx;
+    double top = object.y() + r - side;
+    Shape front = new Rectangle2D.Double(left, top, side, side);
+    Shape lid = polygon(left, top, left + side, top, left + side + dx, top - dy, left + dx, top - dy);
+    double edgeX = view.cubeSideOnRight() ? left + side : left;
+    Shape flank = polygon(edgeX, top, edgeX + dx, top - dy, edgeX + dx, top - dy + side, edgeX, top + side);
+    double sideNormal = view.cubeSideOnRight() ? 1 : -1;
+    Color base = object.color().rgb();
+    boolean metal = object.material() == Material.METAL;
+    fillFace(g, lid, Shading.shade(base, brightness(view, 0, 1, 0)), metal);
+    fillFace(g, front, Shading.shade(base, brightness(view, 0, 0, 1)), metal);
+    fillFace(g, flank, Shading.shade(base, brightness(view, sideNormal, 0, 0)), metal);
+    if (metal) {
+      g.setColor(Shading.withAlpha(WHITE, METAL_EDGE_ALPHA));
+      g.setStroke(new BasicStroke(OUTLINE_WIDTH));
+      g.draw(new Line2D.Double(left, top, left + side, top));
+    }
+    Area whole = new Area(front);
+    whole.add(new Area(lid));
+    whole.add(new Area(flank));
+    outline(g, whole);
+  }
+
+  private static void drawCylinder(Graphics2D g, SceneObject object, SceneView view) {
+    double r = object.radius();
+    double cx = object.x();
+    double rx = r * CYLINDER_HALF_WIDTH;
+    double ry = rx * CYLINDER_ELLIPSE;
+    double topCentre = object.y() - r + ry;
+    double bottomCentre = object.y() + r - ry;
+    Area body = new Area(new Rectangle2D.Double(cx - rx, topCentre, 2 * rx, bottomCentre - topCentre));
+    body.add(new Area(new Ellipse2D.Double(cx - rx, bottomCentre - ry, 2 * rx, 2 * ry)));
+    Color base = object.color().rgb();
+    boolean metal = object.material() == Material.METAL;
+    float lit = (float) (0.5 + view.lightX() * 0.3);
+    float[] fractions = metal ? new float[] {0f, lit - 0.12f, lit, lit + 0.12f, 1f} : new float[] {0f, lit, 1f};
+    Color[] colours = metal
+        ? new Color[] {Shading.shade(base, 0.35), Shading.shade(base, 1.0), Shading.mix(base, WHITE, 0.65),
+            Shading.shade(base, 0.95), Shading.shade(base, 0.25)}
+        : new Color[] {Shading.shade(base, 0.55), Shading.shade(base, 1.2), Shading.shade(base, 0.45)};
+    g.setPaint(new LinearGradientPaint((float) (cx - rx), 0f, (float) (cx + rx), 0f, fractions, colours));
+    g.fill(body);
+    if (metal) {
+      reflectFloor(g, body, view, cx - rx, bottomCentre - ry, 2 * rx, 2 * ry);
+    }
+    Ellipse2D lid = new Ellipse2D.Double(cx - rx, topCentre - ry, 2 * rx, 2 * ry);
+    Color lidColour = Shading.shade(base, brightness(view, 0, 1, 0));
+    g.setPaint(metal ? new GradientPaint((float) (cx - rx), 0f, Shading.mix(lidColour, WHITE, 0.3),
+        (float) (cx + rx), 0f, Shading.shade(lidColour, 0.8)) : lidColour);
+    g.fill(lid);
+    Area whole = new Area(body);
+    whole.add(new Area(lid));
+    outline(g, whole);
+    g.setColor(Shading.withAlpha(OUTLINE, OUTLINE_ALPHA / 2));
+    g.draw(lid);
+  }
+
+  /** Lambert brightness of a face with the given normal (x right, y up, z towards the camera). */
+  private static double brightness(SceneView view, double nx, double ny, double nz) {
+    double lx = view.lightX();
+    double length = Math.sqrt(lx * lx + LIGHT_UP * LIGHT_UP + LIGHT_FRONT * LIGHT_FRONT);
+    double dot = (nx * lx + ny * LIGHT_UP + nz * LIGHT_FRONT) / length;
+    return AMBIENT + DIFFUSE * Math.max(0, dot);
+  }
+
+  private static void fillFace(Graphics2D g, Shape face, Color colour, boolean metal) {
+    Rectangle2D box = face.getBounds2D();
+    double spread = metal ? 0.28 : 0.07;
+    g.setPaint(new GradientPaint((float) box.getMinX(), (float) box.getMinY(), Shading.shade(colour, 1 + spread),
+        (float) box.getMaxX(), (float) box.getMaxY(), Shading.shade(colour, 1 - spread)));
+    g.fill(face);
+  }
+
+  /** Metal mirrors the floor faintly on its lower part: a suggestion of reflection, confined to the object. */
+  private static void reflectFloor(Graphics2D g, Shape object, SceneView view, double x, double y, double w,
+                                   double h) {
+    Shape oldClip = g.getClip();
+    g.clip(object);
+    g.setColor(Shading.withAlpha(view.floorNear(), REFLECTION_ALPHA));
+    g.fill(new Ellipse2D.Double(x, y, w, h));
+    g.setClip(oldClip);
+  }
+
+  private static void highlight(Graphics2D g, double x, double y, double r, boolean metal) {
+    double w = r * (metal ? 0.32 : 0.5);
+    double h = r * (metal ? 0.22 : 0.35);
+    g.setColor(Shading.withAlpha(WHITE, metal ? METAL_HIGHLIGHT_ALPHA : RUBBER_HIGHLIGHT_ALPHA));
+    g.fill(new Ellipse2D.Double(x - w / 2, y - h / 2, w, h));
+  }
+
+  private static void outline(Graphics2D g, Shape shape) {
+    g.setColor(Shading.withAlpha(OUTLINE, OUTLINE_ALPHA));
+    g.setStroke(new BasicStroke(OUTLINE_WIDTH));
+    g.draw(shape);
+  }
+
+  private static Shape polygon(double... xy) {
+    Path2D.Double path = new Path2D.Double();
+    path.moveTo(xy[0], xy[1]);
+    for (int i = 2; i < xy.length; i += 2) {
+      path.lineTo(xy[i], xy[i + 1]);
+    }
+    path.closePath();
+    return path;
+  }
+}
