@@ -3,6 +3,7 @@ package org.visionzero.ops.config;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.visionzero.topics.TopicCatalog;
 
 /** Configuration of commands that only talk to an existing Kafka cluster (e.g. {@code vz topics}). */
 public final class KafkaClientConfig extends AbstractConfig {
@@ -19,7 +20,7 @@ public final class KafkaClientConfig extends AbstractConfig {
     return KafkaClientProperties.from(this);
   }
 
-  public String topicPrefix() {
-    return getString(KafkaSettings.TOPIC_PREFIX);
+  public TopicCatalog topicCatalog() {
+    return KafkaSettings.topicCatalog(this);
   }
 }

@@ -1,8 +1,10 @@
 package org.visionzero.ops.config;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 
 /**
@@ -51,6 +53,15 @@ public final class KafkaClientProperties {
           + KafkaSettings.BOOTSTRAP_SERVERS + "' in the config file.");
     }
     return servers.toString();
+  }
+
+  /** Properties for an AdminClient that gives up after {@code timeout} instead of Kafka's default minute. */
+  public Map<String, Object> forAdmin(Duration timeout) {
+    Map<String, Object> admin = asMap();
+    int millis = Math.toIntExact(timeout.toMillis());
+    admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+    admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+    return admin;
   }
 
   /** A mutable copy, to add component-specific settings to. */

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.visionzero.topics.TopicCatalog;
 
 /**
  * The settings every command that talks to Kafka shares: where the cluster is, the topic prefix, and the client
@@ -24,10 +26,12 @@ public final class KafkaSettings {
   public static final String BOOTSTRAP_SERVERS = CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
   public static final String TOPIC_PREFIX = "topic.prefix";
   public static final String SECURITY_PROTOCOL = CommonClientConfigs.SECURITY_PROTOCOL_CONFIG;
-  public static final String DEFAULT_TOPIC_PREFIX = "vz.";
+  public static final String TOPIC_GAME_PARTITIONS = "topic.game.partitions";
+  public static final String DEFAULT_TOPIC_PREFIX = TopicCatalog.DEFAULT_PREFIX;
 
   private static final String GROUP = "Kafka";
   private static final int MAX_PREFIX_LENGTH = 100;
+  private static final int MAX_GAME_PARTITIONS = 1_000;
   private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+\\]|[^\\s:,\\[\\]]+):\\d{1,5}");
 
   private KafkaSettings() {
@@ -48,12 +52,22 @@ public final class KafkaSettings {
             }, () -> "letters, digits, '.', '_', '-' (e.g. 'vz.' or 'team-a.vz.')"),
             Importance.MEDIUM, "Prefix of every topic name of the catalog, e.g. 'vz.' gives 'vz.game-events'.",
             GROUP, 2, ConfigDef.Width.SHORT, "Topic prefix")
+        .define(TOPIC_GAME_PARTITIONS, Type.INT, TopicCatalog.DEFAULT_GAME_PARTITIONS,
+            ConfigDef.Range.between(1, MAX_GAME_PARTITIONS), Importance.MEDIUM,
+            "Partitions of the per-game topics (turn requests, game events, trajectories) when they are created; "
+                + "the most workers and coordinator instances that can share the work.",
+            GROUP, 3, ConfigDef.Width.SHORT, "Game partitions")
         .define(SECURITY_PROTOCOL, Type.STRING, CommonClientConfigs.DEFAULT_SECURITY_PROTOCOL,
             ConfigDef.CaseInsensitiveValidString.in(securityProtocolNames()), Importance.MEDIUM,
-            CommonClientConfigs.SECURITY_PROTOCOL_DOC, GROUP, 3, ConfigDef.Width.SHORT, "Security protocol");
+            CommonClientConfigs.SECURITY_PROTOCOL_DOC, GROUP, 4, ConfigDef.Width.SHORT, "Security protocol");
     SslConfigs.addClientSslSupport(definition);
     SaslConfigs.addClientSaslSupport(definition);
     return definition;
+  }
+
+  /** The topic catalog that {@code config} (which must define these settings) describes. */
+  public static TopicCatalog topicCatalog(AbstractConfig config) {
+    return TopicCatalog.of(config.getString(TOPIC_PREFIX), config.getInt(TOPIC_GAME_PARTITIONS));
   }
 
   /** Every client security key this module defines (security.protocol, ssl.*, sasl.*). */

@@ -3,6 +3,7 @@ package org.visionzero.ops.config;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.visionzero.topics.TopicCatalog;
 import org.visionzero.ops.broker.BrokerSettings;
 
 /**
@@ -32,7 +33,7 @@ public final class VzRunConfig extends AbstractConfig {
     return KafkaClientProperties.from(this);
   }
 
-  public String topicPrefix() {
-    return getString(KafkaSettings.TOPIC_PREFIX);
+  public TopicCatalog topicCatalog() {
+    return KafkaSettings.topicCatalog(this);
   }
 }

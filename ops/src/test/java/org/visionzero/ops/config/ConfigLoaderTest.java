@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visionzero.topics.TopicCatalog;
 
 class ConfigLoaderTest {
 
@@ -24,7 +25,8 @@ class ConfigLoaderTest {
     assertThat(config.getString(BrokerSettingsDef.DATA_DIR)).isEqualTo(BrokerSettingsDef.DEFAULT_DATA_DIR);
     assertThat(config.getInt(BrokerSettingsDef.BROKER_PORT)).isEqualTo(BrokerSettingsDef.DEFAULT_BROKER_PORT);
     assertThat(config.usesEmbeddedBroker()).isTrue();
-    assertThat(config.topicPrefix()).isEqualTo("vz.");
+    assertThat(config.topicCatalog().prefix()).isEqualTo("vz.");
+    assertThat(config.topicCatalog().gamePartitions()).isEqualTo(TopicCatalog.DEFAULT_GAME_PARTITIONS);
   }
 
   @Test
@@ -35,7 +37,7 @@ class ConfigLoaderTest {
         Map.of("VZ_BROKER_PORT", "2222", "VZ_DATA_DIR", "from-env"),
         Map.of(BrokerSettingsDef.DATA_DIR, "from-flag"));
 
-    assertThat(config.topicPrefix()).isEqualTo("file.");
+    assertThat(config.topicCatalog().prefix()).isEqualTo("file.");
     assertThat(config.getInt(BrokerSettingsDef.BROKER_PORT)).isEqualTo(2222);
     assertThat(config.getString(BrokerSettingsDef.DATA_DIR)).isEqualTo("from-flag");
   }

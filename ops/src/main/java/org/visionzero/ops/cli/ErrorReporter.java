@@ -1,0 +1,47 @@
+package org.visionzero.ops.cli;
+
+import java.io.PrintWriter;
+import org.visionzero.ops.config.VzConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed command into one clear message on stderr and an exit code; the stack trace only with
+ * {@code VZ_DEBUG=1}, because the messages already say what to fix.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+  static final int CONFIG_ERROR = CommandLine.ExitCode.USAGE;
+  static final int FAILURE = CommandLine.ExitCode.SOFTWARE;
+  private static final String DEBUG_VARIABLE = "VZ_DEBUG";
+
+  @Override
+  public int handleExecutionException(Exception error, CommandLine command, ParseResult parseResult) {
+    PrintWriter err = command.getErr();
+    err.println(command.getCommandSpec().qualifiedName() + ": " + describe(error));
+    if ("1".equals(System.getenv(DEBUG_VARIABLE))) {
+      error.printStackTrace(err);
+    } else {
+      err.println("(set " + DEBUG_VARIABLE + "=1 for the stack trace)");
+    }
+    err.flush();
+    return error instanceof VzConfigException ? CONFIG_ERROR : FAILURE;
+  }
+
+  /** The message chain, so a root cause hidden in a wrapper is still shown. */
+  static String describe(Throwable error) {
+    StringBuilder text = new StringBuilder(messageOf(error));
+    for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      String message = messageOf(cause);
+      if (!text.toString().contains(message)) {
+        text.append(" (cause: ").append(message).append(')');
+      }
+    }
+    return text.toString();
+  }
+
+  private static String messageOf(Throwable error) {
+    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+  }
+}

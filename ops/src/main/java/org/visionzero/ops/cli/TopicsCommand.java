@@ -1,0 +1,79 @@
+package org.visionzero.ops.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.KafkaClientConfig;
+import org.visionzero.ops.run.VzRun;
+import org.visionzero.ops.topics.TopicProvisioner;
+import org.visionzero.ops.topics.TopicState;
+import org.visionzero.topics.TopicCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code vz topics create|describe}: the catalog's topics on a cluster. */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+    description = "Create or describe the catalog's topics on a cluster.",
+    subcommands = {TopicsCommand.Create.class, TopicsCommand.Describe.class})
+public final class TopicsCommand implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = {"Create the catalog's missing topics (idempotent).",
+          "Existing topics are left as they are; differences from the catalog are reported."})
+  static final class Create extends TopicsAction {
+    Create() {
+      super(TopicProvisioner::create);
+    }
+  }
+
+  @Command(name = "describe", mixinStandardHelpOptions = true,
+      description = "Show every topic of the catalog as the cluster has it.")
+  static final class Describe extends TopicsAction {
+    Describe() {
+      super(TopicProvisioner::describe);
+    }
+  }
+
+  /** Shared body of the two subcommands: load config, ask the cluster, print. */
+  abstract static class TopicsAction implements Runnable {
+
+    @Mixin
+    KafkaOptions kafka;
+    @Mixin
+    ConfigFileOption config;
+    @Mixin
+    OutputOptions output;
+
+    private final BiFunction<TopicProvisioner, TopicCatalog, List<TopicState>> action;
+
+    TopicsAction(BiFunction<TopicProvisioner, TopicCatalog, List<TopicState>> action) {
+      this.action = action;
+    }
+
+    @Override
+    public void run() {
+      KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+      String bootstrap = settings.clientProperties().bootstrapServers();
+      List<TopicState> topics;
+      try (Admin admin = Admin.create(settings.clientProperties().forAdmin(VzRun.ADMIN_TIMEOUT))) {
+        topics = action.apply(new TopicProvisioner(admin, VzRun.ADMIN_TIMEOUT), settings.topicCatalog());
+      }
+      output.print(Map.of("bootstrapServers", bootstrap, "topics", topics),
+          () -> "Topics on " + bootstrap + ":\n" + TopicTable.render(topics));
+    }
+  }
+}
