@@ -1,0 +1,61 @@
+package org.visionzero.trainer.sample;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.visionzero.events.Phase;
+import org.visionzero.events.Role;
+import org.visionzero.events.ScoredClue;
+import org.visionzero.events.ScoredDecision;
+import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.events.TurnKind;
+
+/**
+ * Chooses the samples of the current Iterative-SPO phase: DECISION trains the decision samples with the
+ * group-normalised advantages the scorer stored; CLUE trains the clue samples with RAE advantages. Only the
+ * phase's samples enter the loss (the authors' code also trained decision samples in clue steps: not here).
+ */
+public final class PhaseSampleSelector {
+  private PhaseSampleSelector() {}
+
+  /** The samples of {@code phase} from a batch, in game order, then seat/round or sample order. */
+  public static List<TrainingSample> select(Phase phase, List<ScoredTrajectory> batch, RaeAdvantages rae) {
+    Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(rae, "rae");
+    List<TrainingSample> samples = new ArrayList<>();
+    for (ScoredTrajectory game : batch) {
+      if (phase == Phase.DECISION) {
+        addDecisions(game, samples);
+      } else {
+        addClues(game, rae, samples);
+      }
+    }
+    return samples;
+  }
+
+  private static void addDecisions(ScoredTrajectory game, List<TrainingSample> out) {
+    for (ScoredDecision scored : game.getDecisions()) {
+      var decision = scored.getDecision();
+      Role role = decision.getVoterSeat() == 0 ? Role.OBSERVER : Role.CIVILIAN;
+      out.add(new TrainingSample(TurnKind.DECISION, game, decision.getVoterSeat(), 0, decision.getSampleIndex(),
+          role, decision.getSample().getTokenIds(), toArray(decision.getSample().getLogProbs()),
+          scored.getAdvantage(), scored.getPolicy()));
+    }
+  }
+
+  private static void addClues(ScoredTrajectory game, RaeAdvantages rae, List<TrainingSample> out) {
+    for (ScoredClue clue : game.getClues()) {
+      double advantage = rae.advantage(game.getGameId(), clue.getSeat());
+      out.add(new TrainingSample(TurnKind.CLUE, game, clue.getSeat(), clue.getRound(), 0, clue.getRole(),
+          clue.getSample().getTokenIds(), toArray(clue.getSample().getLogProbs()), advantage, clue.getPolicy()));
+    }
+  }
+
+  private static float[] toArray(List<Float> values) {
+    float[] out = new float[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+}
