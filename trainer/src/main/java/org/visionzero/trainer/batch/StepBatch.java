@@ -2,7 +2,7 @@ package org.visionzero.trainer.batch;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.TreeMap;
 import org.visionzero.events.ScoredTrajectory;
 
@@ -17,7 +17,7 @@ import org.visionzero.events.ScoredTrajectory;
  */
 public record StepBatch(
     List<ScoredTrajectory> games,
-    SortedMap<Integer, Long> nextOffsets,
+    Map<Integer, Long> nextOffsets,
     int skippedNonTraining,
     int duplicatesIgnored) {
 

@@ -3,7 +3,7 @@ package org.visionzero.trainer.state;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.TreeMap;
 import org.visionzero.game.reward.RaeBaselines;
 
@@ -24,7 +24,7 @@ public record TrainerState(
     int policyVersion,
     RaeBaselines baselines,
     PhaseState phase,
-    SortedMap<Integer, Long> offsets,
+    Map<Integer, Long> offsets,
     Counters counters,
     Ledger ledger) {
 

@@ -1,0 +1,149 @@
+package org.visionzero.trainer.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.visionzero.events.Phase;
+import org.visionzero.events.Purpose;
+import org.visionzero.events.TurnKind;
+import org.visionzero.game.reward.RaeBaselines;
+import org.visionzero.trainer.TestTrajectories;
+import org.visionzero.trainer.batch.StepBatch;
+import org.visionzero.trainer.phase.PhaseControl;
+import org.visionzero.trainer.phase.PhaseSwitch;
+import org.visionzero.trainer.sample.StalenessFilter;
+import org.visionzero.trainer.sample.TrainingSample;
+import org.visionzero.trainer.state.PhaseState;
+import org.visionzero.trainer.state.TrainerState;
+import org.visionzero.trainer.step.LearningRateSchedule;
+import org.visionzero.trainer.step.PreparedUpdate;
+import org.visionzero.trainer.step.StepMetrics;
+import org.visionzero.trainer.step.TrainingStep;
+
+class TrainerCoreTest {
+  private static final LearningRateSchedule SCHEDULE = new LearningRateSchedule(1e-3, 1, 100);
+
+  /** Records what the core did with each update. */
+  private static final class RecordingStep implements TrainingStep {
+    final List<String> calls = new ArrayList<>();
+    final List<List<TrainingSample>> seen = new ArrayList<>();
+    double loss = 0.5;
+
+    @Override
+    public PreparedUpdate compute(Phase phase, List<TrainingSample> samples, double learningRate) {
+      seen.add(samples);
+      StepMetrics metrics = new StepMetrics(loss, 0.01, 0.1, 2.0, samples.size());
+      return new PreparedUpdate() {
+        @Override public StepMetrics metrics() { return metrics; }
+        @Override public void apply() { calls.add("apply"); }
+        @Override public void discard() { calls.add("discard"); }
+      };
+    }
+  }
+
+  /** Alternates every step, like the fixed cycle with L = 1. */
+  private static final class AlternatingPhases implements PhaseControl {
+    private PhaseState state = PhaseState.start();
+
+    @Override public PhaseState state() { return state; }
+
+    @Override
+    public Optional<PhaseSwitch> afterStep(double accuracy, double naRate) {
+      Phase next = state.phase() == Phase.DECISION ? Phase.CLUE : Phase.DECISION;
+      PhaseSwitch change = new PhaseSwitch(state.phase(), next, "fixed cycle L=1");
+      state = new PhaseState(next, 0, 0, 0, state.switches() + 1);
+      return Optional.of(change);
+    }
+  }
+
+  private static TrainerCore core(RecordingStep step, int maxLag, int version) {
+    AlternatingPhases phases = new AlternatingPhases();
+    TrainerState initial = TrainerState.initial(version, RaeBaselines.initial(0.9), phases.state());
+    return new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, maxLag), SCHEDULE, step, 2);
+  }
+
+  private static StepBatch batch(int version, String... gameIds) {
+    return new StepBatch(Arrays.stream(gameIds)
+        .map(id -> TestTrajectories.game(id, Purpose.TRAINING, version)).toList(), Map.of(0, 9L), 0, 0);
+  }
+
+  @Test
+  void shouldSkipAndCountAStepWhoseLossIsNotFiniteWithoutApplyingIt() {
+    RecordingStep step = new RecordingStep();
+    step.loss = Double.NaN;
+    TrainerCore core = core(step, 4, 0);
+
+    StepReport report = core.step(batch(0, "g1", "g2"));
+
+    assertThat(step.calls).containsExactly("discard");
+    assertThat(report.completed().getApplied()).isFalse();
+    assertThat(report.completed().getSkipReason()).contains("non-finite loss=NaN");
+    assertThat(report.state().counters().stepsSkipped()).isEqualTo(1);
+    assertThat(report.state().step()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldApplyAFiniteStepAndReportItsBatch() {
+    RecordingStep step = new RecordingStep();
+    TrainerCore core = core(step, 4, 0);
+
+    StepReport report = core.step(batch(0, "g1", "g2"));
+
+    assertThat(step.calls).containsExactly("apply");
+    assertThat(report.completed().getApplied()).isTrue();
+    assertThat(report.completed().getPhase()).isEqualTo(Phase.DECISION);
+    assertThat(report.completed().getSamples()).isEqualTo(8);
+    assertThat(report.completed().getDecisionAccuracy()).isEqualTo(0.5);
+    assertThat(report.completed().getNaRate()).isEqualTo(0.25);
+    assertThat(report.state().offsets()).containsExactly(Map.entry(0, 9L));
+    assertThat(report.state().ledger().gameIds()).containsExactly("g1", "g2");
+  }
+
+  @Test
+  void shouldTrainTheNextPhasesSamplesAfterASwitchAndCarryTheBaselines() {
+    RecordingStep step = new RecordingStep();
+    TrainerCore core = core(step, 4, 0);
+
+    StepReport first = core.step(batch(0, "g1"));
+    StepReport second = core.step(batch(0, "g2"));
+
+    assertThat(first.phaseChanged()).hasValueSatisfying(p -> assertThat(p.getTo()).isEqualTo(Phase.CLUE));
+    assertThat(step.seen.get(1)).allSatisfy(s -> assertThat(s.kind()).isEqualTo(TurnKind.CLUE));
+    double expectedSpy = 0.9 * first.completed().getBaselineSpy() + 0.1 * -0.4333;
+    assertThat(second.completed().getBaselineSpy()).isCloseTo(expectedSpy, within(1e-12));
+  }
+
+  @Test
+  void shouldMarkEveryKthStepAsCheckpointWithTheNextVersion() {
+    TrainerCore core = core(new RecordingStep(), 4, 3);
+
+    StepReport first = core.step(batch(3, "g1"));
+    StepReport second = core.step(batch(3, "g2"));
+
+    assertThat(first.checkpointDue()).isFalse();
+    assertThat(first.completed().getPolicyVersion()).isEqualTo(3);
+    assertThat(second.checkpointDue()).isTrue();
+    assertThat(second.completed().getPolicyVersion()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldDropAndCountStaleSamplesAndSkipAStepWithNothingLeft() {
+    RecordingStep step = new RecordingStep();
+    TrainerCore core = core(step, 1, 5);
+
+    StepReport report = core.step(batch(2, "old"));
+
+    assertThat(step.calls).isEmpty();
+    assertThat(report.completed().getDroppedStale()).isEqualTo(4);
+    assertThat(report.completed().getApplied()).isFalse();
+    assertThat(report.completed().getSkipReason()).contains("no trainable samples");
+    assertThat(report.state().counters().samplesDroppedStale()).isEqualTo(4);
+    assertThat(report.state().counters().stepsSkipped()).isZero();
+  }
+}

@@ -1,0 +1,46 @@
+package org.visionzero.trainer.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.visionzero.events.Phase;
+import org.visionzero.events.Role;
+import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.events.TurnKind;
+import org.visionzero.game.reward.RaeBaselines;
+import org.visionzero.trainer.TestTrajectories;
+
+class PhaseSampleSelectorTest {
+  private final List<ScoredTrajectory> batch = List.of(TestTrajectories.game("g1"), TestTrajectories.game("g2"));
+  private final RaeAdvantages rae = RaeAdvantages.apply(RaeBaselines.initial(0.9), batch);
+
+  @Test
+  void shouldSelectOnlyDecisionSamplesWithTheirGroupNormalisedAdvantagesInDecisionPhase() {
+    List<TrainingSample> samples = PhaseSampleSelector.select(Phase.DECISION, batch, rae);
+
+    assertThat(samples).hasSize(8).allSatisfy(s -> {
+      assertThat(s.kind()).isEqualTo(TurnKind.DECISION);
+      assertThat(s.role()).isEqualTo(Role.OBSERVER);
+    });
+    assertThat(samples.subList(0, 4)).extracting(TrainingSample::advantage).containsExactly(0.9, 0.8, -0.7, -1.0);
+  }
+
+  @Test
+  void shouldSelectOnlyClueSamplesWithOneRaeAdvantagePerSeatInCluePhase() {
+    List<TrainingSample> samples = PhaseSampleSelector.select(Phase.CLUE, batch, rae);
+
+    assertThat(samples).hasSize(16).allSatisfy(s -> assertThat(s.kind()).isEqualTo(TurnKind.CLUE));
+    TrainingSample spyRound1 = find(samples, 2, 1);
+    TrainingSample spyRound2 = find(samples, 2, 2);
+    assertThat(spyRound1.role()).isEqualTo(Role.SPY);
+    assertThat(spyRound1.advantage()).isEqualTo(spyRound2.advantage())
+        .isCloseTo(-0.4333 - rae.baselines().bSpy(), within(1e-12));
+    assertThat(find(samples, 4, 2).advantage()).isCloseTo(0.2111 - rae.baselines().bCiv(), within(1e-12));
+  }
+
+  private static TrainingSample find(List<TrainingSample> samples, int seat, int round) {
+    return samples.stream().filter(s -> s.seat() == seat && s.round() == round).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,48 @@
+package org.visionzero.trainer.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.visionzero.events.Purpose;
+import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.game.reward.RaeBaselines;
+import org.visionzero.trainer.TestTrajectories;
+
+class RaeAdvantagesTest {
+  private static final double TOLERANCE = 1e-12;
+
+  @Test
+  void shouldUpdateBaselinesOnceFromTheBatchMeansAndUseTheUpdatedBaseline() {
+    ScoredTrajectory first = TestTrajectories.game("g1", Purpose.TRAINING, 0, 2, List.of(0.1, -0.4, 0.1, 0.2));
+    ScoredTrajectory second = TestTrajectories.game("g2", Purpose.TRAINING, 0, 4, List.of(0.0, 0.3, 0.3, -0.6));
+    RaeBaselines before = new RaeBaselines(0.5, -0.1, 0.9);
+
+    RaeAdvantages rae = RaeAdvantages.apply(before, List.of(first, second));
+
+    double meanSpy = (-0.4 + -0.6) / 2;
+    double meanCiv = (0.1 + 0.1 + 0.2 + 0.0 + 0.3 + 0.3) / 6;
+    double bSpy = 0.9 * 0.5 + 0.1 * meanSpy;
+    double bCiv = 0.9 * -0.1 + 0.1 * meanCiv;
+    assertThat(rae.meanSpy().getAsDouble()).isCloseTo(meanSpy, within(TOLERANCE));
+    assertThat(rae.meanCivilian().getAsDouble()).isCloseTo(meanCiv, within(TOLERANCE));
+    assertThat(rae.baselines().bSpy()).isCloseTo(bSpy, within(TOLERANCE));
+    assertThat(rae.baselines().bCiv()).isCloseTo(bCiv, within(TOLERANCE));
+    assertThat(rae.advantage("g1", 2)).isCloseTo(-0.4 - bSpy, within(TOLERANCE));
+    assertThat(rae.advantage("g1", 4)).isCloseTo(0.2 - bCiv, within(TOLERANCE));
+    assertThat(rae.advantage("g2", 4)).isCloseTo(-0.6 - bSpy, within(TOLERANCE));
+  }
+
+  @Test
+  void shouldRefuseAGameWhoseRewardsDoNotMatchItsPlayers() {
+    ScoredTrajectory broken = TestTrajectories.game("bad", Purpose.TRAINING, 0, 2, List.of(0.1, -0.1, 0.0, 0.0));
+    broken.setClueRewards(List.of(0.1, -0.1));
+
+    assertThatThrownBy(() -> RaeAdvantages.apply(RaeBaselines.initial(0.9), List.of(broken)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bad")
+        .hasMessageContaining("2 clue rewards for 4 players");
+  }
+}
