@@ -1,0 +1,203 @@
+package org.visionzero.workers;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.visionzero.blob.BlobStore;
+import org.visionzero.blob.FileBlobStore;
+import org.visionzero.deadletter.DeadLetterPublisher;
+import org.visionzero.events.TurnRequested;
+import org.visionzero.serde.AvroSerdes;
+import org.visionzero.topics.TopicCatalog;
+import org.visionzero.workers.checkpoint.CheckpointWatcher;
+import org.visionzero.workers.checkpoint.Refusals;
+import org.visionzero.workers.device.CudaGpuProbe;
+import org.visionzero.workers.device.DevicePlanner;
+import org.visionzero.workers.device.WorkerDevice;
+import org.visionzero.workers.image.ImageCache;
+import org.visionzero.workers.policy.CheckpointIndex;
+import org.visionzero.workers.policy.CheckpointLoader;
+import org.visionzero.workers.policy.PolicyFactory;
+import org.visionzero.workers.policy.PolicyRegistry;
+
+/**
+ * A worker process: one {@link Worker} per device (each with its own checkpoint watcher and policy versions),
+ * all in the same consumer group.
+ *
+ * <pre>{@code
+ * try (WorkerApp app = WorkerApp.start(config, new ScriptedPolicyFactory(Vocabulary.standard()),
+ *     SceneFactsProvider.NONE, meterRegistry)) {
+ *   app.awaitTermination();   // until close() from a shutdown hook, or a fatal error
+ * }
+ * }</pre>
+ */
+public final class WorkerApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerApp.class);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final String TRANSACTIONAL_ID_PREFIX = "vz-worker-";
+
+  private final List<Instance> instances;
+
+  private record Instance(Worker worker, Thread workerThread, CheckpointWatcher watcher, PolicyRegistry policies) {}
+
+  private WorkerApp(List<Instance> instances) {
+    this.instances = List.copyOf(instances);
+  }
+
+  /** Starts a worker per device of {@code config.device()}, once each has read the published checkpoints. */
+  public static WorkerApp start(WorkerConfig config, PolicyFactory factory, SceneFactsProvider facts,
+      MeterRegistry meters) throws InterruptedException {
+    return start(config, factory, facts, meters, new DevicePlanner(new CudaGpuProbe()));
+  }
+
+  public static WorkerApp start(WorkerConfig config, PolicyFactory factory, SceneFactsProvider facts,
+      MeterRegistry meters, DevicePlanner devices) throws InterruptedException {
+    Objects.requireNonNull(factory, "factory");
+    List<WorkerDevice> plan = devices.plan(config.device());
+    BlobStore blobs = new FileBlobStore(config.blobStoreDir());
+    List<Instance> started = new ArrayList<>();
+    try {
+      for (WorkerDevice device : plan) {
+        String workerId = plan.size() == 1 ? config.workerId() : config.workerId() + "-" + device.label();
+        started.add(startInstance(config, workerId, device, blobs, factory, facts, meters));
+      }
+    } catch (RuntimeException | InterruptedException e) {
+      new WorkerApp(started).close();
+      throw e;
+    }
+    return new WorkerApp(started);
+  }
+
+  private static Instance startInstance(WorkerConfig config, String workerId, WorkerDevice device,
+      BlobStore blobs, PolicyFactory factory, SceneFactsProvider facts, MeterRegistry meters)
+      throws InterruptedException {
+    Clock clock = Clock.systemUTC();
+    TopicCatalog topics = config.topics();
+    WorkerMetrics metrics = new WorkerMetrics(meters, workerId, device.label());
+    CheckpointIndex index = new CheckpointIndex();
+    CheckpointLoader loader = new CheckpointLoader(blobs, factory, device);
+    PolicyRegistry policies = new PolicyRegistry(index, loader, config.maxLoadedVersions());
+    metrics.bindLoadedVersions(policies::loadedCount);
+    Refusals refusals = new Refusals();
+
+    CheckpointWatcher watcher = new CheckpointWatcher(
+        new KafkaConsumer<>(checkpointConsumerProps(config, workerId), new ByteArrayDeserializer(),
+            new ByteArrayDeserializer()),
+        topics.checkpoints(), index, loader, policies, refusals, metrics, workerId, clock);
+    Thread watcherThread = new Thread(watcher, workerId + "-checkpoints");
+    watcherThread.setDaemon(true);
+    watcherThread.start();
+    if (!watcher.awaitCaughtUp(config.checkpointCatchUpTimeout())) {
+      LOG.warn("{}: checkpoints not read within {}; serving base versions until they are", workerId,
+          config.checkpointCatchUpTimeout());
+    }
+
+    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(config, workerId),
+        new ByteArraySerializer(), new ByteArraySerializer());
+    DeadLetterPublisher deadLetters = new DeadLetterPublisher(producer, topics.deadLetters());
+    TurnHandler handler = new TurnHandler(workerId, AvroSerdes.of(TurnRequested.class), topics.gameEvents(),
+        deadLetters, policies, new ImageCache(blobs, config.imageCacheSize()), facts, metrics, clock);
+    Worker worker = new Worker(workerId, topics.turnRequests().name(),
+        new KafkaConsumer<>(turnConsumerProps(config, workerId), new ByteArrayDeserializer(),
+            new ByteArrayDeserializer()),
+        producer, handler, policies, refusals, deadLetters, config.batchMaxSize(), config.batchMaxWait(),
+        metrics, clock);
+    Thread workerThread = new Thread(worker, workerId);
+    workerThread.start();
+    LOG.info("{}: started on {} in group {}", workerId, device.label(), config.groupId());
+    return new Instance(worker, workerThread, watcher, policies);
+  }
+
+  /** Consumer of turn requests: manual commits through the transaction, committed data only. */
+  static Map<String, Object> turnConsumerProps(WorkerConfig config, String workerId) {
+    Map<String, Object> p = new HashMap<>(config.consumerOverrides());
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, workerId);
+    p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchMaxSize());
+    p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    // Exactly-once depends on these two: they are not overridable.
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+    return p;
+  }
+
+  /** Consumer of the checkpoint topic: no group, read from the beginning, committed data only. */
+  static Map<String, Object> checkpointConsumerProps(WorkerConfig config, String workerId) {
+    Map<String, Object> p = new HashMap<>(config.consumerOverrides());
+    p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, workerId + "-checkpoints");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+    return p;
+  }
+
+  /** Transactional producer of answers and dead letters; its id is unique per worker instance. */
+  static Map<String, Object> producerProps(WorkerConfig config, String workerId) {
+    Map<String, Object> p = new HashMap<>(config.producerOverrides());
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, workerId);
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID_PREFIX + workerId);
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    return p;
+  }
+
+  public List<String> workerIds() {
+    return instances.stream().map(i -> i.worker().workerId()).toList();
+  }
+
+  /** Blocks until every worker has stopped (after {@link #close} or a fatal error). */
+  public void awaitTermination() throws InterruptedException {
+    for (Instance instance : instances) {
+      instance.workerThread().join();
+    }
+  }
+
+  /** True while every worker is running. */
+  public boolean isRunning() {
+    return instances.stream().allMatch(i -> i.workerThread().isAlive());
+  }
+
+  /** Errors that stopped workers, if any. */
+  public List<Throwable> failures() {
+    return instances.stream().map(i -> i.worker().failure()).filter(Objects::nonNull).toList();
+  }
+
+  /** Graceful stop: each worker finishes its batch in hand, commits, and leaves the group. */
+  @Override
+  public void close() {
+    instances.forEach(i -> i.worker().stop());
+    for (Instance instance : instances) {
+      try {
+        if (!instance.worker().awaitStopped(STOP_TIMEOUT)) {
+          LOG.warn("{}: did not stop within {}", instance.worker().workerId(), STOP_TIMEOUT);
+        }
+        instance.watcher().close(STOP_TIMEOUT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        instance.policies().close();
+      }
+    }
+  }
+}

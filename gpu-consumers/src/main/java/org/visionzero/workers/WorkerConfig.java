@@ -1,0 +1,187 @@
+package org.visionzero.workers;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.visionzero.topics.TopicCatalog;
+import org.visionzero.workers.device.DeviceChoice;
+
+/**
+ * Configuration of one worker process, validated once at start-up. Kafka client settings pass through with
+ * the prefixes {@code client.} (every client), {@code consumer.} and {@code producer.}.
+ */
+public final class WorkerConfig extends AbstractConfig {
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String GROUP_ID = "group.id";
+  public static final String WORKER_ID = "worker.id";
+  public static final String TOPIC_PREFIX = "topic.prefix";
+  public static final String BATCH_MAX_SIZE = "batch.max.size";
+  public static final String BATCH_MAX_WAIT_MS = "batch.max.wait.ms";
+  public static final String DEVICE = "device";
+  public static final String BLOB_STORE_DIR = "blob.store.dir";
+  public static final String IMAGE_CACHE_SIZE = "image.cache.size";
+  public static final String MAX_LOADED_VERSIONS = "policy.max.loaded.versions";
+  public static final String CHECKPOINT_CATCH_UP_TIMEOUT_MS = "checkpoint.catch.up.timeout.ms";
+
+  public static final String CLIENT_PREFIX = "client.";
+  public static final String CONSUMER_PREFIX = "consumer.";
+  public static final String PRODUCER_PREFIX = "producer.";
+
+  public static final String DEFAULT_GROUP_ID = "vz-workers";
+  public static final int DEFAULT_BATCH_MAX_SIZE = 32;
+  public static final long DEFAULT_BATCH_MAX_WAIT_MS = 20;
+  public static final int DEFAULT_IMAGE_CACHE_SIZE = 256;
+  public static final int DEFAULT_MAX_LOADED_VERSIONS = 4;
+  public static final long DEFAULT_CATCH_UP_TIMEOUT_MS = 30_000;
+  /** Largest micro-batch we accept: beyond this a batch only adds latency and memory. */
+  public static final int MAX_BATCH_SIZE = 4096;
+
+  private static final Pattern LEGAL_ID = Pattern.compile("[A-Za-z0-9._-]+");
+
+  private static final ConfigDef DEFINITION = new ConfigDef()
+      .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, bootstrapValidator(), Importance.HIGH,
+          "Kafka cluster to join, host:port[,host:port...].")
+      .define(GROUP_ID, Type.STRING, DEFAULT_GROUP_ID, idValidator(), Importance.MEDIUM,
+          "Consumer group shared by all workers; turns are spread over its members.")
+      .define(WORKER_ID, Type.STRING, "", Importance.MEDIUM,
+          "Unique id of this worker instance (letters, digits, '.', '_', '-'); it names the transactional id "
+              + "and is written on every answer. Empty: <host>-<pid>.")
+      .define(TOPIC_PREFIX, Type.STRING, TopicCatalog.DEFAULT_PREFIX, Importance.MEDIUM,
+          "Prefix of every topic name, e.g. 'vz.'.")
+      .define(BATCH_MAX_SIZE, Type.INT, DEFAULT_BATCH_MAX_SIZE, Range.between(1, MAX_BATCH_SIZE), Importance.HIGH,
+          "B: the most turn requests answered in one model call and one transaction.")
+      .define(BATCH_MAX_WAIT_MS, Type.LONG, DEFAULT_BATCH_MAX_WAIT_MS, Range.atLeast(0), Importance.HIGH,
+          "T: the longest a request waits for its micro-batch to fill before it is answered anyway.")
+      .define(DEVICE, Type.STRING, DeviceChoice.AUTO.configValue(), deviceValidator(), Importance.HIGH,
+          "Where the model runs: auto (every GPU, one worker each, else the CPU), cpu, or gpu.")
+      .define(BLOB_STORE_DIR, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+          Importance.HIGH, "Directory of the shared blob store holding images and checkpoints.")
+      .define(IMAGE_CACHE_SIZE, Type.INT, DEFAULT_IMAGE_CACHE_SIZE, Range.atLeast(1), Importance.LOW,
+          "Decoded images kept in memory (least recently used are dropped).")
+      .define(MAX_LOADED_VERSIONS, Type.INT, DEFAULT_MAX_LOADED_VERSIONS, Range.atLeast(1), Importance.MEDIUM,
+          "Policy versions held at once (current ones are never dropped; pinned ones load on demand).")
+      .define(CHECKPOINT_CATCH_UP_TIMEOUT_MS, Type.LONG, DEFAULT_CATCH_UP_TIMEOUT_MS, Range.atLeast(0),
+          Importance.LOW, "How long start-up waits to read the published checkpoints before serving turns.");
+
+  public WorkerConfig(Map<?, ?> props) {
+    super(DEFINITION, props, false);
+    String id = workerId();
+    if (!LEGAL_ID.matcher(id).matches()) {
+      throw new ConfigException(WORKER_ID, id, "may only contain letters, digits, '.', '_' and '-'");
+    }
+    TopicCatalog.of(getString(TOPIC_PREFIX)); // fails with a clear message on an illegal prefix
+  }
+
+  public static ConfigDef definition() {
+    return new ConfigDef(DEFINITION);
+  }
+
+  public String bootstrapServers() {
+    return String.join(",", getList(BOOTSTRAP_SERVERS));
+  }
+
+  public String groupId() {
+    return getString(GROUP_ID);
+  }
+
+  /** The configured id, or {@code <host>-<pid>} when none was given. */
+  public String workerId() {
+    String configured = getString(WORKER_ID);
+    return configured.isBlank() ? defaultWorkerId() : configured.strip();
+  }
+
+  public TopicCatalog topics() {
+    return TopicCatalog.of(getString(TOPIC_PREFIX));
+  }
+
+  public int batchMaxSize() {
+    return getInt(BATCH_MAX_SIZE);
+  }
+
+  public Duration batchMaxWait() {
+    return Duration.ofMillis(getLong(BATCH_MAX_WAIT_MS));
+  }
+
+  public DeviceChoice device() {
+    return DeviceChoice.parse(getString(DEVICE));
+  }
+
+  public Path blobStoreDir() {
+    return Path.of(getString(BLOB_STORE_DIR));
+  }
+
+  public int imageCacheSize() {
+    return getInt(IMAGE_CACHE_SIZE);
+  }
+
+  public int maxLoadedVersions() {
+    return getInt(MAX_LOADED_VERSIONS);
+  }
+
+  public Duration checkpointCatchUpTimeout() {
+    return Duration.ofMillis(getLong(CHECKPOINT_CATCH_UP_TIMEOUT_MS));
+  }
+
+  /** Settings for the turn consumer: {@code client.*} then {@code consumer.*} overrides. */
+  public Map<String, Object> consumerOverrides() {
+    Map<String, Object> props = new HashMap<>(originalsWithPrefix(CLIENT_PREFIX));
+    props.putAll(originalsWithPrefix(CONSUMER_PREFIX));
+    return props;
+  }
+
+  /** Settings for the answer producer: {@code client.*} then {@code producer.*} overrides. */
+  public Map<String, Object> producerOverrides() {
+    Map<String, Object> props = new HashMap<>(originalsWithPrefix(CLIENT_PREFIX));
+    props.putAll(originalsWithPrefix(PRODUCER_PREFIX));
+    return props;
+  }
+
+  private static String defaultWorkerId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "worker";
+    }
+    String safeHost = host.replaceAll("[^A-Za-z0-9._-]", "-").toLowerCase(Locale.ROOT);
+    return safeHost + "-" + ProcessHandle.current().pid();
+  }
+
+  private static ConfigDef.Validator bootstrapValidator() {
+    return (name, value) -> {
+      if (!(value instanceof java.util.List<?> servers) || servers.isEmpty()) {
+        throw new ConfigException(name, value, "give the Kafka cluster as host:port[,host:port...]");
+      }
+    };
+  }
+
+  private static ConfigDef.Validator idValidator() {
+    return (name, value) -> {
+      if (value == null || !LEGAL_ID.matcher(value.toString()).matches()) {
+        throw new ConfigException(name, value, "must be non-empty and use only letters, digits, '.', '_', '-'");
+      }
+    };
+  }
+
+  private static ConfigDef.Validator deviceValidator() {
+    return (name, value) -> {
+      try {
+        DeviceChoice.parse(String.valueOf(value));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    };
+  }
+}
