@@ -1,0 +1,58 @@
+package org.visionzero.streams.coordinator;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.visionzero.streams.config.CoordinatorConfig;
+
+/**
+ * The coordinator as a process: builds the topology from its config, starts it, closes it. {@code vz
+ * coordinator} (ops) loads the config, calls {@link #start()} and closes on shutdown.
+ */
+public final class CoordinatorApp implements AutoCloseable {
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final CoordinatorConfig config;
+  private final CoordinatorMetrics metrics;
+  private final KafkaStreams streams;
+
+  public CoordinatorApp(CoordinatorConfig config, MeterRegistry registry) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.metrics = new CoordinatorMetrics(registry);
+    Topology topology = CoordinatorTopology.build(config, metrics);
+    this.streams = new KafkaStreams(topology, config.streamsProperties());
+  }
+
+  public static Topology buildTopology(CoordinatorConfig config, MeterRegistry registry) {
+    return CoordinatorTopology.build(config, new CoordinatorMetrics(registry));
+  }
+
+  public CoordinatorApp start() {
+    streams.start();
+    return this;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** The underlying Streams client, for state listeners and {@code KafkaStreamsMetrics}. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public CoordinatorConfig config() {
+    return config;
+  }
+
+  public CoordinatorMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public void close() {
+    streams.close(CLOSE_TIMEOUT);
+  }
+}

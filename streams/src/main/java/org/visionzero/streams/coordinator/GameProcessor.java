@@ -1,0 +1,239 @@
+package org.visionzero.streams.coordinator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.visionzero.events.ClueGiven;
+import org.visionzero.events.DeadLetter;
+import org.visionzero.events.DecisionSampled;
+import org.visionzero.events.GameAborted;
+import org.visionzero.events.GameCompleted;
+import org.visionzero.events.GameEvent;
+import org.visionzero.events.GameStarted;
+import org.visionzero.events.TurnRequested;
+import org.visionzero.events.TurnRetried;
+import org.visionzero.game.fold.Decision;
+import org.visionzero.game.fold.GameCommand;
+import org.visionzero.game.fold.GameDecider;
+import org.visionzero.game.fold.GameEvolver;
+import org.visionzero.game.fold.GameState;
+import org.visionzero.game.fold.GameStateCodec;
+import org.visionzero.game.fold.PendingTurn;
+import org.visionzero.game.fold.TurnRequests;
+import org.visionzero.streams.coordinator.CoordinatorMetrics.IgnoredReason;
+import org.visionzero.streams.routing.Outbound;
+import org.visionzero.streams.routing.RecordDecoding;
+
+/**
+ * The per-game processor over {@code game-events} (partitioned by gameId): folds each game with the
+ * {@code game} module's decide/evolve, requests the next turns, ends the game, and re-requests turns whose
+ * deadline passed (wall-clock punctuator over the deadline index).
+ *
+ * <p>Events this processor wrote (retries, completion, abort) come back on the same topic; they are already
+ * in the state (same eventId) and are skipped. Worker answers that do not count are ignored and counted;
+ * records that cannot be decoded, or that contradict their key, go to the dead letters.
+ */
+final class GameProcessor implements Processor<String, byte[], String, Outbound> {
+  private final GameDecider decider;
+  private final Duration punctuationInterval;
+  private final CoordinatorMetrics metrics;
+  private final Deserializer<GameEvent> events;
+
+  private ProcessorContext<String, Outbound> context;
+  private KeyValueStore<String, byte[]> games;
+  private KeyValueStore<String, Long> deadlines;
+
+  GameProcessor(GameDecider decider, Duration punctuationInterval, Deserializer<GameEvent> events,
+      CoordinatorMetrics metrics) {
+    this.decider = decider;
+    this.punctuationInterval = punctuationInterval;
+    this.events = events;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Outbound> context) {
+    this.context = context;
+    games = context.getStateStore(CoordinatorStores.GAMES);
+    deadlines = context.getStateStore(CoordinatorStores.DEADLINES);
+    context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, this::checkTimeouts);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    RecordDecoding.decode(events, record, context, AdmissionProcessor.COMPONENT, this::deadLetter)
+        .ifPresent(event -> {
+          if (!event.getGameId().equals(record.key())) {
+            deadLetter(RecordDecoding.deadLetter(record, context, AdmissionProcessor.COMPONENT,
+                new IllegalArgumentException("record key '" + record.key() + "' is not the event's gameId '"
+                    + event.getGameId() + "': game events must be keyed by their game")));
+            return;
+          }
+          try {
+            onEvent(event);
+          } catch (IllegalArgumentException | IllegalStateException e) {
+            deadLetter(RecordDecoding.deadLetter(record, context, AdmissionProcessor.COMPONENT, e));
+          }
+        });
+  }
+
+  private void onEvent(GameEvent event) {
+    GameState state = load(event.getGameId());
+    if (contains(state, event)) {
+      if (isAnswer(event)) {
+        metrics.ignored(IgnoredReason.DUPLICATE); // the very same answer again
+      }
+      return; // otherwise: an event this processor wrote, read back
+    }
+    Object payload = event.getPayload();
+    if (payload instanceof GameStarted) {
+      onStarted(state, event);
+    } else if (payload instanceof ClueGiven || payload instanceof DecisionSampled) {
+      onAnswer(state, event);
+    } else {
+      onForeignEvent(state, event);
+    }
+  }
+
+  private void onStarted(GameState state, GameEvent event) {
+    if (state.isStarted()) {
+      metrics.ignored(IgnoredReason.DUPLICATE);
+      return;
+    }
+    GameState started = GameEvolver.evolve(state, event);
+    save(started);
+    TurnRequests.pending(started, decider.config()).forEach(this::forwardRequest);
+  }
+
+  private void onAnswer(GameState state, GameEvent answer) {
+    Decision decision = decider.decide(state, GameCommand.recordAnswer(answer));
+    if (decision.isIgnored()) {
+      metrics.ignored(state.isStarted() ? CoordinatorMetrics.classify(decision.ignoredReason())
+          : IgnoredReason.NOT_RUNNING);
+      return;
+    }
+    apply(state, decision, answer.getEventId());
+  }
+
+  /** A retry, completion or abort this processor did not write (e.g. a replayed log): fold it if it applies. */
+  private void onForeignEvent(GameState state, GameEvent event) {
+    GameState next = GameEvolver.evolve(state, event);
+    if (next.equals(state)) {
+      metrics.ignored(IgnoredReason.NOT_DUE);
+      return;
+    }
+    save(next);
+    if (next.isFinished()) {
+      release(next);
+    }
+  }
+
+  /** Folds a decision, writes its new events and turn requests, and frees the slot of an ended game. */
+  private void apply(GameState state, Decision decision, String alreadyLogged) {
+    GameState next = decision.applyTo(state);
+    save(next);
+    for (GameEvent event : decision.events()) {
+      if (!event.getEventId().equals(alreadyLogged)) {
+        context.forward(new Record<>(event.getGameId(), Outbound.gameEvent(event), now()));
+        count(event);
+      }
+    }
+    decision.turnRequests().forEach(this::forwardRequest);
+    if (!state.isFinished() && next.isFinished()) {
+      release(next);
+    }
+  }
+
+  private void checkTimeouts(long wallClockMs) {
+    List<String> due = new ArrayList<>();
+    try (KeyValueIterator<String, Long> all = deadlines.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, Long> entry = all.next();
+        if (entry.value <= wallClockMs) {
+          due.add(entry.key);
+        }
+      }
+    }
+    GameCommand check = new GameCommand.CheckTimeouts(Instant.ofEpochMilli(wallClockMs));
+    for (String gameId : due) {
+      GameState state = load(gameId);
+      Decision decision = decider.decide(state, check);
+      if (decision.events().isEmpty()) {
+        updateDeadline(state); // e.g. a deadline computed with an older timeout
+      } else {
+        apply(state, decision, "");
+      }
+    }
+  }
+
+  private void count(GameEvent event) {
+    Object payload = event.getPayload();
+    if (payload instanceof GameCompleted) {
+      metrics.gameCompleted();
+    } else if (payload instanceof GameAborted) {
+      metrics.gameAborted();
+    } else if (payload instanceof TurnRetried) {
+      metrics.turnRetried();
+    }
+  }
+
+  private void release(GameState ended) {
+    context.forward(new Record<>(ended.gameId(), Outbound.release(ended.gameId()), now()));
+  }
+
+  private void forwardRequest(TurnRequested request) {
+    context.forward(new Record<>(request.getGameId(), Outbound.turnRequest(request), now()));
+  }
+
+  private GameState load(String gameId) {
+    byte[] bytes = games.get(gameId);
+    return bytes == null ? GameState.empty() : GameStateCodec.fromBytes(bytes);
+  }
+
+  private void save(GameState state) {
+    games.put(state.gameId(), GameStateCodec.toBytes(state));
+    updateDeadline(state);
+  }
+
+  private void updateDeadline(GameState state) {
+    if (!state.isRunning() || state.pending().isEmpty()) {
+      deadlines.delete(state.gameId());
+      return;
+    }
+    long earliest = Long.MAX_VALUE;
+    for (PendingTurn due : state.pending().values()) {
+      earliest = Math.min(earliest, TurnRequests.deadline(due, decider.config()).toEpochMilli());
+    }
+    deadlines.put(state.gameId(), earliest);
+  }
+
+  private static boolean contains(GameState state, GameEvent event) {
+    return state.events().stream().anyMatch(known -> known.getEventId().equals(event.getEventId()));
+  }
+
+  private static boolean isAnswer(GameEvent event) {
+    return event.getPayload() instanceof ClueGiven || event.getPayload() instanceof DecisionSampled;
+  }
+
+  private void deadLetter(DeadLetter deadLetter) {
+    metrics.deadLettered();
+    String key = deadLetter.getKey() != null
+        ? StandardCharsets.UTF_8.decode(deadLetter.getKey().duplicate()).toString()
+        : deadLetter.getEventId();
+    context.forward(new Record<>(key, Outbound.deadLetter(deadLetter), now()));
+  }
+
+  private long now() {
+    return context.currentSystemTimeMs();
+  }
+}

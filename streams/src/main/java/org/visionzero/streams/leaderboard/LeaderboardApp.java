@@ -1,0 +1,42 @@
+package org.visionzero.streams.leaderboard;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.kafka.streams.KafkaStreams;
+import org.visionzero.streams.config.ScorerConfig;
+
+/** The leaderboard as a process: build from config, start, query, close. */
+public final class LeaderboardApp implements AutoCloseable {
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+
+  /** {@code config} from {@link ScorerConfig#leaderboard}, default application id {@code vz-leaderboard}. */
+  public LeaderboardApp(ScorerConfig config) {
+    Objects.requireNonNull(config, "config");
+    this.streams = new KafkaStreams(LeaderboardTopology.build(config), config.streamsProperties());
+  }
+
+  public LeaderboardApp start() {
+    streams.start();
+    return this;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Interactive queries over the leaderboard store; use once {@link #state()} is RUNNING. */
+  public LeaderboardQuery query() {
+    return LeaderboardQuery.of(streams);
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  @Override
+  public void close() {
+    streams.close(CLOSE_TIMEOUT);
+  }
+}
