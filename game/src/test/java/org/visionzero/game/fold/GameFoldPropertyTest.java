@@ -1,0 +1,139 @@
+package org.visionzero.game.fold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.visionzero.game.fold.Games.T0;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.visionzero.events.ClueGiven;
+import org.visionzero.events.DecisionSampled;
+import org.visionzero.events.GameEvent;
+import org.visionzero.events.TurnKind;
+import org.visionzero.events.TurnRetried;
+import org.visionzero.game.config.GameConfig;
+import org.visionzero.game.rules.TurnSlot;
+
+/** Randomised with fixed seeds: the fold is deterministic and indifferent to duplicate, stale and early answers. */
+class GameFoldPropertyTest {
+  private static final int GAMES = 1_500;
+  private static final double TIMEOUT_CHANCE = 0.15;
+
+  @Test
+  void shouldFoldEveryLogToTheSameStateAndRoundTripIt() {
+    Random random = new Random(1234L);
+    for (int game = 0; game < GAMES; game++) {
+      GameDecider decider = deciderFor(game);
+      FoldSimulation.Played played = FoldSimulation.play(decider, "g-" + game, random.nextLong(), random,
+          T0, TIMEOUT_CHANCE);
+
+      GameState refolded = GameEvolver.fold(played.log());
+      assertThat(refolded).as("game %d", game).isEqualTo(played.state());
+      assertThat(GameEvolver.fold(played.log())).isEqualTo(refolded);
+      assertThat(played.state().isFinished()).as("game %d ends", game).isTrue();
+      if (game % 10 == 0) {
+        assertThat(GameStateCodec.fromBytes(GameStateCodec.toBytes(refolded))).isEqualTo(refolded);
+      }
+    }
+  }
+
+  @Test
+  void shouldIgnoreAnyPermutationOfDuplicateStaleAndEarlyAnswers() {
+    Random random = new Random(98765L);
+    int[] inserted = new int[3];
+    for (int game = 0; game < GAMES; game++) {
+      GameDecider decider = deciderFor(game);
+      FoldSimulation.Played played = FoldSimulation.play(decider, "g-" + game, random.nextLong(), random,
+          T0, TIMEOUT_CHANCE);
+      List<GameEvent> noisy = addNoise(played, random, 1 + random.nextInt(12), inserted);
+
+      assertThat(GameEvolver.fold(noisy)).as("evolve, game %d", game).isEqualTo(played.state());
+      assertThat(throughDecider(decider, noisy)).as("decide, game %d", game).isEqualTo(played.state());
+    }
+    // every kind of noise really occurred: duplicates, stale attempts, answers before their turn
+    assertThat(java.util.Arrays.stream(inserted).min().getAsInt()).isGreaterThan(GAMES / 10);
+  }
+
+  private static GameDecider deciderFor(int game) {
+    return new GameDecider(game % 2 == 0 ? GameConfig.code() : GameConfig.paper());
+  }
+
+  /** Answers go through decide (as the coordinator does); the coordinator's own events are folded as logged. */
+  private static GameState throughDecider(GameDecider decider, List<GameEvent> log) {
+    GameState state = GameState.empty();
+    for (GameEvent event : log) {
+      Object payload = event.getPayload();
+      state = payload instanceof ClueGiven || payload instanceof DecisionSampled
+          ? decider.decide(state, GameCommand.recordAnswer(event)).applyTo(state)
+          : GameEvolver.evolve(state, event);
+    }
+    return state;
+  }
+
+  private static List<GameEvent> addNoise(FoldSimulation.Played played, Random random, int count, int[] inserted) {
+    List<GameEvent> noisy = new ArrayList<>(played.log());
+    GameState state = played.state();
+    String gameId = state.gameId();
+    for (int i = 0; i < count; i++) {
+      int kind = random.nextInt(3);
+      if (kind == 0 && !played.answers().isEmpty()) {
+        // a duplicate (same id, maybe another worker's content) anywhere after the original
+        GameEvent original = played.answers().get(random.nextInt(played.answers().size()));
+        GameEvent copy = GameEvent.newBuilder(original).build();
+        if (copy.getPayload() instanceof ClueGiven clue && random.nextBoolean()) {
+          copy.setPayload(ClueGiven.newBuilder(clue).setText("another worker's clue").build());
+        }
+        insertAfter(noisy, noisy.indexOf(original), copy, random);
+        inserted[0]++;
+      } else if (kind == 1) {
+        // an answer to an attempt that was already retried, after the retry
+        List<GameEvent> retries = noisy.stream().filter(e -> e.getPayload() instanceof TurnRetried).toList();
+        if (!retries.isEmpty()) {
+          GameEvent retry = retries.get(random.nextInt(retries.size()));
+          TurnRetried retried = (TurnRetried) retry.getPayload();
+          GameEvent stale = answerFor(state.plan().slot(retried.getTurn()), gameId, retried.getAttempt() - 1,
+              random, retry);
+          insertAfter(noisy, noisy.indexOf(retry), stale, random);
+          inserted[1]++;
+        }
+      } else {
+        // an answer for a clue turn before the previous clue opened it
+        int clues = state.clues().size();
+        if (clues >= 2) {
+          ClueGiven previous = state.clues().get(random.nextInt(clues - 1));
+          int previousIndex = indexOfAnswer(noisy, previous);
+          GameEvent early = answerFor(state.plan().slot(previous.getTurn() + 1), gameId, 1, random, noisy.get(0));
+          noisy.add(1 + random.nextInt(previousIndex), early);
+          inserted[2]++;
+        }
+      }
+    }
+    return noisy;
+  }
+
+  private static int indexOfAnswer(List<GameEvent> log, ClueGiven clue) {
+    for (int i = 0; i < log.size(); i++) {
+      if (clue.equals(log.get(i).getPayload())) {
+        return i;
+      }
+    }
+    throw new AssertionError("accepted clue not in log: " + clue);
+  }
+
+  private static GameEvent answerFor(TurnSlot slot, String gameId, int attempt, Random random, GameEvent after) {
+    if (slot.kind() == TurnKind.CLUE) {
+      return Games.clue(gameId, slot.turn(), attempt, slot.seat(), slot.round(), after.getOccurredAt());
+    }
+    int[] seats = new int[slot.samples()];
+    for (int i = 0; i < seats.length; i++) {
+      seats[i] = 1 + random.nextInt(3);
+    }
+    return Games.decision(gameId, slot.turn(), attempt, slot.seat(), Games.votes(slot.seat(), seats),
+        after.getOccurredAt());
+  }
+
+  private static void insertAfter(List<GameEvent> log, int index, GameEvent event, Random random) {
+    log.add(index + 1 + random.nextInt(log.size() - index), event);
+  }
+}

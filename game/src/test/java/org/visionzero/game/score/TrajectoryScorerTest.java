@@ -1,0 +1,97 @@
+package org.visionzero.game.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.visionzero.game.fold.Games.T0;
+
+import org.junit.jupiter.api.Test;
+import org.visionzero.events.Role;
+import org.visionzero.events.ScoredClue;
+import org.visionzero.events.ScoredDecision;
+import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.game.config.GameConfig;
+import org.visionzero.game.fold.GameCommand;
+import org.visionzero.game.fold.GameDecider;
+import org.visionzero.game.fold.GameState;
+import org.visionzero.game.fold.Games;
+
+class TrajectoryScorerTest {
+  private static final String GAME = "g-scored";
+  private final GameDecider decider = new GameDecider(GameConfig.code());
+
+  @Test
+  void shouldScoreTheWorkedExampleGame() {
+    GameState state = completed(5, 1, 1, 0, 1);
+    int spy = state.started().getSpySeat();
+
+    ScoredTrajectory scored = TrajectoryScorer.byGameMode().score(state);
+
+    assertThat(scored.getEventId()).isEqualTo(GAME + "/scored");
+    assertThat(scored.getOccurredAt()).isEqualTo(state.completion().getOccurredAt());
+    assertThat(scored.getMode()).isEqualTo("code");
+    assertThat(scored.getSpySeat()).isEqualTo(spy);
+    assertThat(scored.getClueRewards().get(spy - 1)).isCloseTo(-0.4333, within(1e-4));
+    assertThat(scored.getClueRewards().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(0, within(1e-12));
+    assertThat(scored.getClues()).hasSize(8).allSatisfy(clue ->
+        assertThat(clue.getReward()).isEqualTo(scored.getClueRewards().get(clue.getSeat() - 1)));
+    assertThat(scored.getClues()).filteredOn(c -> c.getSeat() == spy).extracting(ScoredClue::getRole)
+        .containsOnly(Role.SPY);
+    assertThat(scored.getDecisions()).hasSize(8);
+    assertThat(scored.getDecisions()).filteredOn(ScoredDecision::getCorrect).hasSize(5)
+        .allSatisfy(d -> assertThat(d.getReward()).isCloseTo(2.49, within(1e-12)));
+    assertThat(scored.getDecisions().stream().mapToDouble(ScoredDecision::getAdvantage).sum())
+        .isCloseTo(0, within(1e-9));
+    assertThat(scored.getDecisions()).allSatisfy(d -> assertThat(d.getPolicy()).isEqualTo(Games.REFEREE));
+    assertThat(scored.getOutcome()).isEqualTo(state.outcome());
+    assertThat(scored.getTags()).containsEntry("arm", "b");
+    assertThat(scored.getBlankDecisionImage()).isFalse();
+  }
+
+  @Test
+  void shouldBeDeterministicAndHonourAFixedConfiguration() {
+    GameState state = completed(8, 0, 0, 0, 0);
+
+    assertThat(TrajectoryScorer.byGameMode().score(state)).isEqualTo(TrajectoryScorer.byGameMode().score(state));
+    ScoredTrajectory paperShape = TrajectoryScorer.withConfig(GameConfig.code().toBuilder()
+        .decisionRewardShape(GameConfig.DecisionRewardShape.PAPER).build()).score(state);
+    assertThat(paperShape.getDecisions()).allSatisfy(d -> {
+      assertThat(d.getReward()).isEqualTo(1.0);
+      assertThat(d.getAdvantage()).isZero();
+    });
+  }
+
+  @Test
+  void shouldRefuseAGameThatIsNotCompleted() {
+    GameState running = decider.decide(GameState.empty(), Games.start(GAME, 3)).applyTo(GameState.empty());
+
+    assertThatThrownBy(() -> TrajectoryScorer.byGameMode().score(running))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is RUNNING");
+  }
+
+  /** Plays a code game whose observer gives the spy, then civilians in seat order, these vote counts; rest N/A. */
+  private GameState completed(int spyVotes, int... civilianVotes) {
+    GameState state = decider.decide(GameState.empty(), Games.start(GAME, 3)).applyTo(GameState.empty());
+    for (int turn = 0; turn < 8; turn++) {
+      state = decider.decide(state, new GameCommand.RecordClue(
+          Games.clue(GAME, turn, 1, turn % 4 + 1, turn / 4 + 1, T0.plusSeconds(turn)))).applyTo(state);
+    }
+    int spy = state.started().getSpySeat();
+    int[] seats = new int[8];
+    int next = 0;
+    for (int i = 0; i < spyVotes; i++) {
+      seats[next++] = spy;
+    }
+    int civilian = 0;
+    for (int seat = 1; seat <= 4; seat++) {
+      if (seat != spy) {
+        for (int i = 0; i < civilianVotes[civilian]; i++) {
+          seats[next++] = seat;
+        }
+        civilian++;
+      }
+    }
+    return decider.decide(state, new GameCommand.RecordDecision(
+        Games.decision(GAME, 8, 1, 0, Games.votes(0, seats), T0.plusSeconds(60)))).applyTo(state);
+  }
+}
