@@ -1,0 +1,139 @@
+package org.visionzero.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.visionzero.blob.FileBlobStore;
+import org.visionzero.deadletter.DeadLetterPublisher;
+import org.visionzero.events.BlobRef;
+import org.visionzero.events.ClueGiven;
+import org.visionzero.events.DeadLetter;
+import org.visionzero.events.DecisionSampled;
+import org.visionzero.events.GameEvent;
+import org.visionzero.events.PolicyRef;
+import org.visionzero.events.TurnRequested;
+import org.visionzero.policy.Vocabulary;
+import org.visionzero.serde.AvroSerdes;
+import org.visionzero.topics.TopicCatalog;
+import org.visionzero.workers.device.WorkerDevice;
+import org.visionzero.workers.image.ImageCache;
+import org.visionzero.workers.policy.CheckpointIndex;
+import org.visionzero.workers.policy.CheckpointLoader;
+import org.visionzero.workers.policy.PolicyRegistry;
+import org.visionzero.workers.policy.ScriptedPolicyFactory;
+
+class TurnHandlerTest {
+  static final TopicCatalog TOPICS = TopicCatalog.of("t.");
+  static final PolicyRef RANDOM_CURRENT = new PolicyRef("random", -1);
+  private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+
+  @TempDir
+  Path dir;
+
+  private SimpleMeterRegistry meters;
+  private TurnHandler handler;
+  private FileBlobStore blobs;
+
+  @BeforeEach
+  void setUp() {
+    blobs = new FileBlobStore(dir);
+    meters = new SimpleMeterRegistry();
+    handler = handler(blobs, meters);
+  }
+
+  static TurnHandler handler(FileBlobStore blobs, SimpleMeterRegistry meters) {
+    CheckpointLoader loader =
+        new CheckpointLoader(blobs, new ScriptedPolicyFactory(Vocabulary.standard()), WorkerDevice.CPU);
+    PolicyRegistry registry = new PolicyRegistry(new CheckpointIndex(), loader, 4);
+    return new TurnHandler("w1", AvroSerdes.of(TurnRequested.class), TOPICS.gameEvents(),
+        new DeadLetterPublisher(new MockProducer<>(), TOPICS.deadLetters()), registry,
+        new ImageCache(blobs, 8), SceneFactsProvider.NONE, new WorkerMetrics(meters, "w1", "cpu"),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  static GameEvent answer(ProducerRecord<byte[], byte[]> record) {
+    assertThat(record.topic()).isEqualTo(TOPICS.gameEvents().name());
+    return AvroSerdes.of(GameEvent.class).decode(record.value());
+  }
+
+  static DeadLetter deadLetter(ProducerRecord<byte[], byte[]> record) {
+    assertThat(record.topic()).isEqualTo(TOPICS.deadLetters().name());
+    return AvroSerdes.of(DeadLetter.class).decode(record.value());
+  }
+
+  @Test
+  void shouldAnswerClueAndDecisionTurnsKeyedByGameWithTheirEventIds() {
+    List<ProducerRecord<byte[], byte[]>> out = handler.handle(List.of(
+        TestRequests.record(0, 10, TestRequests.clue("g1", 0, RANDOM_CURRENT)),
+        TestRequests.record(1, 20, TestRequests.decision("g2", 8, RANDOM_CURRENT, 3))));
+
+    assertThat(out).hasSize(2);
+    GameEvent clue = answer(out.get(0));
+    assertThat(new String(out.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("g1");
+    assertThat(clue.getEventId()).isEqualTo("g1/0/1/answer");
+    assertThat(clue.getPayload()).isInstanceOfSatisfying(ClueGiven.class, c -> {
+      assertThat(c.getWorkerId()).isEqualTo("w1");
+      assertThat(c.getPolicy()).isEqualTo(new PolicyRef("random", 0));
+      assertThat(c.getSample().getTokenIds()).isNotEmpty();
+    });
+    GameEvent decision = answer(out.get(1));
+    assertThat(decision.getEventId()).isEqualTo("g2/8/1/answer");
+    assertThat(decision.getPayload()).isInstanceOfSatisfying(DecisionSampled.class,
+        d -> assertThat(d.getSamples()).hasSize(3));
+    assertThat(meters.counter(WorkerMetrics.TURNS, "worker", "w1", "device", "cpu", "kind", "CLUE",
+        "policy", "random").count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldDeadLetterUndecodableRequestAndStillAnswerTheOthers() {
+    byte[] junk = "not avro".getBytes(StandardCharsets.UTF_8);
+
+    List<ProducerRecord<byte[], byte[]>> out = handler.handle(List.of(
+        TestRequests.record(0, 5, "g9", junk),
+        TestRequests.record(0, 6, TestRequests.clue("g1", 0, RANDOM_CURRENT))));
+
+    DeadLetter dead = deadLetter(out.get(0));
+    assertThat(dead.getSourceOffset()).isEqualTo(5);
+    assertThat(dead.getComponent()).isEqualTo("w1");
+    assertThat(dead.getError()).contains("cannot decode TurnRequested");
+    assertThat(answer(out.get(1)).getEventId()).isEqualTo("g1/0/1/answer");
+  }
+
+  @Test
+  void shouldDeadLetterTurnOfPolicyThisWorkerCannotLoad() {
+    List<ProducerRecord<byte[], byte[]>> out = handler.handle(List.of(
+        TestRequests.record(0, 1, TestRequests.clue("g1", 0, new PolicyRef("random", 4)))));
+
+    assertThat(deadLetter(out.get(0)).getError()).contains("random@4").contains("needs a checkpoint");
+  }
+
+  @Test
+  void shouldDeadLetterTurnWhoseImageIsMissing() {
+    BlobRef missing = new BlobRef(FileBlobStore.URI_PREFIX + "a".repeat(64), "a".repeat(64), "image/png", 10L);
+    TurnRequested request = TestRequests.clue("g1", 0, RANDOM_CURRENT);
+    request.setImage(missing);
+
+    List<ProducerRecord<byte[], byte[]>> out = handler.handle(List.of(TestRequests.record(0, 1, request)));
+
+    assertThat(deadLetter(out.get(0)).getError()).contains("image").contains("a".repeat(64));
+  }
+
+  @Test
+  void shouldDeadLetterOracleTurnsWhenNoSceneFactsAreConfigured() {
+    List<ProducerRecord<byte[], byte[]>> out = handler.handle(List.of(
+        TestRequests.record(0, 1, TestRequests.clue("g1", 0, new PolicyRef("oracle", -1)))));
+
+    assertThat(deadLetter(out.get(0)).getError()).contains("scene graph");
+  }
+}
