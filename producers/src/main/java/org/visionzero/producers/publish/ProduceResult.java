@@ -1,0 +1,35 @@
+package org.visionzero.producers.publish;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a run did.
+ *
+ * @param published        pairs sent and acknowledged
+ * @param alreadyPublished pairs skipped because an earlier run published them
+ * @param duplicates       pairs skipped because this run had already produced the same content
+ * @param broken           published pairs broken on purpose
+ * @param heldOut          published pairs reserved for evaluation
+ * @param deadLettered     inputs sent to the dead letters
+ * @param rejected         references of the dead-lettered inputs, in order
+ * @param pairIds          ids of the published pairs, in order
+ */
+public record ProduceResult(SourceKind source, long published, long alreadyPublished, long duplicates, long broken,
+                            long heldOut, long deadLettered, List<String> rejected, List<String> pairIds,
+                            Duration elapsed) {
+
+  public ProduceResult {
+    Objects.requireNonNull(source, "source");
+    rejected = List.copyOf(rejected);
+    pairIds = List.copyOf(pairIds);
+    Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /** Published pairs per second of wall time. */
+  public double pairsPerSecond() {
+    double seconds = elapsed.toNanos() / 1e9;
+    return seconds == 0 ? 0 : published / seconds;
+  }
+}

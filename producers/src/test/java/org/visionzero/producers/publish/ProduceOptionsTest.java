@@ -1,0 +1,50 @@
+package org.visionzero.producers.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProduceOptionsTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void shouldAskForADirectoryWhenTheSourceIsPhotos() {
+    assertThatThrownBy(() -> new ProduceOptions(SourceKind.PHOTOS, Optional.empty(), 1, 0, 0, 128, 128, 0, 0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--dir");
+  }
+
+  @Test
+  void shouldRefuseADirectoryForAGeneratedSource() {
+    assertThatThrownBy(() -> new ProduceOptions(SourceKind.SCENES, Optional.of(dir), 1, 0, 0, 128, 128, 0, 0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only used with --source photos");
+  }
+
+  @Test
+  void shouldRefuseANonPositiveCountAndANegativeRate() {
+    assertThatThrownBy(() -> ProduceOptions.of(SourceKind.SCENES, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--count");
+    assertThatThrownBy(() -> ProduceOptions.of(SourceKind.SCENES, 1, 0).withRate(-1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--rate");
+  }
+
+  @Test
+  void shouldParseSourceNamesAndListTheChoicesOtherwise() {
+    assertThat(SourceKind.parse(" Charts ")).isEqualTo(SourceKind.CHARTS);
+    assertThatThrownBy(() -> SourceKind.parse("videos")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scenes, charts, photos");
+  }
+
+  @Test
+  void shouldDrawAProgressBarProportionalToTheWorkDone() {
+    String line = ConsoleProgressBar.line(new Progress(15, 30, 2, 12.5));
+
+    assertThat(line).startsWith("[" + "#".repeat(15) + "-".repeat(15) + "] 15/30 pairs")
+        .contains("12.5 pairs/s", "2 dead letters");
+  }
+}
