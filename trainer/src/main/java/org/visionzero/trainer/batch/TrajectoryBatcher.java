@@ -60,6 +60,17 @@ public final class TrajectoryBatcher {
     return Optional.of(batch);
   }
 
+  /**
+   * Passes over a record that is consumed but not a usable trajectory (it went to the dead letters), so the
+   * next batch's offsets move past it.
+   */
+  public void skip(int partition, long offset) {
+    Long position = positions.get(partition);
+    if (position == null || offset >= position) {
+      positions.put(partition, offset + 1);
+    }
+  }
+
   /** Training games waiting for their batch to fill. */
   public int pendingGames() {
     return pending.size();
