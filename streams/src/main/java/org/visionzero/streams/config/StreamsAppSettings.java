@@ -10,6 +10,8 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
 import org.visionzero.topics.TopicCatalog;
 
 /**
@@ -24,6 +26,9 @@ public final class StreamsAppSettings {
   public static final String TOPIC_PREFIX = "topic.prefix";
   public static final String GAME_PARTITIONS = "game.partitions";
   public static final String NUM_STREAM_THREADS = "num.stream.threads";
+  public static final String STATE_STORE_TYPE = "state.store.type";
+  public static final String ROCKSDB = "rocksdb";
+  public static final String IN_MEMORY = "in_memory";
   /** Keys with this prefix are handed to Kafka Streams unchanged (without the prefix). */
   public static final String PASSTHROUGH_PREFIX = "streams.";
 
@@ -49,7 +54,17 @@ public final class StreamsAppSettings {
         .define(GAME_PARTITIONS, Type.INT, TopicCatalog.DEFAULT_GAME_PARTITIONS, ConfigDef.Range.atLeast(1),
             Importance.LOW, "Partitions of the per-game topics (game events, turn requests, trajectories).")
         .define(NUM_STREAM_THREADS, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.LOW,
-            "Stream threads of this instance.");
+            "Stream threads of this instance.")
+        .define(STATE_STORE_TYPE, Type.STRING, ROCKSDB, ConfigDef.CaseInsensitiveValidString.in(ROCKSDB, IN_MEMORY),
+            Importance.LOW, "Local store engine: 'rocksdb' (default) or 'in_memory' (faster to open; both are "
+                + "backed by changelog topics, but in_memory restores the whole state on every start).");
+  }
+
+  /** A key-value store of the configured engine, always changelogged. */
+  public static KeyValueBytesStoreSupplier storeSupplier(AbstractConfig config, String name) {
+    return IN_MEMORY.equalsIgnoreCase(config.getString(STATE_STORE_TYPE))
+        ? Stores.inMemoryKeyValueStore(name)
+        : Stores.persistentKeyValueStore(name);
   }
 
   /** The topic catalog the settings describe. */

@@ -1,9 +1,11 @@
 package org.visionzero.streams.coordinator;
 
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.visionzero.streams.config.StreamsAppSettings;
 
 /** Names (reused by tests and operators) and builders of the coordinator's state stores and internal topics. */
 public final class CoordinatorStores {
@@ -28,15 +30,18 @@ public final class CoordinatorStores {
 
   private CoordinatorStores() {}
 
-  static StoreBuilder<KeyValueStore<String, byte[]>> bytesStore(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+  static StoreBuilder<KeyValueStore<String, byte[]>> bytesStore(AbstractConfig config, String name) {
+    return Stores.keyValueStoreBuilder(StreamsAppSettings.storeSupplier(config, name), Serdes.String(),
+        Serdes.ByteArray());
   }
 
-  static StoreBuilder<KeyValueStore<String, Long>> longStore(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
+  static StoreBuilder<KeyValueStore<String, Long>> longStore(AbstractConfig config, String name) {
+    return Stores.keyValueStoreBuilder(StreamsAppSettings.storeSupplier(config, name), Serdes.String(),
+        Serdes.Long());
   }
 
-  static StoreBuilder<KeyValueStore<String, Integer>> intStore(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Integer());
+  static StoreBuilder<KeyValueStore<String, Integer>> intStore(AbstractConfig config, String name) {
+    return Stores.keyValueStoreBuilder(StreamsAppSettings.storeSupplier(config, name), Serdes.String(),
+        Serdes.Integer());
   }
 }

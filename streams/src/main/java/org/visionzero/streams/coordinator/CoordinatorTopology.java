@@ -39,14 +39,14 @@ public final class CoordinatorTopology {
     TopicCatalog topics = config.topics();
     GameDecider decider = new GameDecider(config.gameConfig());
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
-    builder.addStateStore(CoordinatorStores.bytesStore(CoordinatorStores.GAMES));
-    builder.addStateStore(CoordinatorStores.longStore(CoordinatorStores.DEADLINES));
-    builder.addStateStore(CoordinatorStores.bytesStore(CoordinatorStores.PAIRS));
-    builder.addStateStore(CoordinatorStores.intStore(CoordinatorStores.POLICIES));
-    builder.addStateStore(CoordinatorStores.bytesStore(CoordinatorStores.QUEUE));
-    builder.addStateStore(CoordinatorStores.longStore(CoordinatorStores.IN_FLIGHT));
-    builder.addStateStore(CoordinatorStores.longStore(CoordinatorStores.ADMITTED));
-    builder.addStateStore(CoordinatorStores.longStore(CoordinatorStores.COUNTERS));
+    builder.addStateStore(CoordinatorStores.bytesStore(config, CoordinatorStores.GAMES));
+    builder.addStateStore(CoordinatorStores.longStore(config, CoordinatorStores.DEADLINES));
+    builder.addStateStore(CoordinatorStores.bytesStore(config, CoordinatorStores.PAIRS));
+    builder.addStateStore(CoordinatorStores.intStore(config, CoordinatorStores.POLICIES));
+    builder.addStateStore(CoordinatorStores.bytesStore(config, CoordinatorStores.QUEUE));
+    builder.addStateStore(CoordinatorStores.longStore(config, CoordinatorStores.IN_FLIGHT));
+    builder.addStateStore(CoordinatorStores.longStore(config, CoordinatorStores.ADMITTED));
+    builder.addStateStore(CoordinatorStores.longStore(config, CoordinatorStores.COUNTERS));
 
     KStream<String, Outbound> gameOut = builder
         .stream(topics.gameEvents().name(), raw("coordinator-game-events-source"))

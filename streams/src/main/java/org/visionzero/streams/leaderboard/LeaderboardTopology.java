@@ -15,6 +15,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.streams.config.ScorerConfig;
+import org.visionzero.streams.config.StreamsAppSettings;
 import org.visionzero.topics.TopicCatalog;
 
 /**
@@ -48,8 +49,7 @@ public final class LeaderboardTopology {
         .mapValues(value -> (LeaderboardRow) value, Named.as("leaderboard-row-value"))
         .groupByKey(Grouped.with(BY_PAIRING, Serdes.String(), rows))
         .reduce(LeaderboardRow::plus, Named.as("leaderboard-sum"),
-            Materialized.<String, LeaderboardRow, org.apache.kafka.streams.state.KeyValueStore<
-                org.apache.kafka.common.utils.Bytes, byte[]>>as(STORE)
+            Materialized.<String, LeaderboardRow>as(StreamsAppSettings.storeSupplier(config, STORE))
                 .withKeySerde(Serdes.String()).withValueSerde(rows));
     return builder.build();
   }

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import org.visionzero.game.score.TrajectoryScorer;
 import org.visionzero.streams.config.ScorerConfig;
+import org.visionzero.streams.config.StreamsAppSettings;
 import org.visionzero.streams.routing.Outbound.Route;
 import org.visionzero.streams.routing.OutboundRoutes;
 import org.visionzero.topics.TopicCatalog;
@@ -26,7 +27,7 @@ public final class ScorerTopology {
   public static Topology build(ScorerConfig config, ScorerMetrics metrics) {
     TopicCatalog topics = config.topics();
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GAMES_STORE),
+    builder.addStateStore(Stores.keyValueStoreBuilder(StreamsAppSettings.storeSupplier(config, GAMES_STORE),
         Serdes.String(), Serdes.ByteArray()));
     TrajectoryScorer scorer = TrajectoryScorer.byGameMode();
     var out = builder
