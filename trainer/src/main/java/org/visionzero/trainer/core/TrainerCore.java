@@ -10,7 +10,7 @@ import org.visionzero.events.PhaseChanged;
 import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.phase.PhaseControl;
-import org.visionzero.trainer.phase.PhaseSwitch;
+import org.visionzero.game.spo.PhaseSwitch;
 import org.visionzero.trainer.sample.PhaseSampleSelector;
 import org.visionzero.trainer.sample.RaeAdvantages;
 import org.visionzero.trainer.sample.StalenessFilter;
@@ -70,7 +70,7 @@ public final class TrainerCore {
   /** Takes one step on a batch and returns what happened. */
   public StepReport step(StepBatch batch) {
     long step = state.step() + 1;
-    Phase phase = phases.state().phase();
+    Phase phase = phases.phase();
     RaeAdvantages rae = RaeAdvantages.apply(state.baselines(), batch.games());
     List<TrainingSample> selected = PhaseSampleSelector.select(phase, batch.games(), rae);
     StalenessFilter.Result filtered = staleness.filter(selected, state.policyVersion());

@@ -34,7 +34,6 @@ import org.visionzero.trainer.core.StepReport;
 import org.visionzero.trainer.core.TrainerCore;
 import org.visionzero.trainer.phase.PhaseControls;
 import org.visionzero.trainer.sample.StalenessFilter;
-import org.visionzero.trainer.state.PhaseState;
 import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.Learner;
 
@@ -93,10 +92,11 @@ public final class StreamingTrainer implements AutoCloseable {
       LOG.info("resuming run {} from {} at step {} with offsets {}", settings.runId(), latest.get().getEventId(),
           state.step(), state.offsets());
     } else {
-      state = TrainerState.initial(0, RaeBaselines.initial(settings.rules().raeAlpha()), PhaseState.start());
+      state = TrainerState.initial(0, RaeBaselines.initial(settings.rules().raeAlpha()),
+          PhaseControls.start(settings.rules()).state());
       LOG.info("starting run {} from the base model", settings.runId());
     }
-    core = new TrainerCore(state, PhaseControls.of(settings.rules(), state.phase()),
+    core = new TrainerCore(state, PhaseControls.restore(settings.rules(), state.phase()),
         new StalenessFilter(settings.policyName(), settings.stalenessBound()), settings.schedule(), learner,
         settings.checkpointEvery());
     batcher = new TrajectoryBatcher(settings.gamesPerStep(), state.offsets());

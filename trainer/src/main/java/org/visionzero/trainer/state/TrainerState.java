@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 import org.visionzero.game.reward.RaeBaselines;
+import org.visionzero.game.spo.PhaseControllerState;
 
 /**
  * Everything besides the weights and optimizer that a resumed trainer needs to continue exactly where the
@@ -23,7 +24,7 @@ public record TrainerState(
     long step,
     int policyVersion,
     RaeBaselines baselines,
-    PhaseState phase,
+    PhaseControllerState phase,
     Map<Integer, Long> offsets,
     Counters counters,
     Ledger ledger) {
@@ -48,7 +49,7 @@ public record TrainerState(
   }
 
   /** The state of a trainer that has not taken a step. */
-  public static TrainerState initial(int baseVersion, RaeBaselines baselines, PhaseState phase) {
+  public static TrainerState initial(int baseVersion, RaeBaselines baselines, PhaseControllerState phase) {
     return new TrainerState(0, baseVersion, baselines, phase, new TreeMap<>(), Counters.ZERO, Ledger.EMPTY);
   }
 

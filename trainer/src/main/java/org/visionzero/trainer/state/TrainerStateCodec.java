@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.visionzero.events.Phase;
 import org.visionzero.game.reward.RaeBaselines;
+import org.visionzero.game.spo.PhaseControllerState;
 
 /**
  * Deterministic binary form of a {@link TrainerState}: the same state always gives the same bytes (partitions
@@ -39,12 +39,9 @@ public final class TrainerStateCodec {
       out.writeDouble(rae.bSpy());
       out.writeDouble(rae.bCiv());
       out.writeDouble(rae.alpha());
-      PhaseState phase = state.phase();
-      out.writeUTF(phase.phase().name());
-      out.writeDouble(phase.accuracyEma());
-      out.writeDouble(phase.naRateEma());
-      out.writeInt(phase.stepsInPhase());
-      out.writeInt(phase.switches());
+      byte[] phase = state.phase().toBytes();
+      out.writeInt(phase.length);
+      out.write(phase);
       out.writeInt(state.offsets().size());
       for (Map.Entry<Integer, Long> entry : state.offsets().entrySet()) {
         out.writeInt(entry.getKey());
@@ -81,8 +78,9 @@ public final class TrainerStateCodec {
       long step = in.readLong();
       int policyVersion = in.readInt();
       RaeBaselines rae = new RaeBaselines(in.readDouble(), in.readDouble(), in.readDouble());
-      PhaseState phase = new PhaseState(phaseOf(in.readUTF()), in.readDouble(), in.readDouble(), in.readInt(),
-          in.readInt());
+      byte[] phaseBytes = new byte[count(in.readInt(), "phase controller bytes")];
+      in.readFully(phaseBytes);
+      PhaseControllerState phase = PhaseControllerState.fromBytes(phaseBytes);
       int partitions = count(in.readInt(), "partitions");
       TreeMap<Integer, Long> offsets = new TreeMap<>();
       for (int i = 0; i < partitions; i++) {
@@ -104,14 +102,6 @@ public final class TrainerStateCodec {
       throw new IllegalArgumentException("trainer state is truncated (" + bytes.length + " bytes)", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Phase phaseOf(String name) {
-    try {
-      return Phase.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("trainer state names an unknown phase '" + name + "'", e);
     }
   }
 

@@ -7,19 +7,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.Phase;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.TurnKind;
+import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.reward.RaeBaselines;
 import org.visionzero.trainer.TestTrajectories;
 import org.visionzero.trainer.batch.StepBatch;
-import org.visionzero.trainer.phase.PhaseControl;
-import org.visionzero.trainer.phase.PhaseSwitch;
+import org.visionzero.trainer.phase.PhaseControls;
 import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.sample.TrainingSample;
-import org.visionzero.trainer.state.PhaseState;
 import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.PreparedUpdate;
@@ -47,23 +45,8 @@ class TrainerCoreTest {
     }
   }
 
-  /** Alternates every step, like the fixed cycle with L = 1. */
-  private static final class AlternatingPhases implements PhaseControl {
-    private PhaseState state = PhaseState.start();
-
-    @Override public PhaseState state() { return state; }
-
-    @Override
-    public Optional<PhaseSwitch> afterStep(double accuracy, double naRate) {
-      Phase next = state.phase() == Phase.DECISION ? Phase.CLUE : Phase.DECISION;
-      PhaseSwitch change = new PhaseSwitch(state.phase(), next, "fixed cycle L=1");
-      state = new PhaseState(next, 0, 0, 0, state.switches() + 1);
-      return Optional.of(change);
-    }
-  }
-
   private static TrainerCore core(RecordingStep step, int maxLag, int version) {
-    AlternatingPhases phases = new AlternatingPhases();
+    PhaseControls phases = PhaseControls.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(version, RaeBaselines.initial(0.9), phases.state());
     return new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, maxLag), SCHEDULE, step, 2);
   }

@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.Phase;
+import org.visionzero.game.config.GameConfig.PhaseSchedule;
 import org.visionzero.game.reward.RaeBaselines;
+import org.visionzero.game.spo.PhaseControllerState;
 
 class TrainerStateCodecTest {
 
   private static TrainerState sample(Map<Integer, Long> offsets) {
     return new TrainerState(42, 7, new RaeBaselines(-0.0312, 0.0104, 0.9),
-        new PhaseState(Phase.CLUE, 0.83, 0.04, 3, 9), new TreeMap<>(offsets),
+        new PhaseControllerState(PhaseSchedule.HYSTERESIS, Phase.CLUE, 41, 3, 0.83, 0.04), new TreeMap<>(offsets),
         new TrainerState.Counters(336, 1, 12),
         new TrainerState.Ledger("ab".repeat(32), List.of("g-1", "g-2", "g-ü")));
   }
