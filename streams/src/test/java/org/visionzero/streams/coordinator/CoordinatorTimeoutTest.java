@@ -1,0 +1,113 @@
+package org.visionzero.streams.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.visionzero.events.GameAborted;
+import org.visionzero.events.GameEvent;
+import org.visionzero.events.TurnRequested;
+import org.visionzero.events.TurnRetried;
+import org.visionzero.streams.config.CoordinatorConfig;
+import org.visionzero.streams.testing.CoordinatorHarness;
+import org.visionzero.streams.testing.Events;
+
+/** Wall-clock turn timeouts: retry with the next attempt, stale answers, abort after the last attempt. */
+class CoordinatorTimeoutTest {
+  private static final String GAME = "g-p1-0-1";
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration TICK = Duration.ofSeconds(1);
+
+  @Test
+  void shouldNotRetryBeforeTheDeadline() {
+    try (CoordinatorHarness coordinator = started(3)) {
+      coordinator.turns();
+
+      coordinator.advance(TIMEOUT.minus(TICK));
+
+      assertThat(coordinator.turns()).isEmpty();
+      assertThat(coordinator.events()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldRetryUnansweredTurnWithNextAttemptAndIgnoreTheStaleAnswer() {
+    try (CoordinatorHarness coordinator = started(3)) {
+      // given turn 0, attempt 1, requested and unanswered
+      TurnRequested attempt1 = coordinator.turns().get(0);
+
+      // when its deadline passes
+      coordinator.advance(TIMEOUT.plus(TICK));
+
+      // then a TurnRetried event and a request for attempt 2 are written
+      List<GameEvent> events = coordinator.events();
+      assertThat(events).singleElement().satisfies(event -> {
+        assertThat(event.getEventId()).isEqualTo(GAME + "/0/2/retry");
+        assertThat(((TurnRetried) event.getPayload()).getAttempt()).isEqualTo(2);
+      });
+      List<TurnRequested> retried = coordinator.turns();
+      assertThat(retried).singleElement().satisfies(turn -> {
+        assertThat(turn.getTurn()).isZero();
+        assertThat(turn.getAttempt()).isEqualTo(2);
+        assertThat(turn.getEventId()).isEqualTo(GAME + "/0/2");
+      });
+      assertThat(coordinator.counter(CoordinatorMetrics.TURNS_RETRIED)).isEqualTo(1.0);
+
+      // when the late answer to attempt 1 arrives, then it is ignored as stale
+      coordinator.answer(Events.clue(attempt1, coordinator.now()));
+      assertThat(coordinator.turns()).isEmpty();
+      assertThat(coordinator.counter(CoordinatorMetrics.RECORDS_IGNORED, "reason", "stale")).isEqualTo(1.0);
+
+      // when attempt 2 is answered, then the game moves on to turn 1
+      coordinator.answer(Events.clue(retried.get(0), coordinator.now()));
+      assertThat(coordinator.turns()).extracting(TurnRequested::getTurn).containsExactly(1);
+    }
+  }
+
+  @Test
+  void shouldAbortGameAfterLastAttemptAndFreeItsSlotForTheWaitingPair() {
+    try (CoordinatorHarness coordinator = new CoordinatorHarness(Map.of(
+        CoordinatorConfig.TURN_TIMEOUT_MS, TIMEOUT.toMillis(),
+        CoordinatorConfig.MAX_ATTEMPTS, 2,
+        CoordinatorConfig.MAX_GAMES_IN_FLIGHT, 1))) {
+      // given one game in flight (max 1) and a second pair waiting
+      coordinator.pair(Events.pair("p1"));
+      coordinator.pair(Events.pair("p2"));
+      assertThat(coordinator.events()).extracting(GameEvent::getEventId).containsExactly(GAME + "/started");
+
+      // when attempt 1 and then attempt 2 (the last) time out
+      coordinator.advance(TIMEOUT.plus(TICK));
+      coordinator.advance(TIMEOUT.plus(TICK));
+
+      // then the game is aborted with the reason, and the waiting pair starts
+      List<GameEvent> events = coordinator.events();
+      assertThat(events).extracting(GameEvent::getEventId)
+          .containsExactly(GAME + "/0/2/retry", GAME + "/aborted", "g-p2-0-1/started");
+      GameAborted aborted = (GameAborted) events.get(1).getPayload();
+      assertThat(aborted.getTurn()).isZero();
+      assertThat(aborted.getAttempts()).isEqualTo(2);
+      assertThat(aborted.getReason()).isEqualTo("turn 0 unanswered after 2 attempts");
+      assertThat(coordinator.counter(CoordinatorMetrics.GAMES_ABORTED)).isEqualTo(1.0);
+      assertThat(coordinator.gauge(CoordinatorMetrics.GAMES_IN_FLIGHT)).isEqualTo(1.0);
+
+      // when the aborted game's last request is answered late, then it is ignored
+      List<TurnRequested> turns = coordinator.turns();
+      TurnRequested lastAttempt = turns.stream().filter(t -> t.getGameId().equals(GAME))
+          .reduce((a, b) -> b).orElseThrow();
+      coordinator.answer(Events.clue(lastAttempt, coordinator.now()));
+      assertThat(coordinator.turns()).isEmpty();
+      assertThat(coordinator.counter(CoordinatorMetrics.RECORDS_IGNORED, "reason", "not-running")).isEqualTo(1.0);
+    }
+  }
+
+  private static CoordinatorHarness started(int maxAttempts) {
+    CoordinatorHarness coordinator = new CoordinatorHarness(Map.of(
+        CoordinatorConfig.TURN_TIMEOUT_MS, TIMEOUT.toMillis(),
+        CoordinatorConfig.MAX_ATTEMPTS, maxAttempts));
+    coordinator.pair(Events.pair("p1"));
+    assertThat(coordinator.events()).extracting(GameEvent::getEventId).containsExactly(GAME + "/started");
+    return coordinator;
+  }
+}
