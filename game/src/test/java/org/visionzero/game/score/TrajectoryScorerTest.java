@@ -62,6 +62,34 @@ class TrajectoryScorerTest {
   }
 
   @Test
+  void shouldScoreAPaperGameWithOneVotePerCivilianAndTheAccuracyReward() {
+    GameConfig paper = GameConfig.paper();
+    GameDecider paperDecider = new GameDecider(paper);
+    GameState state = paperDecider.decide(GameState.empty(), Games.start(GAME, 8)).applyTo(GameState.empty());
+    int spy = state.started().getSpySeat();
+    java.util.Random random = new java.util.Random(3);
+    while (state.isRunning()) {
+      var request = org.visionzero.game.fold.TurnRequests.pending(state, paper).get(0);
+      var answer = request.getKind() == org.visionzero.events.TurnKind.CLUE
+          ? Games.answer(request, random, T0.plusSeconds(request.getTurn()))
+          : Games.decision(GAME, request.getTurn(), 1, request.getSeat(),
+              Games.votes(request.getSeat(), request.getTurn() % 2 == 0 ? spy : 0), T0.plusSeconds(99));
+      state = paperDecider.decide(state, GameCommand.recordAnswer(answer)).applyTo(state);
+    }
+
+    ScoredTrajectory scored = TrajectoryScorer.byGameMode().score(state);
+
+    assertThat(scored.getMode()).isEqualTo("paper");
+    assertThat(scored.getNumPlayers()).isEqualTo(5);
+    assertThat(scored.getClues()).hasSize(10);
+    assertThat(scored.getDecisions()).hasSize(4)
+        .allSatisfy(d -> assertThat(d.getReward()).isIn(1.0, -0.5))
+        .allSatisfy(d -> assertThat(Math.abs(d.getAdvantage())).isCloseTo(1.0, within(1e-6)));
+    assertThat(scored.getDecisions()).extracting(d -> d.getDecision().getVoterSeat()).doesNotContain(spy);
+    assertThat(scored.getOutcome().getDecisionAccuracy()).isEqualTo(0.5);
+  }
+
+  @Test
   void shouldRefuseAGameThatIsNotCompleted() {
     GameState running = decider.decide(GameState.empty(), Games.start(GAME, 3)).applyTo(GameState.empty());
 
