@@ -61,7 +61,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     DataDirLock lock = DataDirLock.acquire(dataDir);
     KafkaRaftServer server = null;
     try {
-      int port = settings.port() == BrokerSettings.PICK_FREE_PORT ? FreePorts.pick() : settings.port();
+      int port = settings.port();
+      if (port == BrokerSettings.PICK_FREE_PORT) {
+        port = FreePorts.pick();
+      } else {
+        FreePorts.requireFree(port);
+      }
       Properties props = brokerProperties(dataDir, port, FreePorts.pick(), settings);
       Path propsFile = writeServerProperties(dataDir, props);
       formatOnFirstUse(dataDir, propsFile);

@@ -3,12 +3,24 @@ package org.visionzero.ops.broker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Picks a TCP port the OS considers free right now on the loopback interface. */
 final class FreePorts {
 
   private FreePorts() {
+  }
+
+  /** Fails with the fix when {@code port} is taken, before the broker logs a long bind failure. */
+  static void requireFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new IllegalStateException("Port " + port + " is already in use (" + e.getMessage() + "): stop what "
+          + "uses it, or choose another port with --port (0 picks a free one)", e);
+    }
   }
 
   static int pick() {
