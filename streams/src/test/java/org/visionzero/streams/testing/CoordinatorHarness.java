@@ -136,10 +136,27 @@ public final class CoordinatorHarness implements AutoCloseable {
    * decision samples vote for {@code voteForSpy ? the spy : the first civilian seat}. Returns every request seen.
    */
   public List<TurnRequested> playAll(List<TurnRequested> pending, boolean voteForSpy) {
+    return play(pending, voteForSpy, request -> true);
+  }
+
+  /** Like {@link #playAll} for one game only; requests of other games are kept in {@link #unplayed}. */
+  public List<TurnRequested> playGame(String gameId, List<TurnRequested> pending, boolean voteForSpy) {
+    return play(pending, voteForSpy, request -> request.getGameId().equals(gameId));
+  }
+
+  /** Requests {@link #playGame} saw for other games. */
+  public final List<TurnRequested> unplayed = new ArrayList<>();
+
+  private List<TurnRequested> play(List<TurnRequested> pending, boolean voteForSpy,
+      java.util.function.Predicate<TurnRequested> which) {
     List<TurnRequested> seen = new ArrayList<>();
     List<TurnRequested> queue = new ArrayList<>(pending);
     while (!queue.isEmpty()) {
       TurnRequested request = queue.remove(0);
+      if (!which.test(request)) {
+        unplayed.add(request);
+        continue;
+      }
       seen.add(request);
       answer(answerTo(request, voteForSpy));
       queue.addAll(turns());
