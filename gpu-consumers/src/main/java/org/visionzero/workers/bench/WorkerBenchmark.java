@@ -1,0 +1,259 @@
+package org.visionzero.workers.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.visionzero.blob.FileBlobStore;
+import org.visionzero.events.BlobRef;
+import org.visionzero.events.CheckpointPublished;
+import org.visionzero.events.PolicyRef;
+import org.visionzero.topics.TopicCatalog;
+import org.visionzero.workers.SceneFactsProvider;
+import org.visionzero.workers.WorkerApp;
+import org.visionzero.workers.WorkerConfig;
+import org.visionzero.workers.bench.WorkerBenchmarkResult.Swap;
+import org.visionzero.workers.bench.WorkerBenchmarkResult.Throughput;
+import org.visionzero.workers.device.DeviceChoice;
+import org.visionzero.workers.policy.PolicyFactory;
+import org.visionzero.workers.policy.ScriptedCheckpoint;
+
+/**
+ * Measures a worker end to end against a Kafka cluster: turns per second of each policy at several batch
+ * sizes (a backlog of requests answered by one worker), and the time from {@code CheckpointPublished} to the
+ * first answer of the new version while turns keep arriving. Every run uses topics of its own.
+ */
+public final class WorkerBenchmark {
+  /** Batches are cut this soon when the backlog runs dry, so the tail of a run is not padded with waits. */
+  private static final Duration BATCH_WAIT = Duration.ofMillis(5);
+  private static final int SWAP_BATCH_SIZE = 32;
+  /** Continuous load during the swap: this many turns every {@link #LOAD_PAUSE}, about 500 turns/s. */
+  private static final int LOAD_CHUNK = 10;
+  private static final Duration LOAD_PAUSE = Duration.ofMillis(20);
+  private static final Duration CATCH_UP = Duration.ofSeconds(10);
+  private static final String OK = "ok";
+
+  /**
+   * @param policies    policy names to measure (a name no factory plays is reported as unavailable)
+   * @param batchSizes  batch sizes B to measure each policy at
+   * @param turnsPerRun backlog of turn requests per throughput run
+   * @param swapPolicy  scripted policy whose versions are published during the swap measurement
+   * @param swaps       checkpoints published in the swap measurement
+   * @param runTimeout  longest a single run may take
+   */
+  public record Settings(String bootstrapServers, Path blobStoreDir, List<String> policies,
+      List<Integer> batchSizes, int turnsPerRun, String swapPolicy, int swaps, Duration runTimeout) {
+    public Settings {
+      Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      Objects.requireNonNull(blobStoreDir, "blobStoreDir");
+      policies = List.copyOf(policies);
+      batchSizes = List.copyOf(batchSizes);
+      if (batchSizes.stream().anyMatch(b -> b < 1 || b > WorkerConfig.MAX_BATCH_SIZE)) {
+        throw new IllegalArgumentException("batch sizes must be in 1.." + WorkerConfig.MAX_BATCH_SIZE
+            + ", were " + batchSizes);
+      }
+      if (turnsPerRun < 1 || swaps < 0) {
+        throw new IllegalArgumentException("turnsPerRun must be >= 1 and swaps >= 0, were " + turnsPerRun
+            + " and " + swaps);
+      }
+    }
+
+    /** The scripted policy and the model, at batch sizes 1, 8, 32 and 128, 2000 turns each, 3 swaps. */
+    public static Settings defaults(String bootstrapServers, Path blobStoreDir) {
+      return new Settings(bootstrapServers, blobStoreDir, List.of("random", "vz"), List.of(1, 8, 32, 128), 2000,
+          "random", 3, Duration.ofMinutes(2));
+    }
+  }
+
+  private final Settings settings;
+  private final PolicyFactory factory;
+
+  public WorkerBenchmark(Settings settings, PolicyFactory factory) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.factory = Objects.requireNonNull(factory, "factory");
+  }
+
+  public WorkerBenchmarkResult run() throws InterruptedException {
+    List<Throughput> throughput = new ArrayList<>();
+    for (String policy : settings.policies()) {
+      for (int batchSize : settings.batchSizes()) {
+        throughput.add(throughput(policy, batchSize));
+      }
+    }
+    return new WorkerBenchmarkResult(throughput, swap());
+  }
+
+  Throughput throughput(String policy, int batchSize) throws InterruptedException {
+    if (!factory.handles(policy)) {
+      return Throughput.unavailable(policy, batchSize, "unavailable: no policy factory plays '" + policy + "'");
+    }
+    String runId = runId();
+    TopicCatalog catalog = TopicCatalog.of(runId + ".");
+    int turns = settings.turnsPerRun();
+    try (BenchTopics topics = new BenchTopics(settings.bootstrapServers(), catalog);
+        TurnLoad load = new TurnLoad(settings.bootstrapServers(), catalog.turnRequests(), policy, runId)) {
+      load.write(turns);
+      try (AnswerReader reader = new AnswerReader(settings.bootstrapServers(), catalog.gameEvents());
+          WorkerApp app = startWorker(catalog, runId, batchSize)) {
+        boolean complete = reader.awaitAnswered(turns, settings.runTimeout());
+        List<Instant> times = reader.answers().stream().map(AnswerReader.Answer::occurredAt).sorted().toList();
+        String status = complete ? OK : "timeout after " + settings.runTimeout() + ": answered " + times.size()
+            + " of " + turns + (app.failures().isEmpty() ? "" : ", worker failed: " + app.failures());
+        return new Throughput(policy, batchSize, status, turns, times.size(), span(times), steadyRate(times, batchSize));
+      }
+    }
+  }
+
+  Swap swap() throws InterruptedException {
+    String policy = settings.swapPolicy();
+    if (settings.swaps() == 0) {
+      return Swap.unavailable(policy, "skipped: 0 swaps asked for");
+    }
+    if (!factory.handles(policy) || !factory.architecture(policy).startsWith("scripted/")) {
+      return Swap.unavailable(policy, "unavailable: the benchmark publishes scripted checkpoints only");
+    }
+    String runId = runId();
+    TopicCatalog catalog = TopicCatalog.of(runId + ".");
+    FileBlobStore blobs = new FileBlobStore(settings.blobStoreDir());
+    List<Long> latencies = new ArrayList<>();
+    String status = OK;
+    try (BenchTopics topics = new BenchTopics(settings.bootstrapServers(), catalog);
+        TurnLoad load = new TurnLoad(settings.bootstrapServers(), catalog.turnRequests(), policy, runId);
+        KafkaProducer<String, CheckpointPublished> publisher = checkpointPublisher(catalog);
+        AnswerReader reader = new AnswerReader(settings.bootstrapServers(), catalog.gameEvents());
+        WorkerApp app = startWorker(catalog, runId, SWAP_BATCH_SIZE)) {
+      ContinuousLoad continuous = new ContinuousLoad(load);
+      continuous.start();
+      try {
+        reader.awaitAnswered(1, settings.runTimeout());
+        for (int version = 1; version <= settings.swaps(); version++) {
+          Instant published = publish(publisher, catalog, blobs, policy, version);
+          Instant served = reader.awaitFirstAnswerOf(version, published, settings.runTimeout());
+          if (served == null) {
+            status = "timeout: version " + version + " never answered within " + settings.runTimeout();
+            break;
+          }
+          latencies.add(Duration.between(published, served).toMillis());
+        }
+      } finally {
+        continuous.stopAndJoin();
+      }
+      if (!reader.awaitAnswered(load.written(), settings.runTimeout()) && OK.equals(status)) {
+        status = "incomplete: " + (load.written() - reader.answered()) + " turns unanswered";
+      }
+      return new Swap(policy, status, latencies, median(latencies), load.written(), reader.answered(),
+          reader.duplicates());
+    }
+  }
+
+  private Instant publish(KafkaProducer<String, CheckpointPublished> publisher, TopicCatalog catalog,
+      FileBlobStore blobs, String policy, int version) throws InterruptedException {
+    BlobRef blob;
+    try {
+      blob = blobs.put(new ScriptedCheckpoint(policy, version).toBytes(), ScriptedCheckpoint.MEDIA_TYPE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store a checkpoint in " + settings.blobStoreDir(), e);
+    }
+    Instant now = Instant.now();
+    CheckpointPublished event = CheckpointPublished.newBuilder()
+        .setEventId("checkpoint/" + policy + "/" + version).setOccurredAt(now)
+        .setPolicy(new PolicyRef(policy, version)).setCheckpoint(blob).setTrainerStep(version)
+        .setParentVersion(version - 1).setArchitecture(factory.architecture(policy)).setRunId("bench").build();
+    try {
+      publisher.send(new ProducerRecord<>(catalog.checkpoints().name(), policy, event)).get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot publish checkpoint " + policy + "@" + version + ": " + e, e);
+    }
+    return now;
+  }
+
+  private KafkaProducer<String, CheckpointPublished> checkpointPublisher(TopicCatalog catalog) {
+    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
+        new StringSerializer(), catalog.checkpoints().valueSerde().serializer());
+  }
+
+  private WorkerApp startWorker(TopicCatalog catalog, String runId, int batchSize) throws InterruptedException {
+    Map<String, Object> props = new HashMap<>();
+    props.put(WorkerConfig.BOOTSTRAP_SERVERS, settings.bootstrapServers());
+    props.put(WorkerConfig.GROUP_ID, runId);
+    props.put(WorkerConfig.WORKER_ID, runId);
+    props.put(WorkerConfig.TOPIC_PREFIX, catalog.prefix());
+    props.put(WorkerConfig.BATCH_MAX_SIZE, batchSize);
+    props.put(WorkerConfig.BATCH_MAX_WAIT_MS, BATCH_WAIT.toMillis());
+    props.put(WorkerConfig.DEVICE, DeviceChoice.CPU.configValue());
+    props.put(WorkerConfig.BLOB_STORE_DIR, settings.blobStoreDir().toString());
+    props.put(WorkerConfig.CHECKPOINT_CATCH_UP_TIMEOUT_MS, CATCH_UP.toMillis());
+    return WorkerApp.start(new WorkerConfig(props), factory, SceneFactsProvider.NONE, new SimpleMeterRegistry());
+  }
+
+  private static String runId() {
+    return "bench-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static double span(List<Instant> sorted) {
+    return sorted.size() < 2 ? 0 : Duration.between(sorted.get(0), sorted.get(sorted.size() - 1)).toNanos() / 1e9;
+  }
+
+  /** Answers after the first batch over the time they took: excludes group join and the first batch. */
+  static double steadyRate(List<Instant> sorted, int batchSize) {
+    int start = Math.min(batchSize, sorted.size()) - 1;
+    int counted = sorted.size() - 1 - start;
+    if (counted <= 0) {
+      return 0;
+    }
+    double seconds = Duration.between(sorted.get(start), sorted.get(sorted.size() - 1)).toNanos() / 1e9;
+    return seconds <= 0 ? 0 : counted / seconds;
+  }
+
+  static long median(List<Long> values) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** Writes turn requests at a steady pace on its own thread until stopped. */
+  private static final class ContinuousLoad extends Thread {
+    private final TurnLoad load;
+    private volatile boolean running = true;
+
+    ContinuousLoad(TurnLoad load) {
+      super("bench-turn-load");
+      setDaemon(true);
+      this.load = load;
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        load.write(LOAD_CHUNK);
+        try {
+          Thread.sleep(LOAD_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    void stopAndJoin() throws InterruptedException {
+      running = false;
+      join();
+    }
+  }
+}
