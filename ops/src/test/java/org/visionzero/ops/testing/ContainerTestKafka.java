@@ -1,10 +1,9 @@
 package org.visionzero.ops.testing;
 
-import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
-/** The official Apache Kafka image in Testcontainers; the test class is skipped when there is no Docker. */
+/** The official Apache Kafka image in Testcontainers (the extension skips the class when there is no Docker). */
 final class ContainerTestKafka implements TestKafka {
 
   /** Image to run; override with -Dvz.it.kafka.image=apache/kafka:x.y.z. */
@@ -14,10 +13,12 @@ final class ContainerTestKafka implements TestKafka {
   private final KafkaContainer container;
 
   ContainerTestKafka() {
-    Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
-        "-D" + KafkaBrokerExtension.BACKEND_PROPERTY + "=testcontainers needs Docker, and none is available: skipped");
     container = new KafkaContainer(System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE));
     container.start();
+  }
+
+  static boolean dockerAvailable() {
+    return DockerClientFactory.instance().isDockerAvailable();
   }
 
   @Override

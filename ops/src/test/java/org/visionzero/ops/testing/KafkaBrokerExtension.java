@@ -10,6 +10,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.visionzero.ops.topics.TopicProvisioner;
 import org.visionzero.topics.TopicCatalog;
@@ -32,7 +34,7 @@ import org.visionzero.topics.TopicCatalog;
  * <p>By default the broker is the in-JVM {@code EmbeddedKafkaBroker}; with {@code -Dvz.it.broker=testcontainers}
  * it is the official image in a container, and the class is skipped when Docker is not available.
  */
-public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
+public final class KafkaBrokerExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
   public static final String BACKEND_PROPERTY = "vz.it.broker";
   public static final String EMBEDDED = "embedded";
@@ -42,15 +44,29 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
 
   private TestKafka kafka;
 
+  /** Disables the test class (reported as skipped) when Testcontainers is chosen and there is no Docker. */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (backend().equals(TESTCONTAINERS) && !ContainerTestKafka.dockerAvailable()) {
+      return ConditionEvaluationResult.disabled("-D" + BACKEND_PROPERTY + "=" + TESTCONTAINERS
+          + " needs Docker, and none is available");
+    }
+    return ConditionEvaluationResult.enabled("broker: " + backend());
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    String backend = System.getProperty(BACKEND_PROPERTY, EMBEDDED).strip().toLowerCase(Locale.ROOT);
+    String backend = backend();
     kafka = switch (backend) {
       case EMBEDDED -> new EmbeddedTestKafka();
       case TESTCONTAINERS -> new ContainerTestKafka();
       default -> throw new IllegalArgumentException("-D" + BACKEND_PROPERTY + "=" + backend
           + " is not known: use " + EMBEDDED + " (default) or " + TESTCONTAINERS);
     };
+  }
+
+  private static String backend() {
+    return System.getProperty(BACKEND_PROPERTY, EMBEDDED).strip().toLowerCase(Locale.ROOT);
   }
 
   @Override
