@@ -32,6 +32,7 @@ class WorkerBenchmarkTest {
   @Test
   void shouldTakeTheMiddleValueAsMedian() {
     assertThat(WorkerBenchmark.median(List.of(30L, 10L, 20L))).isEqualTo(20L);
+    assertThat(WorkerBenchmark.median(List.of(290L, 26L))).isEqualTo(26L);
     assertThat(WorkerBenchmark.median(List.of())).isZero();
   }
 
