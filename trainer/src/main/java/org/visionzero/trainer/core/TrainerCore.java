@@ -34,7 +34,7 @@ public final class TrainerCore {
   private final PhaseControl phases;
   private final TrainingStep trainingStep;
   private final int checkpointEvery;
-  private TrainerState state;
+  private volatile TrainerState state;
 
   /**
    * @param state           the state to continue from (initial or restored from a checkpoint)

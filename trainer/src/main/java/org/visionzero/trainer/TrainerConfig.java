@@ -1,0 +1,194 @@
+package org.visionzero.trainer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+import org.visionzero.game.config.GameConfig;
+import org.visionzero.topics.TopicCatalog;
+import org.visionzero.trainer.step.LearningRateSchedule;
+
+/**
+ * Every setting of {@code vz trainer} and {@code vz run --sync}: key, type, default, validator and documentation
+ * together, validated once at start-up. Unknown keys starting with {@code kafka.} are passed to the Kafka
+ * clients with the prefix removed (security settings, timeouts).
+ */
+public final class TrainerConfig extends AbstractConfig {
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String TOPIC_PREFIX = "topic.prefix";
+  public static final String RUN_ID = "run.id";
+  public static final String POLICY_NAME = "policy.name";
+  public static final String MODE = "mode";
+  public static final String GAMES_PER_STEP = "games.per.step";
+  public static final String STALENESS_MAX_VERSIONS = "staleness.max.versions";
+  public static final String CHECKPOINT_INTERVAL_STEPS = "checkpoint.interval.steps";
+  public static final String TOTAL_STEPS = "total.steps";
+  public static final String LEARNING_RATE = "learning.rate";
+  public static final String WARMUP_FRACTION = "warmup.fraction";
+  public static final String PHASE_CYCLE_LENGTH = "phase.cycle.length";
+  public static final String PHASE_SCHEDULE = "phase.schedule";
+  public static final String PHASE_DWELL_STEPS = "phase.dwell.steps";
+  public static final String PHASE_PATIENCE_STEPS = "phase.patience.steps";
+  public static final String BLOB_DIR = "blob.dir";
+  public static final String BASE_CHECKPOINT = "base.checkpoint";
+  public static final String MODEL_SEED = "model.seed";
+  public static final String POLL_TIMEOUT_MS = "poll.timeout.ms";
+  public static final String KAFKA_PREFIX = "kafka.";
+
+  /** Patience 0 turns the optional patience rule off. */
+  public static final int PATIENCE_OFF = 0;
+  /** Left empty, a setting takes its value from the chosen mode. */
+  public static final int FROM_MODE = -1;
+
+  private static final ConfigDef DEFINITION = new ConfigDef()
+      .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
+          "Kafka bootstrap servers of the cluster the trainer reads trajectories from.")
+      .define(TOPIC_PREFIX, Type.STRING, TopicCatalog.DEFAULT_PREFIX, Importance.MEDIUM,
+          "Prefix of every topic name.")
+      .define(RUN_ID, Type.STRING, "run-1", new ConfigDef.NonEmptyString(), Importance.HIGH,
+          "Training run id: key of vz.training, recorded on checkpoints; a trainer resumes its own run only.")
+      .define(POLICY_NAME, Type.STRING, "vz", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+          "Name of the trained policy (key of vz.checkpoints).")
+      .define(MODE, Type.STRING, "code", ValidString.in("code", "paper"), Importance.HIGH,
+          "Rules and Iterative-SPO defaults: 'code' (authors' code: fixed cycle, alpha 0.9) or 'paper' (hysteresis, alpha 0.95).")
+      .define(GAMES_PER_STEP, Type.INT, 8, Range.atLeast(1), Importance.HIGH,
+          "Training games per optimizer step (the authors use 8).")
+      .define(STALENESS_MAX_VERSIONS, Type.INT, 2, Range.atLeast(0), Importance.HIGH,
+          "Largest policy-version lag of a sample that is still trained; older samples are dropped and counted.")
+      .define(CHECKPOINT_INTERVAL_STEPS, Type.INT, 10, Range.atLeast(1), Importance.HIGH,
+          "K: a checkpoint (and a new policy version) every K steps.")
+      .define(TOTAL_STEPS, Type.LONG, 280L, Range.atLeast(1), Importance.HIGH,
+          "Steps of the run; the learning-rate schedule spans them and the trainer stops after the last.")
+      .define(LEARNING_RATE, Type.DOUBLE, 1e-4, Range.between(1e-12, 1.0), Importance.HIGH,
+          "Peak AdamW learning rate (after warm-up).")
+      .define(WARMUP_FRACTION, Type.DOUBLE, 0.1, Range.between(0.0, 1.0), Importance.MEDIUM,
+          "Share of the steps spent warming the learning rate up linearly; cosine decay follows.")
+      .define(PHASE_SCHEDULE, Type.STRING, "", ValidString.in("", "fixed-cycle", "hysteresis"), Importance.MEDIUM,
+          "Iterative-SPO controller; empty takes the mode's (code: fixed-cycle, paper: hysteresis).")
+      .define(PHASE_CYCLE_LENGTH, Type.INT, FROM_MODE, Importance.MEDIUM,
+          "L of the fixed cycle (L decision steps, then L clue steps); -1 takes the mode's (1).")
+      .define(PHASE_DWELL_STEPS, Type.INT, FROM_MODE, Importance.LOW,
+          "Hysteresis: steps a phase lasts at least; -1 takes the mode's (5).")
+      .define(PHASE_PATIENCE_STEPS, Type.INT, PATIENCE_OFF, Range.atLeast(0), Importance.LOW,
+          "Hysteresis: leave a phase after this many steps whatever the EMAs say; 0 turns patience off.")
+      .define(BLOB_DIR, Type.STRING, "vz-data/blobs", new ConfigDef.NonEmptyString(), Importance.HIGH,
+          "Directory of the blob store (images and checkpoints); shared by every component.")
+      .define(BASE_CHECKPOINT, Type.STRING, "", Importance.HIGH,
+          "Checkpoint file of the starting model v0 (also the frozen KL reference); empty starts from a seeded random model.")
+      .define(MODEL_SEED, Type.LONG, 7L, Importance.LOW,
+          "Seed of the random model when no base checkpoint is given.")
+      .define(POLL_TIMEOUT_MS, Type.LONG, 500L, Range.atLeast(1), Importance.LOW,
+          "Longest wait for trajectories in one poll.");
+
+  public TrainerConfig(Map<?, ?> values) {
+    super(DEFINITION, values);
+    validateTogether();
+  }
+
+  public static ConfigDef definition() {
+    return DEFINITION;
+  }
+
+  private void validateTogether() {
+    if (getInt(PHASE_CYCLE_LENGTH) != FROM_MODE && getInt(PHASE_CYCLE_LENGTH) < 1) {
+      throw new ConfigException(PHASE_CYCLE_LENGTH, getInt(PHASE_CYCLE_LENGTH), "must be >= 1 (or -1 for the mode's)");
+    }
+    if (getInt(PHASE_DWELL_STEPS) != FROM_MODE && getInt(PHASE_DWELL_STEPS) < 0) {
+      throw new ConfigException(PHASE_DWELL_STEPS, getInt(PHASE_DWELL_STEPS), "must be >= 0 (or -1 for the mode's)");
+    }
+    rules();
+    schedule();
+  }
+
+  /** The game rules with this run's Iterative-SPO settings applied. */
+  public GameConfig rules() {
+    GameConfig.Builder builder = GameConfig.forMode(GameConfig.Mode.fromWireName(getString(MODE))).toBuilder();
+    String schedule = getString(PHASE_SCHEDULE);
+    if (!schedule.isEmpty()) {
+      builder.phaseSchedule(GameConfig.PhaseSchedule.valueOf(schedule.replace('-', '_').toUpperCase(Locale.ROOT)));
+    }
+    if (getInt(PHASE_CYCLE_LENGTH) != FROM_MODE) {
+      builder.cycleLength(getInt(PHASE_CYCLE_LENGTH));
+    }
+    if (getInt(PHASE_DWELL_STEPS) != FROM_MODE) {
+      builder.dwellSteps(getInt(PHASE_DWELL_STEPS));
+    }
+    if (getInt(PHASE_PATIENCE_STEPS) != PATIENCE_OFF) {
+      builder.patienceEnabled(true).patienceSteps(getInt(PHASE_PATIENCE_STEPS));
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("invalid game rules for this trainer: " + e.getMessage());
+    }
+  }
+
+  /** Warm-up then cosine decay over the run's steps. */
+  public LearningRateSchedule schedule() {
+    long total = getLong(TOTAL_STEPS);
+    int warmup = (int) Math.round(total * getDouble(WARMUP_FRACTION));
+    return new LearningRateSchedule(getDouble(LEARNING_RATE), warmup, total);
+  }
+
+  public TopicCatalog topics() {
+    return TopicCatalog.of(getString(TOPIC_PREFIX));
+  }
+
+  public String runId() {
+    return getString(RUN_ID);
+  }
+
+  public String policyName() {
+    return getString(POLICY_NAME);
+  }
+
+  public int gamesPerStep() {
+    return getInt(GAMES_PER_STEP);
+  }
+
+  public int stalenessBound() {
+    return getInt(STALENESS_MAX_VERSIONS);
+  }
+
+  public int checkpointEvery() {
+    return getInt(CHECKPOINT_INTERVAL_STEPS);
+  }
+
+  public long totalSteps() {
+    return getLong(TOTAL_STEPS);
+  }
+
+  public Path blobDir() {
+    return Path.of(getString(BLOB_DIR));
+  }
+
+  /** The base checkpoint file, or null for a seeded random model. */
+  public Path baseCheckpoint() {
+    String path = getString(BASE_CHECKPOINT);
+    return path.isBlank() ? null : Path.of(path);
+  }
+
+  public long modelSeed() {
+    return getLong(MODEL_SEED);
+  }
+
+  public Duration pollTimeout() {
+    return Duration.ofMillis(getLong(POLL_TIMEOUT_MS));
+  }
+
+  public String bootstrapServers() {
+    return getString(BOOTSTRAP_SERVERS);
+  }
+
+  /** Extra Kafka client settings given as {@code kafka.<client setting>}. */
+  public Map<String, Object> kafkaOverrides() {
+    return originalsWithPrefix(KAFKA_PREFIX);
+  }
+}

@@ -1,0 +1,55 @@
+package org.visionzero.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.visionzero.game.config.GameConfig;
+
+class TrainerConfigTest {
+
+  @Test
+  void shouldTakeCodeModeRulesAndAWarmUpOfTenPercentByDefault() {
+    TrainerConfig config = new TrainerConfig(Map.of());
+
+    assertThat(config.rules().phaseSchedule()).isEqualTo(GameConfig.PhaseSchedule.FIXED_CYCLE);
+    assertThat(config.rules().raeAlpha()).isEqualTo(0.9);
+    assertThat(config.schedule().warmupSteps()).isEqualTo(28);
+    assertThat(config.topics().trajectories().name()).isEqualTo("vz.trajectories");
+  }
+
+  @Test
+  void shouldApplyPaperModeAndPhaseOverrides() {
+    TrainerConfig config = new TrainerConfig(Map.of(TrainerConfig.MODE, "paper",
+        TrainerConfig.PHASE_PATIENCE_STEPS, "20", TrainerConfig.PHASE_DWELL_STEPS, "3"));
+
+    assertThat(config.rules().phaseSchedule()).isEqualTo(GameConfig.PhaseSchedule.HYSTERESIS);
+    assertThat(config.rules().raeAlpha()).isEqualTo(0.95);
+    assertThat(config.rules().patienceEnabled()).isTrue();
+    assertThat(config.rules().dwellSteps()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldPassKafkaPrefixedSettingsToTheClients() {
+    TrainerConfig config = new TrainerConfig(Map.of("kafka.security.protocol", "SASL_SSL"));
+
+    assertThat(config.kafkaOverrides()).containsEntry("security.protocol", "SASL_SSL");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownModeWithTheAllowedValues() {
+    assertThatThrownBy(() -> new TrainerConfig(Map.of(TrainerConfig.MODE, "fast")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("code")
+        .hasMessageContaining("paper");
+  }
+
+  @Test
+  void shouldRefuseAZeroCycleLength() {
+    assertThatThrownBy(() -> new TrainerConfig(Map.of(TrainerConfig.PHASE_CYCLE_LENGTH, "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(TrainerConfig.PHASE_CYCLE_LENGTH);
+  }
+}
