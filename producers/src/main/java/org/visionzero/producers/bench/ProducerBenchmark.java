@@ -5,10 +5,14 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.visionzero.blob.BlobStore;
@@ -34,6 +38,11 @@ public final class ProducerBenchmark {
   private static final int PHOTO_FILES = 20;
   private static final int PHOTO_WIDTH = 640;
   private static final int PHOTO_HEIGHT = 480;
+  private static final int PHOTO_BLOBS = 12;
+  private static final int PHOTO_BLOB_MIN = 40;
+  private static final int PHOTO_BLOB_RANGE = 160;
+  private static final int RGB_RANGE = 0x1000000;
+  private static final double NANOS_PER_SECOND = 1e9;
 
   /**
    * @param pairs   pairs measured per source, after a warm-up
@@ -54,10 +63,19 @@ public final class ProducerBenchmark {
   private ProducerBenchmark() {
   }
 
+  /** Runs the benchmark in a temporary directory and prints the JSON result: {@code [pairs] [width] [height]}. */
+  public static void main(String[] args) throws IOException {
+    int pairs = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PAIRS;
+    int width = args.length > 1 ? Integer.parseInt(args[1]) : ProduceOptions.DEFAULT_SIZE;
+    int height = args.length > 2 ? Integer.parseInt(args[2]) : width;
+    Path work = Files.createTempDirectory("vz-producers-bench");
+    System.out.println(run(new Options(pairs, width, height, work)).toJson());
+  }
+
   public static BenchmarkResult run(Options options) throws IOException {
     BlobStore blobs = new FileBlobStore(options.workDir().resolve("blobs"));
     Path photos = writePhotos(options.workDir().resolve("photos"));
-    List<SourceThroughput> results = new java.util.ArrayList<>();
+    List<SourceThroughput> results = new ArrayList<>();
     for (SourceKind kind : SourceKind.values()) {
       ProduceOptions produce = kind == SourceKind.PHOTOS
           ? ProduceOptions.photos(photos, options.pairs(), 0)
@@ -65,12 +83,20 @@ public final class ProducerBenchmark {
       PairSource source = PairSources.create(produce.withSize(options.width(), options.height()));
       measure(source, blobs, 1_000_000, WARM_UP_PAIRS);
       long start = System.nanoTime();
+      long cpuStart = cpuNanos();
       long pairs = measure(source, blobs, 0, options.pairs());
-      double seconds = (System.nanoTime() - start) / 1e9;
-      results.add(new SourceThroughput(kind.word(), options.width(), options.height(), pairs, seconds));
+      double cpuSeconds = (cpuNanos() - cpuStart) / NANOS_PER_SECOND;
+      double seconds = (System.nanoTime() - start) / NANOS_PER_SECOND;
+      results.add(new SourceThroughput(kind.word(), options.width(), options.height(), pairs, seconds, cpuSeconds));
     }
     return new BenchmarkResult(results, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
+  }
+
+  /** CPU time of this thread, or 0 throughout when the JVM cannot measure it. */
+  private static long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
   }
 
   private static long measure(PairSource source, BlobStore blobs, long firstSeed, int count) throws IOException {
@@ -98,18 +124,18 @@ public final class ProducerBenchmark {
       BufferedImage image = new BufferedImage(PHOTO_WIDTH, PHOTO_HEIGHT, BufferedImage.TYPE_INT_RGB);
       Graphics2D g = image.createGraphics();
       try {
-        g.setPaint(new GradientPaint(0, 0, new Color(random.nextInt(0xffffff)), PHOTO_WIDTH, PHOTO_HEIGHT,
-            new Color(random.nextInt(0xffffff))));
+        g.setPaint(new GradientPaint(0, 0, new Color(random.nextInt(RGB_RANGE)), PHOTO_WIDTH, PHOTO_HEIGHT,
+            new Color(random.nextInt(RGB_RANGE))));
         g.fillRect(0, 0, PHOTO_WIDTH, PHOTO_HEIGHT);
-        for (int blob = 0; blob < 12; blob++) {
-          g.setColor(new Color(random.nextInt(0xffffff)));
-          g.fillOval(random.nextInt(PHOTO_WIDTH), random.nextInt(PHOTO_HEIGHT), 40 + random.nextInt(160),
-              40 + random.nextInt(160));
+        for (int blob = 0; blob < PHOTO_BLOBS; blob++) {
+          g.setColor(new Color(random.nextInt(RGB_RANGE)));
+          g.fillOval(random.nextInt(PHOTO_WIDTH), random.nextInt(PHOTO_HEIGHT),
+              PHOTO_BLOB_MIN + random.nextInt(PHOTO_BLOB_RANGE), PHOTO_BLOB_MIN + random.nextInt(PHOTO_BLOB_RANGE));
         }
       } finally {
         g.dispose();
       }
-      ImageIO.write(image, "jpg", dir.resolve(String.format(java.util.Locale.ROOT, "photo-%02d.jpg", i)).toFile());
+      ImageIO.write(image, "jpg", dir.resolve(String.format(Locale.ROOT, "photo-%02d.jpg", i)).toFile());
     }
     return dir;
   }

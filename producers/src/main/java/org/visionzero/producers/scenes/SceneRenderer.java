@@ -9,7 +9,7 @@ import java.awt.MultipleGradientPaint.CycleMethod;
 import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.geom.Area;
+import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -135,10 +135,19 @@ public final class SceneRenderer {
       g.setStroke(new BasicStroke(OUTLINE_WIDTH));
       g.draw(new Line2D.Double(left, top, left + side, top));
     }
-    Area whole = new Area(front);
-    whole.add(new Area(lid));
-    whole.add(new Area(flank));
-    outline(g, whole);
+    outline(g, cubeSilhouette(left, top, side, dx, dy));
+  }
+
+  /** The outer hexagon of a cube: the front square joined to its copy shifted back by (dx, -dy). */
+  private static Shape cubeSilhouette(double left, double top, double side, double dx, double dy) {
+    double right = left + side;
+    double bottom = top + side;
+    if (dx > 0) {
+      return polygon(left, bottom, left, top, left + dx, top - dy, right + dx, top - dy, right + dx, bottom - dy,
+          right, bottom);
+    }
+    return polygon(left, bottom, left + dx, bottom - dy, left + dx, top - dy, right + dx, top - dy, right, top,
+        right, bottom);
   }
 
   private static void drawCylinder(Graphics2D g, SceneObject object, SceneView view) {
@@ -148,8 +157,13 @@ public final class SceneRenderer {
     double ry = rx * CYLINDER_ELLIPSE;
     double topCentre = object.y() - r + ry;
     double bottomCentre = object.y() + r - ry;
-    Area body = new Area(new Rectangle2D.Double(cx - rx, topCentre, 2 * rx, bottomCentre - topCentre));
-    body.add(new Area(new Ellipse2D.Double(cx - rx, bottomCentre - ry, 2 * rx, 2 * ry)));
+    // Body: left side down, front half of the bottom ellipse, right side up, back along the lid's centre line.
+    Path2D.Double body = new Path2D.Double();
+    body.moveTo(cx - rx, topCentre);
+    body.lineTo(cx - rx, bottomCentre);
+    body.append(new Arc2D.Double(cx - rx, bottomCentre - ry, 2 * rx, 2 * ry, 180, 180, Arc2D.OPEN), true);
+    body.lineTo(cx + rx, topCentre);
+    body.closePath();
     Color base = object.color().rgb();
     boolean metal = object.material() == Material.METAL;
     float lit = (float) (0.5 + view.lightX() * 0.3);
@@ -168,9 +182,13 @@ public final class SceneRenderer {
     g.setPaint(metal ? new GradientPaint((float) (cx - rx), 0f, Shading.mix(lidColour, WHITE, 0.3),
         (float) (cx + rx), 0f, Shading.shade(lidColour, 0.8)) : lidColour);
     g.fill(lid);
-    Area whole = new Area(body);
-    whole.add(new Area(lid));
-    outline(g, whole);
+    Path2D.Double silhouette = new Path2D.Double();
+    silhouette.moveTo(cx - rx, topCentre);
+    silhouette.append(new Arc2D.Double(cx - rx, topCentre - ry, 2 * rx, 2 * ry, 180, -180, Arc2D.OPEN), true);
+    silhouette.lineTo(cx + rx, bottomCentre);
+    silhouette.append(new Arc2D.Double(cx - rx, bottomCentre - ry, 2 * rx, 2 * ry, 0, -180, Arc2D.OPEN), true);
+    silhouette.closePath();
+    outline(g, silhouette);
     g.setColor(Shading.withAlpha(OUTLINE, OUTLINE_ALPHA / 2));
     g.draw(lid);
   }
