@@ -3,6 +3,7 @@ package org.visionzero.streams.coordinator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.visionzero.streams.config.CoordinatorConfig;
@@ -51,8 +52,10 @@ public final class CoordinatorApp implements AutoCloseable {
     return metrics;
   }
 
+  /** Stops processing and leaves the group, so a replacement instance takes over without a session timeout. */
   @Override
   public void close() {
-    streams.close(CLOSE_TIMEOUT);
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(CLOSE_TIMEOUT));
   }
 }

@@ -2,6 +2,7 @@ package org.visionzero.streams.leaderboard;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.visionzero.streams.config.ScorerConfig;
 
@@ -35,8 +36,10 @@ public final class LeaderboardApp implements AutoCloseable {
     return streams;
   }
 
+  /** Stops processing and leaves the group, so a replacement instance takes over without a session timeout. */
   @Override
   public void close() {
-    streams.close(CLOSE_TIMEOUT);
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(CLOSE_TIMEOUT));
   }
 }

@@ -3,6 +3,7 @@ package org.visionzero.streams.scorer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.visionzero.streams.config.ScorerConfig;
@@ -36,8 +37,10 @@ public final class ScorerApp implements AutoCloseable {
     return streams;
   }
 
+  /** Stops processing and leaves the group, so a replacement instance takes over without a session timeout. */
   @Override
   public void close() {
-    streams.close(CLOSE_TIMEOUT);
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(CLOSE_TIMEOUT));
   }
 }
