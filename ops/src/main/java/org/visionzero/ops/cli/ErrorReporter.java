@@ -19,14 +19,17 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception error, CommandLine command, ParseResult parseResult) {
     PrintWriter err = command.getErr();
-    err.println(command.getCommandSpec().qualifiedName() + ": " + describe(error));
+    boolean configError = error instanceof VzConfigException;
+    // A config message is complete on its own; other failures also show their causes.
+    err.println(command.getCommandSpec().qualifiedName() + ": "
+        + (configError ? error.getMessage() : describe(error)));
     if ("1".equals(System.getenv(DEBUG_VARIABLE))) {
       error.printStackTrace(err);
-    } else {
+    } else if (!configError) {
       err.println("(set " + DEBUG_VARIABLE + "=1 for the stack trace)");
     }
     err.flush();
-    return error instanceof VzConfigException ? CONFIG_ERROR : FAILURE;
+    return configError ? CONFIG_ERROR : FAILURE;
   }
 
   /** The message chain, so a root cause hidden in a wrapper is still shown. */

@@ -88,6 +88,14 @@ public final class ConfigLoader {
     }
   }
 
+  /** Kafka's message without its own "Invalid value X for configuration K:" prefix, which we already say. */
+  private static String reason(String key, ConfigException e) {
+    String message = String.valueOf(e.getMessage());
+    String marker = "for configuration " + key + ": ";
+    int at = message.indexOf(marker);
+    return at < 0 ? message : message.substring(at + marker.length());
+  }
+
   /** Parses and validates one raw value so that an error can say where it came from. */
   private static Object checked(ConfigDef definition, String key, String rawValue, String origin) {
     ConfigDef.ConfigKey configKey = definition.configKeys().get(key);
@@ -102,7 +110,7 @@ public final class ConfigLoader {
           : configKey.validator.toString();
       String shown = configKey.type == ConfigDef.Type.PASSWORD ? "[hidden]" : rawValue;
       throw new VzConfigException("Invalid value '" + shown + "' for setting '" + key + "' (from " + origin
-          + "): " + e.getMessage() + ". Allowed: " + allowed + ". This setting is: " + configKey.documentation, e);
+          + "): " + reason(key, e) + ". Allowed: " + allowed + ". This setting is: " + configKey.documentation, e);
     }
   }
 }
