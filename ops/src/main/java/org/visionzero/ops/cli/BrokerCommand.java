@@ -1,5 +1,6 @@
 package org.visionzero.ops.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.visionzero.ops.broker.EmbeddedKafkaBroker;
 import org.visionzero.ops.cli.options.BrokerOptions;
@@ -27,8 +28,11 @@ public final class BrokerCommand implements Runnable {
   public void run() {
     BrokerConfig settings = config.load(BrokerConfig.CONFIG_DEF, BrokerConfig::new, broker);
     EmbeddedKafkaBroker running = EmbeddedKafkaBroker.start(settings.brokerSettings());
-    output.print(Map.of("bootstrapServers", running.bootstrapServers(), "port", running.port(),
-            "dataDir", running.dataDir().toString()),
+    Map<String, Object> started = new LinkedHashMap<>();
+    started.put("bootstrapServers", running.bootstrapServers());
+    started.put("port", running.port());
+    started.put("dataDir", running.dataDir().toString());
+    output.print(started,
         () -> "Kafka broker running at " + running.bootstrapServers() + " (port " + running.port() + ")\n"
             + "Data in " + running.dataDir() + "\nPress Ctrl-C to stop.");
     Foreground.runUntilStopped(running, () -> output.progress("Broker stopped; data kept in " + running.dataDir()));

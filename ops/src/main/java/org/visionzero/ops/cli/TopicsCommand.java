@@ -1,5 +1,6 @@
 package org.visionzero.ops.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -72,7 +73,10 @@ public final class TopicsCommand implements Runnable {
       try (Admin admin = Admin.create(settings.clientProperties().forAdmin(VzRun.ADMIN_TIMEOUT))) {
         topics = action.apply(new TopicProvisioner(admin, VzRun.ADMIN_TIMEOUT), settings.topicCatalog());
       }
-      output.print(Map.of("bootstrapServers", bootstrap, "topics", topics),
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("bootstrapServers", bootstrap);
+      result.put("topics", topics);
+      output.print(result,
           () -> "Topics on " + bootstrap + ":\n" + TopicTable.render(topics));
     }
   }
