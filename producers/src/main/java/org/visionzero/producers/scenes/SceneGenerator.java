@@ -39,15 +39,21 @@ public final class SceneGenerator {
     List<Integer> changed = chooseChanged(random, original.size());
     List<SceneObject> modified = new ArrayList<>(original);
     List<Difference> differences = new ArrayList<>(changed.size());
+    List<SceneObject> replacements = new ArrayList<>(changed.size());
+    List<Rectangle> regions = new ArrayList<>(changed.size());
     for (int id : changed) {
       SceneObject before = original.get(id);
       SceneObject after = before.withColorAndShape(
           other(random, SceneColor.values(), before.color()), other(random, Shape.values(), before.shape()));
       modified.set(id, after);
-      differences.add(difference(before, after, view));
+      Rectangle region = region(before, after, view);
+      replacements.add(after);
+      regions.add(region);
+      differences.add(difference(before, after, region));
     }
     BufferedImage originalImage = renderer.render(original, view, options.width(), options.height());
-    BufferedImage modifiedImage = renderer.render(modified, view, options.width(), options.height());
+    // Only the changed regions need drawing again: the rest of the modified image is the original's.
+    BufferedImage modifiedImage = renderer.redraw(originalImage, replacements, regions, view);
     SceneGraph graph = new SceneGraph(options.width(), options.height(), original, modified, changed);
     return new ScenePair(seed, originalImage, modifiedImage, graph, view, differences);
   }
@@ -69,10 +75,14 @@ public final class SceneGenerator {
     return List.copyOf(chosen);
   }
 
-  private Difference difference(SceneObject before, SceneObject after, SceneView view) {
+  /** Where the change shows: both footprints, grown by the margin, rounded outwards and clipped to the image. */
+  private Rectangle region(SceneObject before, SceneObject after, SceneView view) {
     Rectangle2D footprint = Footprint.of(before, view);
     footprint.add(Footprint.of(after, view));
-    Rectangle region = outwardClip(footprint);
+    return outwardClip(footprint);
+  }
+
+  private static Difference difference(SceneObject before, SceneObject after, Rectangle region) {
     return Difference.newBuilder()
         .setKind(DIFFERENCE_KIND)
         .setDescription("object " + before.id() + ": " + before.describe() + " -> " + after.describe())

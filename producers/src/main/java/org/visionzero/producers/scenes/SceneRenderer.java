@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.LinearGradientPaint;
 import java.awt.MultipleGradientPaint.CycleMethod;
 import java.awt.RadialGradientPaint;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Arc2D;
@@ -52,26 +53,62 @@ public final class SceneRenderer {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-      g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+      setQuality(g);
       drawFloor(g, view, width, height);
       List<SceneObject> backToFront = objects.stream().sorted(Comparator.comparingDouble(SceneObject::depth)).toList();
       for (SceneObject object : backToFront) {
         drawShadow(g, object, view);
       }
       for (SceneObject object : backToFront) {
-        switch (object.shape()) {
-          case SPHERE -> drawSphere(g, object, view);
-          case CUBE -> drawCube(g, object, view);
-          case CYLINDER -> drawCylinder(g, object, view);
-          default -> throw new IllegalArgumentException("unknown shape " + object.shape());
-        }
+        drawObject(g, object, view);
       }
     } finally {
       g.dispose();
     }
     return image;
+  }
+
+  /**
+   * A copy of a rendered scene with some objects replaced, redrawn only inside the given regions. Gives the same
+   * pixels as rendering the whole new scene, provided every region holds only its replaced object and shadow (the
+   * layout keeps objects apart); a test checks this against full renders.
+   */
+  public BufferedImage redraw(BufferedImage rendered, List<SceneObject> replaced, List<Rectangle> regions,
+                              SceneView view) {
+    if (replaced.size() != regions.size()) {
+      throw new IllegalArgumentException("one region per replaced object: got " + replaced.size() + " objects and "
+          + regions.size() + " regions");
+    }
+    BufferedImage copy = new BufferedImage(rendered.getColorModel(), rendered.copyData(null),
+        rendered.isAlphaPremultiplied(), null);
+    Graphics2D g = copy.createGraphics();
+    try {
+      setQuality(g);
+      for (int i = 0; i < replaced.size(); i++) {
+        g.setClip(regions.get(i));
+        drawFloor(g, view, rendered.getWidth(), rendered.getHeight());
+        drawShadow(g, replaced.get(i), view);
+        drawObject(g, replaced.get(i), view);
+      }
+    } finally {
+      g.dispose();
+    }
+    return copy;
+  }
+
+  private static void setQuality(Graphics2D g) {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+  }
+
+  private static void drawObject(Graphics2D g, SceneObject object, SceneView view) {
+    switch (object.shape()) {
+      case SPHERE -> drawSphere(g, object, view);
+      case CUBE -> drawCube(g, object, view);
+      case CYLINDER -> drawCylinder(g, object, view);
+      default -> throw new IllegalArgumentException("unknown shape " + object.shape());
+    }
   }
 
   private static void drawFloor(Graphics2D g, SceneView view, int width, int height) {

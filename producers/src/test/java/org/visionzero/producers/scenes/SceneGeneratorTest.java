@@ -58,6 +58,17 @@ class SceneGeneratorTest {
   }
 
   @Test
+  void shouldDrawTheModifiedImageExactlyAsAFullRenderOfTheModifiedScene() {
+    SceneRenderer renderer = new SceneRenderer();
+    for (long seed = 0; seed < SEEDS; seed++) {
+      ScenePair pair = generator.generate(seed);
+      BufferedImage full = renderer.render(pair.sceneGraph().modified(), pair.view(), 128, 128);
+
+      assertThat(pixels(pair.modified())).as("seed %d", seed).isEqualTo(pixels(full));
+    }
+  }
+
+  @Test
   void shouldChangeColourAndShapeOfExactlyTwoObjectsAndNothingElse() {
     for (long seed = 0; seed < SEEDS; seed++) {
       SceneGraph graph = generator.generate(seed).sceneGraph();
