@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.broker.DataDirInUseException;
+import org.visionzero.ops.broker.EmbeddedKafkaBroker;
 import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.ops.config.ConfigSources;
 import org.visionzero.ops.config.VzRunConfig;
@@ -39,6 +41,18 @@ class VzRunIT {
 
     try (VzRun again = VzRun.start(config)) {
       assertThat(again.topics()).extracting(TopicState::status).containsOnly(TopicState.EXISTS);
+    }
+  }
+
+  @Test
+  void shouldUseExternalClusterWithoutStartingABrokerWhenBootstrapServersAreGiven() {
+    try (EmbeddedKafkaBroker external = EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir, 0));
+        VzRun run = VzRun.start(config(Map.of("bootstrap.servers", external.bootstrapServers(),
+            "topic.prefix", "external.", "data.dir", dataDir.resolve("unused").toString())))) {
+      assertThat(run.dataDir()).isEmpty();
+      assertThat(run.bootstrapServers()).isEqualTo(external.bootstrapServers());
+      assertThat(run.topics()).extracting(TopicState::topic).allMatch(name -> name.startsWith("external."));
+      assertThat(dataDir.resolve("unused")).doesNotExist();
     }
   }
 
