@@ -197,9 +197,7 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
 
   private void deadLetter(DeadLetter deadLetter) {
     metrics.deadLettered();
-    String key = deadLetter.getKey() != null
-        ? StandardCharsets.UTF_8.decode(deadLetter.getKey().duplicate()).toString()
-        : deadLetter.getEventId();
+    String key = RecordDecoding.keyOf(deadLetter);
     context.forward(new Record<>(key, Outbound.deadLetter(deadLetter), context.currentSystemTimeMs()));
   }
 

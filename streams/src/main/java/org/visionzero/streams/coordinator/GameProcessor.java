@@ -1,6 +1,5 @@
 package org.visionzero.streams.coordinator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -227,9 +226,7 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
 
   private void deadLetter(DeadLetter deadLetter) {
     metrics.deadLettered();
-    String key = deadLetter.getKey() != null
-        ? StandardCharsets.UTF_8.decode(deadLetter.getKey().duplicate()).toString()
-        : deadLetter.getEventId();
+    String key = RecordDecoding.keyOf(deadLetter);
     context.forward(new Record<>(key, Outbound.deadLetter(deadLetter), now()));
   }
 

@@ -1,6 +1,5 @@
 package org.visionzero.streams.leaderboard;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -45,9 +44,7 @@ final class EvaluationFilter implements Processor<String, byte[], String, Object
   }
 
   private void deadLetter(DeadLetter deadLetter) {
-    String key = deadLetter.getKey() != null
-        ? StandardCharsets.UTF_8.decode(deadLetter.getKey().duplicate()).toString()
-        : deadLetter.getEventId();
+    String key = RecordDecoding.keyOf(deadLetter);
     context.forward(new Record<>(key, deadLetter, context.currentSystemTimeMs()));
   }
 }

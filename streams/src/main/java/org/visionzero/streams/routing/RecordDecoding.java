@@ -49,7 +49,9 @@ public final class RecordDecoding {
   }
 
   /** The dead letter's key on the dead-letter topic: the failed record's key, else the dead letter's id. */
-  public static String deadLetterKey(Record<String, ?> record, DeadLetter deadLetter) {
-    return record.key() != null ? record.key() : deadLetter.getEventId();
+  public static String keyOf(DeadLetter deadLetter) {
+    return deadLetter.getKey() != null
+        ? java.nio.charset.StandardCharsets.UTF_8.decode(deadLetter.getKey().duplicate()).toString()
+        : deadLetter.getEventId();
   }
 }

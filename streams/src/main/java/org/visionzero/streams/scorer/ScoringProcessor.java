@@ -1,6 +1,5 @@
 package org.visionzero.streams.scorer;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -68,9 +67,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outbou
 
   private void deadLetter(DeadLetter deadLetter) {
     metrics.deadLettered();
-    String key = deadLetter.getKey() != null
-        ? StandardCharsets.UTF_8.decode(deadLetter.getKey().duplicate()).toString()
-        : deadLetter.getEventId();
+    String key = RecordDecoding.keyOf(deadLetter);
     context.forward(new Record<>(key, Outbound.deadLetter(deadLetter), context.currentSystemTimeMs()));
   }
 }
