@@ -14,6 +14,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.entity.CategoryItemEntity;
 import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.entity.LegendItemEntity;
@@ -47,6 +48,10 @@ final class ChartRenderer {
   private static final Color PLOT_BACKGROUND = new Color(246, 246, 246);
   private static final Color GRID = new Color(200, 200, 200);
   private static final float LINE_WIDTH = 3f;
+  /** Gap between neighbouring bars, as a share of the category width. */
+  private static final double BAR_GAP = 0.05;
+  /** Space left of the first and right of the last category, as a share of the axis. */
+  private static final double AXIS_END_MARGIN = 0.02;
 
   /** An image with the areas of its items: key "item/series/point" or "legend/label". */
   record RenderedChart(BufferedImage image, Map<String, Rectangle2D> areas) {
@@ -92,7 +97,7 @@ final class ChartRenderer {
     BarRenderer renderer = (BarRenderer) plot.getRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
-    renderer.setItemMargin(0.05);
+    renderer.setItemMargin(BAR_GAP);
     for (int i = 0; i < spec.series().size(); i++) {
       renderer.setSeriesPaint(i, spec.series().get(i).colour());
     }
@@ -142,8 +147,8 @@ final class ChartRenderer {
     plot.setOutlineVisible(false);
     CategoryAxis domain = plot.getDomainAxis();
     domain.setTickLabelFont(TICK_FONT);
-    domain.setLowerMargin(0.02);
-    domain.setUpperMargin(0.02);
+    domain.setLowerMargin(AXIS_END_MARGIN);
+    domain.setUpperMargin(AXIS_END_MARGIN);
     plot.getRangeAxis().setTickLabelFont(TICK_FONT);
   }
 
@@ -155,7 +160,7 @@ final class ChartRenderer {
     LegendTitle legend = chart.getLegend();
     legend.setItemFont(LEGEND_FONT);
     legend.setPosition(RectangleEdge.BOTTOM);
-    legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+    legend.setFrame(BlockBorder.NONE);
   }
 
   private static Map<String, Rectangle2D> areas(ChartSpec spec, ChartRenderingInfo info, AffineTransform toImage) {

@@ -1,6 +1,7 @@
 package org.visionzero.producers.charts;
 
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public record ChartSeries(String label, Color colour, List<Double> values) {
   }
 
   ChartSeries withValue(int point, double value) {
-    List<Double> changed = new java.util.ArrayList<>(values);
+    List<Double> changed = new ArrayList<>(values);
     changed.set(point, value);
     return new ChartSeries(label, colour, changed);
   }

@@ -1,5 +1,6 @@
 package org.visionzero.producers.charts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ public record ChartSpec(ChartKind kind, String title, List<String> categories, L
   }
 
   ChartSpec withSeries(int index, ChartSeries replacement) {
-    List<ChartSeries> changed = new java.util.ArrayList<>(series);
+    List<ChartSeries> changed = new ArrayList<>(series);
     changed.set(index, replacement);
     return new ChartSpec(kind, title, categories, changed);
   }

@@ -29,11 +29,18 @@ public final class PhotoEditor {
   private static final float MIN_RECOLOUR_SATURATION = 0.55f;
   private static final float MIN_RECOLOUR_BRIGHTNESS = 0.3f;
   private static final double OBJECT_RADIUS_SHARE = 0.38;
+  /** The added ball sits slightly above the region's centre so its shadow fits below it. */
+  private static final double OBJECT_LIFT = 0.1;
+  private static final double OBJECT_SHADOW_DROP = 0.7;
+  private static final double OBJECT_SHADOW_HEIGHT = 0.5;
+  private static final double OBJECT_LIGHT_SHIFT = 0.35;
+  private static final double OBJECT_GRADIENT_RADIUS = 1.4;
   private static final int SHADOW_ALPHA = 80;
   private static final Color[] OBJECT_COLOURS = {
       new Color(173, 35, 35), new Color(42, 75, 215), new Color(29, 105, 20), new Color(129, 38, 192),
       new Color(41, 208, 208), new Color(255, 238, 51),
   };
+  private static final float[] BALL_STOPS = {0f, 0.5f, 1f};
   private static final String[] OBJECT_COLOUR_NAMES = {"red", "blue", "green", "purple", "cyan", "yellow"};
 
   private final int maxEdits;
@@ -136,15 +143,15 @@ public final class PhotoEditor {
     Color colour = OBJECT_COLOURS[colourIndex];
     double r = region.width * OBJECT_RADIUS_SHARE;
     double cx = region.getCenterX();
-    double cy = region.getCenterY() - r * 0.1;
+    double cy = region.getCenterY() - r * OBJECT_LIFT;
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.clip(region);
       g.setColor(new Color(0, 0, 0, SHADOW_ALPHA));
-      g.fill(new Ellipse2D.Double(cx - r, cy + r * 0.7, 2 * r, r * 0.5));
-      Point2D light = new Point2D.Double(cx - r * 0.35, cy - r * 0.35);
-      g.setPaint(new RadialGradientPaint(light, (float) (r * 1.4), light, new float[] {0f, 0.5f, 1f},
+      g.fill(new Ellipse2D.Double(cx - r, cy + r * OBJECT_SHADOW_DROP, 2 * r, r * OBJECT_SHADOW_HEIGHT));
+      Point2D light = new Point2D.Double(cx - r * OBJECT_LIGHT_SHIFT, cy - r * OBJECT_LIGHT_SHIFT);
+      g.setPaint(new RadialGradientPaint(light, (float) (r * OBJECT_GRADIENT_RADIUS), light, BALL_STOPS,
           new Color[] {colour.brighter().brighter(), colour, colour.darker().darker()}, CycleMethod.NO_CYCLE));
       g.fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
     } finally {

@@ -33,9 +33,19 @@ public final class SceneRenderer {
   private static final int SHADOW_INNER_ALPHA = 55;
   private static final double SHADOW_INNER_SHRINK = 0.7;
   private static final int REFLECTION_ALPHA = 70;
-  private static final int METAL_HIGHLIGHT_ALPHA = 230;
-  private static final int RUBBER_HIGHLIGHT_ALPHA = 45;
+  /** The mirrored floor on a metal sphere starts this far below the centre (share of the radius). */
+  private static final double SPHERE_REFLECTION_TOP = 0.3;
   private static final int METAL_EDGE_ALPHA = 150;
+  /** The sphere's gradient centre and its brightest spot sit towards the light by these shares of the radius. */
+  private static final double SPHERE_GRADIENT_SHIFT = 0.25;
+  private static final double SPHERE_LIT_SPOT_SHIFT = 0.45;
+  private static final double SPHERE_GRADIENT_RADIUS = 1.3;
+  /** A cylinder's brightest vertical line: centred, moved towards the light by up to this share of its width. */
+  private static final float CYLINDER_LIT_CENTRE = 0.5f;
+  private static final float CYLINDER_LIT_SWING = 0.3f;
+  /** A metal cylinder's lid: brighter on one side, darker on the other. */
+  private static final double METAL_LID_GLINT = 0.3;
+  private static final double METAL_LID_DARK = 0.8;
   private static final float OUTLINE_WIDTH = 0.7f;
   /** The cube's front face is this share of its full on-screen width; the rest is the receding side. */
   private static final double CUBE_DEPTH_X = 0.38;
@@ -133,20 +143,16 @@ public final class SceneRenderer {
     double lx = view.lightX();
     Color base = object.color().rgb();
     Ellipse2D disc = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
-    Point2D centre = new Point2D.Double(cx + lx * r * 0.25, cy - r * 0.25);
-    Point2D focus = new Point2D.Double(cx + lx * r * 0.45, cy - r * 0.45);
-    boolean metal = object.material() == Material.METAL;
-    float[] fractions = metal ? new float[] {0f, 0.25f, 0.7f, 1f} : new float[] {0f, 0.55f, 1f};
-    Color[] colours = metal
-        ? new Color[] {Shading.mix(base, WHITE, 0.5), Shading.shade(base, 1.15), Shading.shade(base, 0.6),
-            Shading.shade(base, 0.25)}
-        : new Color[] {Shading.shade(base, 1.3), base, Shading.shade(base, 0.45)};
-    g.setPaint(new RadialGradientPaint(centre, (float) (r * 1.3), focus, fractions, colours, CycleMethod.NO_CYCLE));
+    Point2D centre = new Point2D.Double(cx + lx * r * SPHERE_GRADIENT_SHIFT, cy - r * SPHERE_GRADIENT_SHIFT);
+    Point2D focus = new Point2D.Double(cx + lx * r * SPHERE_LIT_SPOT_SHIFT, cy - r * SPHERE_LIT_SPOT_SHIFT);
+    MaterialLook look = MaterialLook.of(object.material());
+    g.setPaint(new RadialGradientPaint(centre, (float) (r * SPHERE_GRADIENT_RADIUS), focus, look.sphereStops(),
+        look.sphereColours(base), CycleMethod.NO_CYCLE));
     g.fill(disc);
-    if (metal) {
-      reflectFloor(g, disc, view, cx - r, cy + r * 0.3, 2 * r, r);
+    if (look.mirrorsFloor()) {
+      reflectFloor(g, disc, view, cx - r, cy + r * SPHERE_REFLECTION_TOP, 2 * r, r);
     }
-    highlight(g, focus.getX(), focus.getY(), r, metal);
+    highlight(g, focus.getX(), focus.getY(), r, look);
     outline(g, disc);
   }
 
@@ -163,11 +169,11 @@ public final class SceneRenderer {
     Shape flank = polygon(edgeX, top, edgeX + dx, top - dy, edgeX + dx, top - dy + side, edgeX, top + side);
     double sideNormal = view.cubeSideOnRight() ? 1 : -1;
     Color base = object.color().rgb();
-    boolean metal = object.material() == Material.METAL;
-    fillFace(g, lid, Shading.shade(base, brightness(view, 0, 1, 0)), metal);
-    fillFace(g, front, Shading.shade(base, brightness(view, 0, 0, 1)), metal);
-    fillFace(g, flank, Shading.shade(base, brightness(view, sideNormal, 0, 0)), metal);
-    if (metal) {
+    MaterialLook look = MaterialLook.of(object.material());
+    fillFace(g, lid, Shading.shade(base, brightness(view, 0, 1, 0)), look);
+    fillFace(g, front, Shading.shade(base, brightness(view, 0, 0, 1)), look);
+    fillFace(g, flank, Shading.shade(base, brightness(view, sideNormal, 0, 0)), look);
+    if (look.mirrorsFloor()) {
       g.setColor(Shading.withAlpha(WHITE, METAL_EDGE_ALPHA));
       g.setStroke(new BasicStroke(OUTLINE_WIDTH));
       g.draw(new Line2D.Double(left, top, left + side, top));
@@ -202,22 +208,18 @@ public final class SceneRenderer {
     body.lineTo(cx + rx, topCentre);
     body.closePath();
     Color base = object.color().rgb();
-    boolean metal = object.material() == Material.METAL;
-    float lit = (float) (0.5 + view.lightX() * 0.3);
-    float[] fractions = metal ? new float[] {0f, lit - 0.12f, lit, lit + 0.12f, 1f} : new float[] {0f, lit, 1f};
-    Color[] colours = metal
-        ? new Color[] {Shading.shade(base, 0.35), Shading.shade(base, 1.0), Shading.mix(base, WHITE, 0.65),
-            Shading.shade(base, 0.95), Shading.shade(base, 0.25)}
-        : new Color[] {Shading.shade(base, 0.55), Shading.shade(base, 1.2), Shading.shade(base, 0.45)};
-    g.setPaint(new LinearGradientPaint((float) (cx - rx), 0f, (float) (cx + rx), 0f, fractions, colours));
+    MaterialLook look = MaterialLook.of(object.material());
+    float litLine = CYLINDER_LIT_CENTRE + (float) view.lightX() * CYLINDER_LIT_SWING;
+    g.setPaint(new LinearGradientPaint((float) (cx - rx), 0f, (float) (cx + rx), 0f, look.cylinderStops(litLine),
+        look.cylinderColours(base)));
     g.fill(body);
-    if (metal) {
+    if (look.mirrorsFloor()) {
       reflectFloor(g, body, view, cx - rx, bottomCentre - ry, 2 * rx, 2 * ry);
     }
     Ellipse2D lid = new Ellipse2D.Double(cx - rx, topCentre - ry, 2 * rx, 2 * ry);
     Color lidColour = Shading.shade(base, brightness(view, 0, 1, 0));
-    g.setPaint(metal ? new GradientPaint((float) (cx - rx), 0f, Shading.mix(lidColour, WHITE, 0.3),
-        (float) (cx + rx), 0f, Shading.shade(lidColour, 0.8)) : lidColour);
+    g.setPaint(look.mirrorsFloor() ? new GradientPaint((float) (cx - rx), 0f, Shading.mix(lidColour, WHITE,
+        METAL_LID_GLINT), (float) (cx + rx), 0f, Shading.shade(lidColour, METAL_LID_DARK)) : lidColour);
     g.fill(lid);
     Path2D.Double silhouette = new Path2D.Double();
     silhouette.moveTo(cx - rx, topCentre);
@@ -238,9 +240,9 @@ public final class SceneRenderer {
     return AMBIENT + DIFFUSE * Math.max(0, dot);
   }
 
-  private static void fillFace(Graphics2D g, Shape face, Color colour, boolean metal) {
+  private static void fillFace(Graphics2D g, Shape face, Color colour, MaterialLook look) {
     Rectangle2D box = face.getBounds2D();
-    double spread = metal ? 0.28 : 0.07;
+    double spread = look.faceSpread();
     g.setPaint(new GradientPaint((float) box.getMinX(), (float) box.getMinY(), Shading.shade(colour, 1 + spread),
         (float) box.getMaxX(), (float) box.getMaxY(), Shading.shade(colour, 1 - spread)));
     g.fill(face);
@@ -256,10 +258,10 @@ public final class SceneRenderer {
     g.setClip(oldClip);
   }
 
-  private static void highlight(Graphics2D g, double x, double y, double r, boolean metal) {
-    double w = r * (metal ? 0.32 : 0.5);
-    double h = r * (metal ? 0.22 : 0.35);
-    g.setColor(Shading.withAlpha(WHITE, metal ? METAL_HIGHLIGHT_ALPHA : RUBBER_HIGHLIGHT_ALPHA));
+  private static void highlight(Graphics2D g, double x, double y, double r, MaterialLook look) {
+    double w = r * look.highlightWidth();
+    double h = r * look.highlightHeight();
+    g.setColor(Shading.withAlpha(WHITE, look.highlightAlpha()));
     g.fill(new Ellipse2D.Double(x - w / 2, y - h / 2, w, h));
   }
 

@@ -2,6 +2,7 @@ package org.visionzero.producers.sheet;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.visionzero.blob.BlobStore;
@@ -30,7 +31,7 @@ public record SheetEntry(String title, byte[] originalPng, byte[] modifiedPng, i
 
   /** A published pair, its images read (and verified) from the blob store. */
   public static SheetEntry of(ImagePairCreated event, BlobStore blobs) throws IOException {
-    String title = event.getSource().name().toLowerCase(java.util.Locale.ROOT) + " seed " + event.getSeed()
+    String title = event.getSource().name().toLowerCase(Locale.ROOT) + " seed " + event.getSeed()
         + " pair " + event.getPairId().substring(0, 12) + (event.getHeldOut() ? " (held out)" : "");
     return new SheetEntry(title, blobs.get(event.getOriginal()), blobs.get(event.getModified()), event.getWidth(),
         event.getHeight(), event.getDifferences(), event.getSpyHint(), Optional.ofNullable(event.getBroken()));

@@ -6,16 +6,25 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.visionzero.blob.FileBlobStore;
 import org.visionzero.events.Difference;
+import org.visionzero.events.ImagePairCreated;
 import org.visionzero.producers.pairs.ImagePair;
 import org.visionzero.producers.publish.ProduceOptions;
+import org.visionzero.producers.publish.ProduceRunner;
+import org.visionzero.producers.publish.ProgressListener;
 import org.visionzero.producers.publish.SourceKind;
 import org.visionzero.producers.scenes.ScenePairSource;
 import org.visionzero.producers.scenes.SceneOptions;
+import org.visionzero.topics.Topic;
+import org.visionzero.topics.TopicCatalog;
 
 class ContactSheetTest {
 
@@ -59,6 +68,26 @@ class ContactSheetTest {
     assertThat(entries).hasSize(3);
     assertThat(image.getWidth()).isGreaterThan(4 * 128);
     assertThat(image.getHeight()).isGreaterThan(3 * 2 * 128);
+  }
+
+  @Test
+  void shouldReadPublishedPairsBackFromTheBlobStore() throws Exception {
+    FileBlobStore blobs = new FileBlobStore(temp.resolve("blobs"));
+    MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
+        new ByteArraySerializer());
+    TopicCatalog catalog = TopicCatalog.defaults();
+    ProduceRunner.run(ProduceOptions.of(SourceKind.SCENES, 2, 3), producer, catalog, blobs, ProgressListener.NONE);
+    Topic<String, ImagePairCreated> topic = catalog.imagePairs();
+
+    List<SheetEntry> entries = new ArrayList<>();
+    for (var record : producer.history()) {
+      entries.add(SheetEntry.of(topic.valueSerde().deserializer().deserialize(topic.name(), record.value()), blobs));
+    }
+
+    assertThat(entries).hasSize(2);
+    assertThat(entries.get(0).modifiedPng()).isEqualTo(pair.modifiedPng());
+    assertThat(entries.get(0).title()).startsWith("scenes seed 3 pair ");
+    assertThat(ContactSheet.html("published", entries)).contains("in the odd picture two objects differ");
   }
 
   private static int count(String text, String needle) {
