@@ -1,10 +1,11 @@
 package org.visionzero.ops.config;
 
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.visionzero.topics.TopicCatalog;
 import org.visionzero.ops.broker.BrokerSettings;
+import org.visionzero.topics.TopicCatalog;
 
 /**
  * Configuration of {@code vz run}, the whole system in one process: the embedded broker (unless
@@ -13,7 +14,8 @@ import org.visionzero.ops.broker.BrokerSettings;
  */
 public final class VzRunConfig extends AbstractConfig {
 
-  public static final ConfigDef CONFIG_DEF = KafkaSettings.define(BrokerSettingsDef.define(new ConfigDef()), "",
+  public static final ConfigDef CONFIG_DEF = KafkaSettings.define(
+      MetricsSettings.define(BrokerSettingsDef.define(new ConfigDef())), "",
       "An existing Kafka cluster to use, as host:port pairs; empty (the default) starts the embedded broker.");
 
   public VzRunConfig(Map<String, Object> values) {
@@ -23,6 +25,12 @@ public final class VzRunConfig extends AbstractConfig {
   /** True when no external cluster is configured, so {@code vz run} starts its own broker. */
   public boolean usesEmbeddedBroker() {
     return getString(KafkaSettings.BOOTSTRAP_SERVERS).isBlank();
+  }
+
+  /** The metrics port, or empty when no metrics endpoint is wanted. */
+  public OptionalInt metricsPort() {
+    int port = getInt(MetricsSettings.METRICS_PORT);
+    return port == MetricsSettings.DISABLED ? OptionalInt.empty() : OptionalInt.of(port);
   }
 
   public BrokerSettings brokerSettings() {

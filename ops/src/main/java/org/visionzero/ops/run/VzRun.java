@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.visionzero.ops.broker.EmbeddedKafkaBroker;
 import org.visionzero.ops.config.KafkaClientProperties;
 import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.metrics.MetricsEndpoint;
 import org.visionzero.ops.topics.TopicProvisioner;
 import org.visionzero.ops.topics.TopicState;
 import org.visionzero.topics.TopicCatalog;
@@ -27,10 +28,12 @@ public final class VzRun implements AutoCloseable {
   private final Optional<Path> dataDir;
   private final TopicCatalog catalog;
   private final List<TopicState> topics;
+  private final Optional<MetricsEndpoint> metrics;
 
   private VzRun(Components components, KafkaClientProperties clients, Optional<Path> dataDir,
-      TopicCatalog catalog, List<TopicState> topics) {
+      TopicCatalog catalog, List<TopicState> topics, Optional<MetricsEndpoint> metrics) {
     this.components = components;
+    this.metrics = metrics;
     this.clients = clients;
     this.dataDir = dataDir;
     this.catalog = catalog;
@@ -53,7 +56,12 @@ public final class VzRun implements AutoCloseable {
       try (Admin admin = Admin.create(clients.forAdmin(ADMIN_TIMEOUT))) {
         topics = new TopicProvisioner(admin, ADMIN_TIMEOUT).create(catalog);
       }
-      return new VzRun(components, clients, dataDir, catalog, topics);
+      Optional<MetricsEndpoint> metrics = Optional.empty();
+      if (config.metricsPort().isPresent()) {
+        metrics = Optional.of(components.add("metrics endpoint",
+            MetricsEndpoint.start(config.metricsPort().getAsInt())));
+      }
+      return new VzRun(components, clients, dataDir, catalog, topics, metrics);
     } catch (RuntimeException e) {
       components.close();
       throw e;
@@ -76,6 +84,11 @@ public final class VzRun implements AutoCloseable {
 
   public TopicCatalog catalog() {
     return catalog;
+  }
+
+  /** The Prometheus endpoint, when {@code metrics.port} asked for one; components register meters on it. */
+  public Optional<MetricsEndpoint> metrics() {
+    return metrics;
   }
 
   /** The topics as provisioning left them. */

@@ -73,6 +73,8 @@ class WorkerIT {
   private static final String ARCHITECTURE = "scripted/random";
   private static final Duration ANSWER_BUDGET = Duration.ofSeconds(120);
   private static final Duration GROUP_BUDGET = Duration.ofSeconds(60);
+  private static final Duration HANDOVER_BUDGET = Duration.ofSeconds(15);
+  private static final int EXIT_ON_SIGTERM = 143;
   // Fast failure detection for the crash test: the broker's minimum session, and a short transaction timeout
   // so that the killed worker's open transaction is aborted soon.
   private static final Map<String, Object> FAST_FAILOVER = Map.of(
@@ -126,6 +128,35 @@ class WorkerIT {
       assertThat(answers.answered()).isEqualTo(requests.written());
       assertThat(answers.byWorker().get("victim")).isEqualTo(answeredByVictim);
       assertThat(answers.byWorker().get("survivor")).isPositive();
+    }
+  }
+
+  @Test
+  void shouldCommitBatchInHandAndLeaveGroupAtOnceWhenWorkerProcessIsTerminated() throws Exception {
+    TopicCatalog catalog = KAFKA.createTopics(KAFKA.uniqueCatalog());
+    String group = KAFKA.uniqueId("workers");
+    // A session far longer than the test's budget for the handover: only leaving the group explains it.
+    Map<String, Object> longSession = Map.of("consumer.session.timeout.ms", "45000");
+    List<String> args = new ArrayList<>(childArgs(catalog, group, "leaver"));
+    args.add("consumer.session.timeout.ms=45000");
+    try (ChildWorker leaver = ChildWorker.start(args, blobDir);
+        WorkerApp stayer = start(catalog, group, "stayer", longSession);
+        Answers answers = new Answers(catalog);
+        Turns requests = new Turns(catalog, "leave");
+        SteadyLoad load = new SteadyLoad(requests)) {
+      awaitMembers(group, 2);
+      load.start();
+      waitUntil(() -> answers.byWorker().getOrDefault("leaver", 0) >= 30, ANSWER_BUDGET);
+
+      int exitStatus = leaver.terminate();
+      awaitMembers(group, 1, HANDOVER_BUDGET);
+      Thread.sleep(1_000);
+      load.stopAndJoin();
+
+      assertThat(exitStatus).isEqualTo(EXIT_ON_SIGTERM);
+      answers.awaitAnswered(requests.written());
+      assertThat(answers.duplicates()).isEmpty();
+      assertThat(answers.byWorker().get("stayer")).isPositive();
     }
   }
 
@@ -214,6 +245,10 @@ class WorkerIT {
   }
 
   private static void awaitMembers(String group, int members) throws Exception {
+    awaitMembers(group, members, GROUP_BUDGET);
+  }
+
+  private static void awaitMembers(String group, int members, Duration budget) throws Exception {
     try (Admin admin = KAFKA.admin()) {
       waitUntil(() -> {
         try {
@@ -224,7 +259,7 @@ class WorkerIT {
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
           return false;
         }
-      }, GROUP_BUDGET);
+      }, budget);
     }
   }
 
@@ -468,6 +503,13 @@ class WorkerIT {
         Thread.sleep(100);
       }
       return new ChildWorker(process);
+    }
+
+    /** SIGTERM, as a service manager stops it: the shutdown hook runs; returns the exit status. */
+    int terminate() throws InterruptedException {
+      process.destroy();
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */

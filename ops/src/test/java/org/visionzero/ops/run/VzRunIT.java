@@ -28,10 +28,11 @@ class VzRunIT {
 
   @Test
   void shouldStartBrokerAndCreateTopicsThenFindThemOnRestart() {
-    VzRunConfig config = config(Map.of("data.dir", dataDir.toString(), "broker.port", "0"));
+    VzRunConfig config = config(Map.of("data.dir", dataDir.toString(), "broker.port", "0", "metrics.port", "0"));
 
     try (VzRun run = VzRun.start(config)) {
       assertThat(run.dataDir()).contains(dataDir.toAbsolutePath().normalize());
+      assertThat(run.metrics()).hasValueSatisfying(endpoint -> assertThat(endpoint.port()).isPositive());
       assertThat(run.topics()).extracting(TopicState::topic)
           .containsExactlyElementsOf(run.catalog().all().stream().map(Topic::name).toList());
       assertThat(run.topics()).extracting(TopicState::status).containsOnly(TopicState.CREATED);
@@ -50,6 +51,7 @@ class VzRunIT {
         VzRun run = VzRun.start(config(Map.of("bootstrap.servers", external.bootstrapServers(),
             "topic.prefix", "external.", "data.dir", dataDir.resolve("unused").toString())))) {
       assertThat(run.dataDir()).isEmpty();
+      assertThat(run.metrics()).isEmpty();
       assertThat(run.bootstrapServers()).isEqualTo(external.bootstrapServers());
       assertThat(run.topics()).extracting(TopicState::topic).allMatch(name -> name.startsWith("external."));
       assertThat(dataDir.resolve("unused")).doesNotExist();

@@ -1,0 +1,23 @@
+package org.visionzero.ops.config;
+
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef;
+
+/** Where a process serves its metrics for Prometheus. */
+public final class MetricsSettings {
+
+  public static final String METRICS_PORT = "metrics.port";
+  public static final int DISABLED = -1;
+
+  private static final int MAX_PORT = 65_535;
+
+  private MetricsSettings() {
+  }
+
+  public static ConfigDef define(ConfigDef definition) {
+    return definition.define(METRICS_PORT, Type.INT, DISABLED, ConfigDef.Range.between(DISABLED, MAX_PORT),
+        Importance.LOW, "HTTP port of the Prometheus metrics endpoint (/metrics); -1 (default) serves none, "
+            + "0 picks a free port.", "Metrics", 1, ConfigDef.Width.SHORT, "Metrics port");
+  }
+}
