@@ -94,7 +94,9 @@ public final class Worker implements Runnable {
         }
       }
       if (failure == null) {
+        int inHand = accumulator.size();
         finishBatchesInHand();
+        LOG.info("{}: stopping; answered the {} turns in hand, leaving the group", workerId, inHand);
       }
     } catch (RuntimeException e) {
       failure = e;

@@ -1,6 +1,7 @@
 package org.visionzero.workers;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ public final class WorkerApp implements AutoCloseable {
 
   private final List<Instance> instances;
 
-  private record Instance(Worker worker, Thread workerThread, CheckpointWatcher watcher, PolicyRegistry policies) {}
+  private record Instance(Worker worker, Thread workerThread, CheckpointWatcher watcher, PolicyRegistry policies,
+      List<KafkaClientMetrics> clientMetrics) {}
 
   private WorkerApp(List<Instance> instances) {
     this.instances = List.copyOf(instances);
@@ -108,18 +110,20 @@ public final class WorkerApp implements AutoCloseable {
 
     KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(config, workerId),
         new ByteArraySerializer(), new ByteArraySerializer());
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(turnConsumerProps(config, workerId),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<KafkaClientMetrics> clientMetrics =
+        List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(producer));
+    clientMetrics.forEach(m -> m.bindTo(meters));
     DeadLetterPublisher deadLetters = new DeadLetterPublisher(producer, topics.deadLetters());
     TurnHandler handler = new TurnHandler(workerId, AvroSerdes.of(TurnRequested.class), topics.gameEvents(),
         deadLetters, policies, new ImageCache(blobs, config.imageCacheSize()), facts, metrics, clock);
-    Worker worker = new Worker(workerId, topics.turnRequests().name(),
-        new KafkaConsumer<>(turnConsumerProps(config, workerId), new ByteArrayDeserializer(),
-            new ByteArrayDeserializer()),
-        producer, handler, policies, refusals, deadLetters, config.batchMaxSize(), config.batchMaxWait(),
-        metrics, clock);
+    Worker worker = new Worker(workerId, topics.turnRequests().name(), consumer, producer, handler, policies,
+        refusals, deadLetters, config.batchMaxSize(), config.batchMaxWait(), metrics, clock);
     Thread workerThread = new Thread(worker, workerId);
     workerThread.start();
     LOG.info("{}: started on {} in group {}", workerId, device.label(), config.groupId());
-    return new Instance(worker, workerThread, watcher, policies);
+    return new Instance(worker, workerThread, watcher, policies, clientMetrics);
   }
 
   /** Consumer of turn requests: manual commits through the transaction, committed data only. */
@@ -155,7 +159,7 @@ public final class WorkerApp implements AutoCloseable {
   static Map<String, Object> producerProps(WorkerConfig config, String workerId) {
     Map<String, Object> p = new HashMap<>(config.producerOverrides());
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, workerId);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, workerId + "-answers"); // distinct from the consumer's, for metrics
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID_PREFIX + workerId);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -196,6 +200,7 @@ public final class WorkerApp implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
+        instance.clientMetrics().forEach(KafkaClientMetrics::close);
         instance.policies().close();
       }
     }
