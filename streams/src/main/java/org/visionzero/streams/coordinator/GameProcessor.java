@@ -26,12 +26,12 @@ import org.visionzero.game.fold.GameCommand;
 import org.visionzero.game.fold.GameDecider;
 import org.visionzero.game.fold.GameEvolver;
 import org.visionzero.game.fold.GameState;
-import org.visionzero.game.fold.GameStateCodec;
 import org.visionzero.game.fold.PendingTurn;
 import org.visionzero.game.fold.TurnRequests;
 import org.visionzero.streams.coordinator.CoordinatorMetrics.IgnoredReason;
 import org.visionzero.streams.routing.Outbound;
 import org.visionzero.streams.routing.RecordDecoding;
+import org.visionzero.streams.state.GameStore;
 
 /**
  * The per-game processor over {@code game-events} (partitioned by gameId): folds each game with the
@@ -49,7 +49,7 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
   private final Deserializer<GameEvent> events;
 
   private ProcessorContext<String, Outbound> context;
-  private KeyValueStore<String, byte[]> games;
+  private GameStore games;
   private KeyValueStore<String, Long> deadlines;
 
   GameProcessor(GameDecider decider, Duration punctuationInterval, Deserializer<GameEvent> events,
@@ -63,7 +63,7 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
   @Override
   public void init(ProcessorContext<String, Outbound> context) {
     this.context = context;
-    games = context.getStateStore(CoordinatorStores.GAMES);
+    games = new GameStore(context.getStateStore(CoordinatorStores.GAMES));
     deadlines = context.getStateStore(CoordinatorStores.DEADLINES);
     context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, this::checkTimeouts);
   }
@@ -87,7 +87,13 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
   }
 
   private void onEvent(GameEvent event) {
-    GameState state = load(event.getGameId());
+    if (games.isFinished(event.getGameId())) {
+      if (isAnswer(event)) {
+        metrics.ignored(IgnoredReason.NOT_RUNNING);
+      }
+      return; // otherwise: the completion or abort this processor wrote, read back
+    }
+    GameState state = games.load(event.getGameId());
     if (contains(state, event)) {
       if (isAnswer(event)) {
         metrics.ignored(IgnoredReason.DUPLICATE); // the very same answer again
@@ -165,7 +171,11 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
     }
     GameCommand check = new GameCommand.CheckTimeouts(Instant.ofEpochMilli(wallClockMs));
     for (String gameId : due) {
-      GameState state = load(gameId);
+      if (games.isFinished(gameId)) {
+        deadlines.delete(gameId);
+        continue;
+      }
+      GameState state = games.load(gameId);
       Decision decision = decider.decide(state, check);
       if (decision.events().isEmpty()) {
         updateDeadline(state); // e.g. a deadline computed with an older timeout
@@ -194,13 +204,8 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
     context.forward(new Record<>(request.getGameId(), Outbound.turnRequest(request), now()));
   }
 
-  private GameState load(String gameId) {
-    byte[] bytes = games.get(gameId);
-    return bytes == null ? GameState.empty() : GameStateCodec.fromBytes(bytes);
-  }
-
   private void save(GameState state) {
-    games.put(state.gameId(), GameStateCodec.toBytes(state));
+    games.save(state);
     updateDeadline(state);
   }
 

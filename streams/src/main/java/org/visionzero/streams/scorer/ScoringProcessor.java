@@ -4,15 +4,14 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.events.GameEvent;
 import org.visionzero.game.fold.GameEvolver;
 import org.visionzero.game.fold.GameState;
-import org.visionzero.game.fold.GameStateCodec;
 import org.visionzero.game.score.TrajectoryScorer;
 import org.visionzero.streams.routing.Outbound;
 import org.visionzero.streams.routing.RecordDecoding;
+import org.visionzero.streams.state.GameStore;
 
 /**
  * Folds every game of the log and scores it when it completes. The transition to COMPLETED happens once per
@@ -25,7 +24,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outbou
   private final Deserializer<GameEvent> events;
   private final ScorerMetrics metrics;
   private ProcessorContext<String, Outbound> context;
-  private KeyValueStore<String, byte[]> games;
+  private GameStore games;
 
   ScoringProcessor(TrajectoryScorer scorer, Deserializer<GameEvent> events, ScorerMetrics metrics) {
     this.scorer = scorer;
@@ -36,7 +35,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outbou
   @Override
   public void init(ProcessorContext<String, Outbound> context) {
     this.context = context;
-    this.games = context.getStateStore(ScorerTopology.GAMES_STORE);
+    this.games = new GameStore(context.getStateStore(ScorerTopology.GAMES_STORE));
   }
 
   @Override
@@ -51,13 +50,15 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outbou
   }
 
   private void fold(GameEvent event) {
-    byte[] bytes = games.get(event.getGameId());
-    GameState before = bytes == null ? GameState.empty() : GameStateCodec.fromBytes(bytes);
+    if (games.isFinished(event.getGameId())) {
+      return; // scored (or aborted) already: a game is scored once
+    }
+    GameState before = games.load(event.getGameId());
     GameState after = GameEvolver.evolve(before, event);
     if (after.equals(before)) {
       return; // a duplicate, or an answer the coordinator also ignored
     }
-    games.put(event.getGameId(), GameStateCodec.toBytes(after));
+    games.save(after);
     if (after.status() == GameState.Status.COMPLETED) {
       context.forward(new Record<>(after.gameId(), Outbound.trajectory(scorer.score(after)),
           after.completion().getOccurredAt().toEpochMilli()));

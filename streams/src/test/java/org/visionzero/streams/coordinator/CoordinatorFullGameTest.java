@@ -62,6 +62,7 @@ class CoordinatorFullGameTest {
       assertThat(coordinator.counter(CoordinatorMetrics.GAMES_STARTED, "purpose", "training")).isEqualTo(1.0);
       assertThat(coordinator.counter(CoordinatorMetrics.GAMES_COMPLETED)).isEqualTo(1.0);
       assertThat(coordinator.gauge(CoordinatorMetrics.GAMES_IN_FLIGHT)).isZero();
+      assertThat(coordinator.storedGameBytes(gameId)).as("a finished game keeps only a marker").isEqualTo(1);
     }
   }
 

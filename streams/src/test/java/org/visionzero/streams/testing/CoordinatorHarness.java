@@ -174,6 +174,14 @@ public final class CoordinatorHarness implements AutoCloseable {
     return Events.decision(request, vote, now);
   }
 
+  /** Size in bytes of what the games store keeps for a game (0 when nothing). */
+  public int storedGameBytes(String gameId) {
+    org.apache.kafka.streams.state.KeyValueStore<String, byte[]> games =
+        driver.getKeyValueStore(org.visionzero.streams.coordinator.CoordinatorStores.GAMES);
+    byte[] bytes = games.get(gameId);
+    return bytes == null ? 0 : bytes.length;
+  }
+
   public double counter(String name, String... tags) {
     Counter counter = registry.find(name).tags(tags).counter();
     return counter == null ? 0.0 : counter.count();
