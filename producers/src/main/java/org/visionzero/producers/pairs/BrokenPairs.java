@@ -3,6 +3,7 @@ package org.visionzero.producers.pairs;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import org.visionzero.events.Difference;
 
@@ -29,8 +30,15 @@ public final class BrokenPairs {
     this.share = share;
   }
 
-  /** The pair itself, or a broken copy when the seed falls in the broken share. */
+  /**
+   * The pair itself, or a broken copy when the seed falls in the broken share. A pair whose images came out
+   * identical anyway (an edit with no visible effect) is marked as such rather than passed off as a proper pair.
+   */
   public ImagePair apply(ImagePair pair) {
+    if (pair.broken().isEmpty() && Arrays.equals(pair.originalPng(), pair.modifiedPng())) {
+      return pair.asBroken(IDENTICAL, pair.modifiedPng(),
+          List.of(whole(IDENTICAL, "the images came out identical (detected)", pair)));
+    }
     long mixed = mix(pair.seed());
     double draw = (mixed >>> 11) * DOUBLE_UNIT;
     if (draw >= share) {

@@ -53,13 +53,27 @@ final class PhotoLoader {
           throw new UnusablePhotoException("image " + file + " is too large: " + reader.getWidth(0) + "x"
               + reader.getHeight(0) + " pixels, the limit is " + options.maxPixels());
         }
-        return coverAndCrop(reader.read(0));
+        BufferedImage photo = coverAndCrop(reader.read(0));
+        if (isSingleColour(photo)) {
+          throw new UnusablePhotoException("image " + file + " is blank (a single colour): nothing to edit");
+        }
+        return photo;
       } finally {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
       throw new UnusablePhotoException("file " + file + " is not a readable image: " + e.getMessage(), e);
     }
+  }
+
+  private static boolean isSingleColour(BufferedImage image) {
+    int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    for (int pixel : pixels) {
+      if (pixel != pixels[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private BufferedImage coverAndCrop(BufferedImage source) {

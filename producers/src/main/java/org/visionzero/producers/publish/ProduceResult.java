@@ -3,6 +3,7 @@ package org.visionzero.producers.publish;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.visionzero.producers.json.Json;
 
 /**
  * What a run did.
@@ -25,6 +26,15 @@ public record ProduceResult(SourceKind source, long published, long alreadyPubli
     rejected = List.copyOf(rejected);
     pairIds = List.copyOf(pairIds);
     Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /** A one-object JSON summary (rejected references and pair ids left out: they can be many). */
+  public String toJson() {
+    return "{\"source\":" + Json.quote(source.word()) + ",\"published\":" + published
+        + ",\"alreadyPublished\":" + alreadyPublished + ",\"duplicates\":" + duplicates + ",\"broken\":" + broken
+        + ",\"heldOut\":" + heldOut + ",\"deadLettered\":" + deadLettered
+        + ",\"seconds\":" + Json.decimals(elapsed.toNanos() / 1e9, 3)
+        + ",\"pairsPerSecond\":" + Json.oneDecimal(pairsPerSecond()) + "}";
   }
 
   /** Published pairs per second of wall time. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.visionzero.producers.scenes.ScenePairSource;
@@ -42,6 +43,16 @@ class BrokenPairsTest {
         .filter(p -> p.broken().isPresent()).count();
 
     assertThat(broken).isBetween(4L, 22L).isEqualTo(again);
+  }
+
+  @Test
+  void shouldMarkAPairWhoseImagesCameOutIdenticalEvenWhenNotBreakingOnPurpose() {
+    ImagePair pair = scenes.pair(2);
+    ImagePair same = new ImagePair(pair.source(), pair.seed(), pair.origin(), pair.originalPng(),
+        pair.originalPng().clone(), pair.width(), pair.height(), pair.differences(), pair.spyHint(),
+        pair.sceneGraphJson(), Optional.empty());
+
+    assertThat(new BrokenPairs(0).apply(same).broken()).hasValue(BrokenPairs.IDENTICAL);
   }
 
   @Test

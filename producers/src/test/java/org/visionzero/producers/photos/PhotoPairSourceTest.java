@@ -3,6 +3,7 @@ package org.visionzero.producers.photos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visionzero.producers.pairs.ImagePair;
@@ -62,6 +64,17 @@ class PhotoPairSourceTest {
 
     assertThat(item).isInstanceOfSatisfying(SourceItem.Rejected.class,
         rejected -> assertThat(rejected.error()).hasMessageContaining("400x400"));
+  }
+
+  @Test
+  void shouldRejectABlankImageBecauseThereIsNothingToEdit() throws IOException {
+    BufferedImage black = new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB);
+    ImageIO.write(black, "png", dir.resolve("black.png").toFile());
+
+    SourceItem item = new PhotoPairSource(PhotoOptions.of(dir)).items(0, 1).next();
+
+    assertThat(item).isInstanceOfSatisfying(SourceItem.Rejected.class,
+        rejected -> assertThat(rejected.error()).hasMessageContaining("blank"));
   }
 
   @Test

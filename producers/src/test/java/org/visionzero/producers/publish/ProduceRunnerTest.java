@@ -60,6 +60,7 @@ class ProduceRunnerTest {
     assertThat(producer.history()).allSatisfy(record -> assertThat(new String(record.key(), StandardCharsets.UTF_8))
         .hasSize(64));
     assertThat(result.pairIds()).containsExactlyElementsOf(events.stream().map(ImagePairCreated::getPairId).toList());
+    assertThat(result.toJson()).startsWith("{\"source\":\"scenes\",\"published\":5,");
   }
 
   @Test
