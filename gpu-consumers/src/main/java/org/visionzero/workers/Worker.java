@@ -153,13 +153,24 @@ public final class Worker implements Runnable {
   /** Answers and commits one batch in one transaction; false when the transaction was aborted. */
   private boolean commitBatch(List<ConsumerRecord<byte[], byte[]>> batch) {
     List<DeadLetter> refused = refusals.drain();
+    // Inference (and any on-demand policy load) runs before the transaction opens, so it stays short.
+    List<ProducerRecord<byte[], byte[]>> answers;
+    try {
+      answers = handler.handle(batch);
+    } catch (RuntimeException e) {
+      // Per-turn failures are dead letters already: this is a defect, and retrying the batch would loop.
+      failure = e;
+      running = false;
+      refusals.requeue(refused);
+      return false;
+    }
     long started = System.nanoTime();
     try {
       producer.beginTransaction();
       for (DeadLetter deadLetter : refused) {
         producer.send(deadLetters.toRecord(deadLetter));
       }
-      for (ProducerRecord<byte[], byte[]> record : handler.handle(batch)) {
+      for (ProducerRecord<byte[], byte[]> record : answers) {
         producer.send(record);
       }
       if (!batch.isEmpty()) {
