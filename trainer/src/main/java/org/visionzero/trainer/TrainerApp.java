@@ -1,5 +1,6 @@
 package org.visionzero.trainer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ public final class TrainerApp implements AutoCloseable {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private volatile boolean running = true;
 
-  private TrainerApp(TrainerConfig config, LearnerFactory learners) throws Exception {
+  private TrainerApp(TrainerConfig config, LearnerFactory learners, MeterRegistry registry) throws Exception {
     String runId = config.runId();
     TopicCatalog topics = config.topics();
     FileBlobStore blobs = new FileBlobStore(config.blobDir());
@@ -63,14 +64,15 @@ public final class TrainerApp implements AutoCloseable {
         config.schedule(), config.pollTimeout());
     trainer = new StreamingTrainer(settings, topics, trajectories, producer,
         new TopicCheckpointLocator(checkpoints, topics.checkpoints(), METADATA_TIMEOUT),
-        new Checkpoints(blobs, learner, config.policyName(), runId), learner, Clock.systemUTC());
+        new Checkpoints(blobs, learner, config.policyName(), runId), learner, Clock.systemUTC(), registry);
     thread = new Thread(this::loop, "vz-trainer-" + runId);
   }
 
   /** Builds the clients, restores the run and starts training in the background. */
-  public static TrainerApp start(TrainerConfig config, LearnerFactory learners) throws Exception {
+  public static TrainerApp start(TrainerConfig config, LearnerFactory learners, MeterRegistry registry)
+      throws Exception {
     Objects.requireNonNull(config, "config");
-    TrainerApp app = new TrainerApp(config, learners);
+    TrainerApp app = new TrainerApp(config, learners, Objects.requireNonNull(registry, "registry"));
     try {
       app.trainer.start();
     } catch (Exception | Error e) {

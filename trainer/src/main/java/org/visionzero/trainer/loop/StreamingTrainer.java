@@ -2,7 +2,9 @@ package org.visionzero.trainer.loop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -62,13 +64,14 @@ public final class StreamingTrainer implements AutoCloseable {
   private final Topic<String, CheckpointPublished> checkpointTopic;
   private final DeadLetterPublisher deadLetters;
   private final Clock clock;
+  private final TrainerMetrics metrics;
   private TrainerCore core;
   private TrajectoryBatcher batcher;
   private boolean checkpointedLastStep = true;
 
   public StreamingTrainer(StreamingSettings settings, TopicCatalog topics, Consumer<byte[], byte[]> consumer,
       Producer<byte[], byte[]> producer, CheckpointLocator locator, Checkpoints checkpoints, Learner learner,
-      Clock clock) {
+      Clock clock, MeterRegistry registry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.producer = Objects.requireNonNull(producer, "producer");
@@ -80,6 +83,7 @@ public final class StreamingTrainer implements AutoCloseable {
     this.training = topics.training();
     this.checkpointTopic = topics.checkpoints();
     this.deadLetters = new DeadLetterPublisher(producer, topics.deadLetters());
+    this.metrics = new TrainerMetrics(registry, settings.runId());
   }
 
   /** Fences older instances, restores the newest checkpoint of the run (if any) and positions the consumer. */
@@ -161,6 +165,7 @@ public final class StreamingTrainer implements AutoCloseable {
   }
 
   private void step(StepBatch batch) {
+    long started = System.nanoTime();
     StepReport report = core.step(batch);
     Instant now = clock.instant();
     String runId = settings.runId();
@@ -176,6 +181,7 @@ public final class StreamingTrainer implements AutoCloseable {
       }
     });
     checkpointedLastStep = report.checkpointDue();
+    metrics.step(report.completed(), Duration.ofNanos(System.nanoTime() - started));
     LOG.info("step {} phase {} applied={} games={} samples={} loss={} kl={}", report.completed().getStep(),
         report.completed().getPhase(), report.completed().getApplied(), report.completed().getGames(),
         report.completed().getSamples(), report.completed().getLoss(), report.completed().getKl());
@@ -198,6 +204,7 @@ public final class StreamingTrainer implements AutoCloseable {
     }
     core.checkpointWritten(written.continueWith());
     checkpointedLastStep = true;
+    metrics.checkpoint();
     LOG.info("checkpoint {} at step {} ({} bytes, sha256 {})", written.event().getEventId(), afterStep.step(),
         written.event().getCheckpoint().getSize(), written.event().getCheckpoint().getSha256());
   }
@@ -212,6 +219,7 @@ public final class StreamingTrainer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("dead-lettering {}/{}/{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
       inTransaction(() -> deadLetters.publish(DeadLetters.forRecord(COMPONENT, record, e, clock.instant())));
+      metrics.deadLetter();
       return Optional.empty();
     }
   }

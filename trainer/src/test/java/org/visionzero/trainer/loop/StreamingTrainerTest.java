@@ -3,6 +3,7 @@ package org.visionzero.trainer.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,8 @@ class StreamingTrainerTest {
   @TempDir
   Path blobDir;
 
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
   /** 12 training games and 2 evaluation games spread over two partitions, in offset order per partition. */
   private static List<ConsumerRecord<byte[], byte[]>> records() {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
@@ -82,7 +85,8 @@ class StreamingTrainerTest {
     StreamingSettings settings = new StreamingSettings(RUN, TestTrajectories.POLICY, GameConfig.code(), 2, 4, 2, 6,
         new LearningRateSchedule(1e-3, 1, 6), Duration.ofMillis(10));
     Checkpoints checkpoints = new Checkpoints(new FileBlobStore(blobDir), learner, TestTrajectories.POLICY, RUN);
-    return new StreamingTrainer(settings, TOPICS, consumer, producer, locator, checkpoints, learner, CLOCK);
+    return new StreamingTrainer(settings, TOPICS, consumer, producer, locator, checkpoints, learner, CLOCK,
+        registry);
   }
 
   private static <V> List<V> published(MockProducer<byte[], byte[]> producer,
@@ -162,6 +166,8 @@ class StreamingTrainerTest {
     assertThat(ledger).doesNotHaveDuplicates().hasSize(12).doesNotContain("g4", "g9");
     assertThat(checkpoints.get(2).getHistory()).containsOnlyKeys("1", "2");
     assertThat(producer.consumerGroupOffsetsHistory()).hasSize(3);
+    assertThat(registry.get(TrainerMetrics.CHECKPOINTS).counter().count()).isEqualTo(3);
+    assertThat(registry.get(TrainerMetrics.GAMES).counter().count()).isEqualTo(12);
   }
 
   @Test
@@ -186,6 +192,7 @@ class StreamingTrainerTest {
         });
     assertThat(trainer.state().offsets()).containsExactly(Map.entry(0, 5L));
     assertThat(learner.trainedGames).containsExactly("p0-1", "p0-2", "p0-3", "p0-4");
+    assertThat(registry.get(TrainerMetrics.DEAD_LETTERS).counter().count()).isEqualTo(1);
   }
 
   /** Step 5 of the resumed run must continue from the baselines of step 4 of the first run. */
