@@ -45,6 +45,9 @@ public final class CoordinatorMetrics {
 
   public CoordinatorMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    // A coordinator restarted in the same JVM must report its own counts, not the stopped instance's.
+    registry.find(GAMES_IN_FLIGHT).gauges().forEach(registry::remove);
+    registry.find(GAMES_WAITING).gauges().forEach(registry::remove);
     Gauge.builder(GAMES_IN_FLIGHT, inFlight, AtomicLong::get)
         .description("Games started and not yet completed or aborted").register(registry);
     Gauge.builder(GAMES_WAITING, waiting, AtomicLong::get)

@@ -36,6 +36,22 @@ class CoordinatorAnswersTest {
   }
 
   @Test
+  void shouldIgnoreGameStartedDeliveredAgain() {
+    try (CoordinatorHarness coordinator = started()) {
+      // given the game started and its first turn was requested
+      assertThat(coordinator.turns()).hasSize(1);
+      GameEvent start = coordinator.written.get(0);
+
+      // when the GameStarted record is delivered again
+      coordinator.answer(start);
+
+      // then the game is not started twice: no new request, nothing written
+      assertThat(coordinator.turns()).isEmpty();
+      assertThat(coordinator.events()).isEmpty();
+    }
+  }
+
+  @Test
   void shouldIgnoreAnswerFromSeatThatIsNotDue() {
     try (CoordinatorHarness coordinator = started()) {
       // given turn 0 (seat 1) is due
