@@ -39,16 +39,22 @@ final class TurnLoad implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       int n = written.getAndIncrement();
       String gameId = runId + "-g" + n;
-      Instant now = Instant.now();
-      TurnRequested request = TurnRequested.newBuilder()
-          .setEventId(gameId + "/0/1").setOccurredAt(now).setGameId(gameId).setTurn(0).setAttempt(1)
-          .setKind(TurnKind.CLUE).setSeat(1).setRound(1).setRole(Role.CIVILIAN).setNumPlayers(PLAYERS)
-          .setPolicy(new PolicyRef(policy, -1)).setImage(null).setSpyHint("two objects differ")
-          .setHistory(List.of()).setOwnReasoning(List.of()).setSamples(1).setTemperature(0.8f)
-          .setSamplingSeed(n).setPurpose(Purpose.TRAINING).setDeadlineAt(now.plusMillis(DEADLINE_MS)).build();
+      TurnRequested request = request(runId, n, policy);
       producer.send(new ProducerRecord<>(topic.name(), gameId, request));
     }
     producer.flush();
+  }
+
+  /** Clue turn {@code n} of the run, in game {@code <runId>-g<n>}, for the policy's current version. */
+  static TurnRequested request(String runId, int n, String policy) {
+    String gameId = runId + "-g" + n;
+    Instant now = Instant.now();
+    return TurnRequested.newBuilder()
+        .setEventId(gameId + "/0/1").setOccurredAt(now).setGameId(gameId).setTurn(0).setAttempt(1)
+        .setKind(TurnKind.CLUE).setSeat(1).setRound(1).setRole(Role.CIVILIAN).setNumPlayers(PLAYERS)
+        .setPolicy(new PolicyRef(policy, -1)).setImage(null).setSpyHint("two objects differ")
+        .setHistory(List.of()).setOwnReasoning(List.of()).setSamples(1).setTemperature(0.8f)
+        .setSamplingSeed(n).setPurpose(Purpose.TRAINING).setDeadlineAt(now.plusMillis(DEADLINE_MS)).build();
   }
 
   int written() {

@@ -23,6 +23,11 @@ import org.visionzero.blob.FileBlobStore;
 import org.visionzero.events.BlobRef;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.PolicyRef;
+import org.visionzero.policy.Policy;
+import org.visionzero.policy.PolicyTurn;
+import org.visionzero.workers.TurnViews;
+import org.visionzero.workers.device.WorkerDevice;
+import org.visionzero.workers.policy.PolicyLoadException;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.workers.SceneFactsProvider;
 import org.visionzero.workers.WorkerApp;
@@ -114,7 +119,8 @@ public final class WorkerBenchmark {
         List<Instant> times = reader.answers().stream().map(AnswerReader.Answer::occurredAt).sorted().toList();
         String status = complete ? OK : "timeout after " + settings.runTimeout() + ": answered " + times.size()
             + " of " + turns + (app.failures().isEmpty() ? "" : ", worker failed: " + app.failures());
-        return new Throughput(policy, batchSize, status, turns, times.size(), span(times), steadyRate(times, batchSize));
+        return new Throughput(policy, batchSize, status, turns, times.size(), span(times),
+            steadyRate(times, batchSize), inferenceRate(policy, batchSize, turns));
       }
     }
   }
@@ -202,6 +208,25 @@ public final class WorkerBenchmark {
     props.put(WorkerConfig.BLOB_STORE_DIR, settings.blobStoreDir().toString());
     props.put(WorkerConfig.CHECKPOINT_CATCH_UP_TIMEOUT_MS, CATCH_UP.toMillis());
     return WorkerApp.start(new WorkerConfig(props), factory, SceneFactsProvider.NONE, new SimpleMeterRegistry());
+  }
+
+  /** Turns per second of the policy alone (base version, CPU) on {@code turns} clue turns in batches. */
+  double inferenceRate(String policy, int batchSize, int turns) {
+    List<PolicyTurn> all = new ArrayList<>(turns);
+    for (int i = 0; i < turns; i++) {
+      all.add(PolicyTurn.of(TurnViews.of(TurnLoad.request("inference", i, policy)), null));
+    }
+    try (Policy loaded = factory.load(new PolicyRef(policy, 0), null, WorkerDevice.CPU)) {
+      loaded.clues(all.subList(0, Math.min(batchSize, turns))); // warm-up
+      long started = System.nanoTime();
+      for (int from = 0; from < turns; from += batchSize) {
+        loaded.clues(all.subList(from, Math.min(turns, from + batchSize)));
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return seconds <= 0 ? 0 : turns / seconds;
+    } catch (PolicyLoadException e) {
+      return 0; // e.g. the model's base version needs a checkpoint: no in-process figure
+    }
   }
 
   private static String runId() {

@@ -27,11 +27,13 @@ public record WorkerBenchmarkResult(List<Throughput> throughput, Swap swap) {
    * @param answered       distinct turns answered
    * @param seconds        from the first to the last answer
    * @param turnsPerSecond steady-state rate: answers after the first batch over that span; 0 when unknown
+   * @param inferenceTurnsPerSecond the policy alone on the same turns in batches of {@code batchSize}, without
+   *     Kafka: the ceiling the worker approaches as batches grow
    */
   public record Throughput(String policy, int batchSize, String status, int turns, int answered, double seconds,
-      double turnsPerSecond) {
+      double turnsPerSecond, double inferenceTurnsPerSecond) {
     public static Throughput unavailable(String policy, int batchSize, String reason) {
-      return new Throughput(policy, batchSize, reason, 0, 0, 0, 0);
+      return new Throughput(policy, batchSize, reason, 0, 0, 0, 0, 0);
     }
   }
 

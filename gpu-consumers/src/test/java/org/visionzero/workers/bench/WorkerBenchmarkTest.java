@@ -54,14 +54,24 @@ class WorkerBenchmarkTest {
   @Test
   void shouldWriteResultAsJson() throws Exception {
     WorkerBenchmarkResult result = new WorkerBenchmarkResult(
-        List.of(new WorkerBenchmarkResult.Throughput("random", 8, "ok", 100, 100, 0.5, 198.0)),
+        List.of(new WorkerBenchmarkResult.Throughput("random", 8, "ok", 100, 100, 0.5, 198.0, 5000.0)),
         new WorkerBenchmarkResult.Swap("random", "ok", List.of(120L, 80L), 120L, 500, 500, 0));
 
     JsonNode json = new ObjectMapper().readTree(result.toJson());
 
     assertThat(json.at("/throughput/0/turnsPerSecond").asDouble()).isEqualTo(198.0);
+    assertThat(json.at("/throughput/0/inferenceTurnsPerSecond").asDouble()).isEqualTo(5000.0);
     assertThat(json.at("/swap/millisToNewVersion/1").asLong()).isEqualTo(80L);
     assertThat(json.at("/swap/duplicateAnswers").asInt()).isZero();
+  }
+
+  @Test
+  void shouldMeasureThePolicyAloneInBatches() {
+    WorkerBenchmark bench = new WorkerBenchmark(new WorkerBenchmark.Settings("localhost:1", Path.of("b"),
+        List.of("random"), List.of(4), 40, "random", 0, Duration.ofSeconds(1)),
+        new ScriptedPolicyFactory(Vocabulary.standard()));
+
+    assertThat(bench.inferenceRate("random", 4, 40)).isPositive();
   }
 
   @Test

@@ -40,6 +40,7 @@ class WorkerBenchmarkIT {
       assertThat(t.status()).isEqualTo("ok");
       assertThat(t.answered()).isEqualTo(TURNS);
       assertThat(t.turnsPerSecond()).isPositive();
+      assertThat(t.inferenceTurnsPerSecond()).isPositive();
     });
     assertThat(result.throughput()).filteredOn(t -> t.policy().equals("vz"))
         .allSatisfy(t -> assertThat(t.status()).startsWith("unavailable"));
