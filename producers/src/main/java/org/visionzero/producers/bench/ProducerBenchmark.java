@@ -34,7 +34,7 @@ import org.visionzero.producers.publish.SourceKind;
 public final class ProducerBenchmark {
 
   public static final int DEFAULT_PAIRS = 300;
-  private static final int WARM_UP_PAIRS = 30;
+  private static final int WARM_UP_PAIRS = 60;
   private static final int PHOTO_FILES = 20;
   private static final int PHOTO_WIDTH = 640;
   private static final int PHOTO_HEIGHT = 480;
@@ -83,11 +83,10 @@ public final class ProducerBenchmark {
       PairSource source = PairSources.create(produce.withSize(options.width(), options.height()));
       measure(source, blobs, 1_000_000, WARM_UP_PAIRS);
       long start = System.nanoTime();
-      long cpuStart = cpuNanos();
-      long pairs = measure(source, blobs, 0, options.pairs());
-      double cpuSeconds = (cpuNanos() - cpuStart) / NANOS_PER_SECOND;
+      Tally tally = measure(source, blobs, 0, options.pairs());
       double seconds = (System.nanoTime() - start) / NANOS_PER_SECOND;
-      results.add(new SourceThroughput(kind.word(), options.width(), options.height(), pairs, seconds, cpuSeconds));
+      results.add(new SourceThroughput(kind.word(), options.width(), options.height(), tally.pairs, seconds,
+          (tally.generateCpu + tally.storeCpu) / NANOS_PER_SECOND, tally.generateCpu / NANOS_PER_SECOND));
     }
     return new BenchmarkResult(results, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
@@ -99,21 +98,33 @@ public final class ProducerBenchmark {
     return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
   }
 
-  private static long measure(PairSource source, BlobStore blobs, long firstSeed, int count) throws IOException {
-    long pairs = 0;
+  /** Pairs made, and the CPU time spent generating (render + PNG) and storing (hash + blob files). */
+  private static final class Tally {
+    private long pairs;
+    private long generateCpu;
+    private long storeCpu;
+  }
+
+  private static Tally measure(PairSource source, BlobStore blobs, long firstSeed, int count) throws IOException {
+    Tally tally = new Tally();
     Iterator<SourceItem> items = source.items(firstSeed, count);
     while (items.hasNext()) {
-      if (items.next() instanceof SourceItem.Produced produced) {
+      long generateStart = cpuNanos();
+      SourceItem item = items.next();
+      long storeStart = cpuNanos();
+      tally.generateCpu += storeStart - generateStart;
+      if (item instanceof SourceItem.Produced produced) {
         ImagePair pair = produced.pair();
         String original = blobs.put(pair.originalPng(), PngCodec.MEDIA_TYPE).getSha256();
         String modified = blobs.put(pair.modifiedPng(), PngCodec.MEDIA_TYPE).getSha256();
         if (ImagePairPublisher.pairId(original, modified).isEmpty()) {
           throw new IllegalStateException("empty pair id");
         }
-        pairs++;
+        tally.pairs++;
       }
+      tally.storeCpu += cpuNanos() - storeStart;
     }
-    return pairs;
+    return tally;
   }
 
   /** Photo-like JPEGs: gradients with blobs of colour, so edits and resizing do real work. */

@@ -6,9 +6,11 @@ import org.visionzero.producers.json.Json;
  * How fast one source made pairs (generate, encode PNG, hash, store both blobs).
  *
  * @param seconds    wall time
- * @param cpuSeconds CPU time of the measuring thread: on a shared machine this is the fairer figure
+ * @param cpuSeconds         CPU time of the measuring thread: on a shared machine this is the fairer figure
+ * @param generateCpuSeconds the part of it spent generating (render and PNG encoding), the rest is storing
  */
-public record SourceThroughput(String source, int width, int height, long pairs, double seconds, double cpuSeconds) {
+public record SourceThroughput(String source, int width, int height, long pairs, double seconds, double cpuSeconds,
+                               double generateCpuSeconds) {
 
   public double pairsPerSecond() {
     return seconds == 0 ? 0 : pairs / seconds;
@@ -17,6 +19,11 @@ public record SourceThroughput(String source, int width, int height, long pairs,
   /** Pairs per second of CPU time: what one free core would do. */
   public double pairsPerCpuSecond() {
     return cpuSeconds == 0 ? 0 : pairs / cpuSeconds;
+  }
+
+  /** Pairs per second of CPU time spent generating only (without hashing and writing blob files). */
+  public double generatedPairsPerCpuSecond() {
+    return generateCpuSeconds == 0 ? 0 : pairs / generateCpuSeconds;
   }
 
   public double millisPerPair() {
@@ -29,6 +36,7 @@ public record SourceThroughput(String source, int width, int height, long pairs,
         + ",\"pairsPerSecond\":" + Json.oneDecimal(pairsPerSecond())
         + ",\"millisPerPair\":" + Json.decimals(millisPerPair(), 2)
         + ",\"cpuSeconds\":" + Json.decimals(cpuSeconds, 3)
-        + ",\"pairsPerCpuSecond\":" + Json.oneDecimal(pairsPerCpuSecond()) + "}";
+        + ",\"pairsPerCpuSecond\":" + Json.oneDecimal(pairsPerCpuSecond())
+        + ",\"generatedPairsPerCpuSecond\":" + Json.oneDecimal(generatedPairsPerCpuSecond()) + "}";
   }
 }
