@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** Reads the leaderboard store (interactive queries) as rows ordered by pairing, and renders them as JSON. */
 public final class LeaderboardQuery {
-  private static final Comparator<LeaderboardRow> ORDER = Comparator.comparing(LeaderboardRow::civilianPolicy)
+  static final Comparator<LeaderboardRow> ORDER = Comparator.comparing(LeaderboardRow::civilianPolicy)
       .thenComparingInt(LeaderboardRow::civilianVersion)
       .thenComparing(LeaderboardRow::spyPolicy)
       .thenComparingInt(LeaderboardRow::spyVersion);
