@@ -43,8 +43,7 @@ public final class SceneGenerator {
     List<Rectangle> regions = new ArrayList<>(changed.size());
     for (int id : changed) {
       SceneObject before = original.get(id);
-      SceneObject after = before.withColorAndShape(
-          other(random, SceneColor.values(), before.color()), other(random, Shape.values(), before.shape()));
+      SceneObject after = replacement(random, before, changed.stream().map(original::get).toList());
       modified.set(id, after);
       Rectangle region = region(before, after, view);
       replacements.add(after);
@@ -96,6 +95,22 @@ public final class SceneGenerator {
     int right = Math.min(options.width(), (int) Math.ceil(box.getMaxX()) + REGION_MARGIN);
     int bottom = Math.min(options.height(), (int) Math.ceil(box.getMaxY()) + REGION_MARGIN);
     return new Rectangle(left, top, right - left, bottom - top);
+  }
+
+  /**
+   * A new colour and shape for the object, never the look of another changed object: two objects trading looks
+   * would read as two objects swapping places, not as two objects that differ.
+   */
+  private static SceneObject replacement(Random random, SceneObject before, List<SceneObject> changedOriginals) {
+    while (true) {
+      SceneObject after = before.withColorAndShape(
+          other(random, SceneColor.values(), before.color()), other(random, Shape.values(), before.shape()));
+      boolean tradesLooks = changedOriginals.stream()
+          .anyMatch(o -> o.color() == after.color() && o.shape() == after.shape());
+      if (!tradesLooks) {
+        return after;
+      }
+    }
   }
 
   private static <T> T other(Random random, T[] values, T current) {

@@ -94,6 +94,21 @@ class SceneGeneratorTest {
   }
 
   @Test
+  void shouldNeverGiveAChangedObjectTheLookOfAnotherChangedObject() {
+    for (long seed = 0; seed < SEEDS; seed++) {
+      SceneGraph graph = generator.generate(seed).sceneGraph();
+      for (int changed : graph.changedObjectIds()) {
+        SceneObject after = graph.modified().get(changed);
+        for (int other : graph.changedObjectIds()) {
+          SceneObject before = graph.original().get(other);
+          assertThat(after.color() == before.color() && after.shape() == before.shape())
+              .as("seed %d object %d takes the look of object %d", seed, changed, other).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
   void shouldRecordOneDescribedDifferencePerChangedObject() {
     ScenePair pair = generator.generate(7);
 
