@@ -155,6 +155,9 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
       queue.started(command.gameId(), now.toEpochMilli());
       metrics.gameStarted(command.purpose());
     } catch (RuntimeException e) {
+      if (!RecordDecoding.isAboutTheRecord(e)) {
+        throw e;
+      }
       deadLetter(DeadLetters.forInput(COMPONENT, "admission queue entry " + waiting.eventId(), waiting.toBytes(),
           e, now));
     }

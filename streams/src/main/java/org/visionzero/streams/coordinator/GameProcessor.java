@@ -80,7 +80,10 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
           }
           try {
             onEvent(event);
-          } catch (IllegalArgumentException | IllegalStateException e) {
+          } catch (RuntimeException e) {
+            if (!RecordDecoding.isAboutTheRecord(e)) {
+              throw e;
+            }
             deadLetter(RecordDecoding.deadLetter(record, context, AdmissionProcessor.COMPONENT, e));
           }
         });

@@ -38,6 +38,9 @@ final class EvaluationFilter implements Processor<String, byte[], String, Object
         LeaderboardRow row = LeaderboardRow.of(trajectory);
         context.forward(record.withKey(row.key()).withValue(row));
       } catch (RuntimeException e) {
+        if (!RecordDecoding.isAboutTheRecord(e)) {
+          throw e;
+        }
         deadLetter(RecordDecoding.deadLetter(record, context, COMPONENT, e));
       }
     });

@@ -48,6 +48,15 @@ public final class RecordDecoding {
     return DeadLetters.forRecord(component, source, error, Instant.ofEpochMilli(context.currentSystemTimeMs()));
   }
 
+  /**
+   * Whether an error raised while handling one decoded record is about that record (dead-letter it and go
+   * on) rather than about Kafka (a fenced producer, a migrated task, a broken store), which must propagate so
+   * that exactly-once processing can abort the transaction and recover.
+   */
+  public static boolean isAboutTheRecord(RuntimeException error) {
+    return !(error instanceof org.apache.kafka.common.KafkaException);
+  }
+
   /** The dead letter's key on the dead-letter topic: the failed record's key, else the dead letter's id. */
   public static String keyOf(DeadLetter deadLetter) {
     return deadLetter.getKey() != null

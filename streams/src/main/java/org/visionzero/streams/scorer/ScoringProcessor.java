@@ -43,7 +43,10 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outbou
     RecordDecoding.decode(events, record, context, COMPONENT, this::deadLetter).ifPresent(event -> {
       try {
         fold(event);
-      } catch (IllegalArgumentException | IllegalStateException e) {
+      } catch (RuntimeException e) {
+        if (!RecordDecoding.isAboutTheRecord(e)) {
+          throw e;
+        }
         deadLetter(RecordDecoding.deadLetter(record, context, COMPONENT, e));
       }
     });
