@@ -71,23 +71,35 @@ public final class ChartGenerator {
       case LABELS -> "label '" + self.label() + "' -> '" + other.label() + "' (swapped)";
     };
     List<Difference> differences = new ArrayList<>(2);
-    for (List<String> keys : areaKeys(spec, swap, series, point)) {
-      Rectangle region = region(keys, before, after);
-      differences.add(Difference.newBuilder().setKind(swap.attribute().differenceKind()).setDescription(description)
+    for (ChangedArea area : changedAreas(spec, swap, series, point)) {
+      Rectangle region = region(area.keys(), before, after);
+      differences.add(Difference.newBuilder().setKind(swap.attribute().differenceKind())
+          .setDescription(description + ", " + area.where())
           .setX(region.x).setY(region.y).setWidth(region.width).setHeight(region.height).build());
     }
     return differences;
   }
 
+  /** A part of the chart that changes, named for people, with the keys of its rendered areas. */
+  private record ChangedArea(String where, List<String> keys) {
+  }
+
   /** What changes on screen for one side of the swap, as groups of chart areas (one difference each). */
-  private static List<List<String>> areaKeys(ChartSpec spec, ChartSwap swap, int series, int point) {
-    String legend = ChartRenderer.legendKey(spec.series().get(series).label());
+  private static List<ChangedArea> changedAreas(ChartSpec spec, ChartSwap swap, int series, int point) {
+    ChangedArea legend = new ChangedArea("legend entry",
+        List.of(ChartRenderer.legendKey(spec.series().get(series).label())));
     int points = spec.categories().size();
+    String plotted = switch (spec.kind()) {
+      case BAR -> "bar";
+      case PIE -> "pie section";
+      case LINE -> "line";
+    };
     return switch (swap.attribute()) {
       // A moved line point also moves the segments to its neighbours.
-      case VALUES -> List.of(items(series, Math.max(0, point - 1), Math.min(points - 1, point + 1)));
-      case COLOURS -> List.of(items(series, 0, points - 1), List.of(legend));
-      case LABELS -> List.of(List.of(legend));
+      case VALUES -> List.of(new ChangedArea(plotted,
+          items(series, Math.max(0, point - 1), Math.min(points - 1, point + 1))));
+      case COLOURS -> List.of(new ChangedArea(plotted, items(series, 0, points - 1)), legend);
+      case LABELS -> List.of(legend);
     };
   }
 
