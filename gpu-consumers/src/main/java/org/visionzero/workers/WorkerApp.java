@@ -50,14 +50,39 @@ public final class WorkerApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerApp.class);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final String TRANSACTIONAL_ID_PREFIX = "vz-worker-";
+  private static final AutoCloseable NOTHING = () -> { };
 
   private final List<Instance> instances;
+  private final AutoCloseable factsSource;
 
   private record Instance(Worker worker, Thread workerThread, CheckpointWatcher watcher, PolicyRegistry policies,
       List<KafkaClientMetrics> clientMetrics) {}
 
-  private WorkerApp(List<Instance> instances) {
+  private WorkerApp(List<Instance> instances, AutoCloseable factsSource) {
     this.instances = List.copyOf(instances);
+    this.factsSource = factsSource;
+  }
+
+  /**
+   * Starts the workers with the ground truth {@code scene.facts} asks for: none, or the scene graphs of the
+   * image-pair topic (so that the oracle can play).
+   */
+  public static WorkerApp start(WorkerConfig config, PolicyFactory factory, MeterRegistry meters)
+      throws InterruptedException {
+    if (!config.sceneFactsFromImagePairs()) {
+      return start(config, factory, SceneFactsProvider.NONE, meters);
+    }
+    ImagePairFacts facts = new ImagePairFacts(
+        new KafkaConsumer<>(wholeTopicConsumerProps(config, config.workerId() + "-pairs"),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        config.topics().imagePairs(), ImagePairFacts.DEFAULT_CAPACITY).start();
+    try {
+      WorkerApp app = start(config, factory, facts, meters);
+      return new WorkerApp(app.instances, facts);
+    } catch (RuntimeException | InterruptedException e) {
+      facts.close();
+      throw e;
+    }
   }
 
   /** Starts a worker per device of {@code config.device()}, once each has read the published checkpoints. */
@@ -78,10 +103,10 @@ public final class WorkerApp implements AutoCloseable {
         started.add(startInstance(config, workerId, device, blobs, factory, facts, meters));
       }
     } catch (RuntimeException | InterruptedException e) {
-      new WorkerApp(started).close();
+      new WorkerApp(started, NOTHING).close();
       throw e;
     }
-    return new WorkerApp(started);
+    return new WorkerApp(started, NOTHING);
   }
 
   private static Instance startInstance(WorkerConfig config, String workerId, WorkerDevice device,
@@ -97,8 +122,8 @@ public final class WorkerApp implements AutoCloseable {
     Refusals refusals = new Refusals();
 
     CheckpointWatcher watcher = new CheckpointWatcher(
-        new KafkaConsumer<>(checkpointConsumerProps(config, workerId), new ByteArrayDeserializer(),
-            new ByteArrayDeserializer()),
+        new KafkaConsumer<>(wholeTopicConsumerProps(config, workerId + "-checkpoints"),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer()),
         topics.checkpoints(), index, loader, policies, refusals, metrics, workerId, clock);
     Thread watcherThread = new Thread(watcher, workerId + "-checkpoints");
     watcherThread.setDaemon(true);
@@ -141,13 +166,13 @@ public final class WorkerApp implements AutoCloseable {
     return p;
   }
 
-  /** Consumer of the checkpoint topic: no group, read from the beginning, committed data only. */
-  static Map<String, Object> checkpointConsumerProps(WorkerConfig config, String workerId) {
+  /** Consumer of a topic read whole (checkpoints, image pairs): no group, from the beginning, committed only. */
+  static Map<String, Object> wholeTopicConsumerProps(WorkerConfig config, String clientId) {
     Map<String, Object> p = new HashMap<>(config.consumerOverrides());
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, workerId + "-checkpoints");
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -203,6 +228,13 @@ public final class WorkerApp implements AutoCloseable {
         instance.clientMetrics().forEach(KafkaClientMetrics::close);
         instance.policies().close();
       }
+    }
+    try {
+      factsSource.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("scene facts reader did not close cleanly: {}", e.toString());
     }
   }
 }

@@ -34,6 +34,11 @@ public final class WorkerConfig extends AbstractConfig {
   public static final String IMAGE_CACHE_SIZE = "image.cache.size";
   public static final String MAX_LOADED_VERSIONS = "policy.max.loaded.versions";
   public static final String CHECKPOINT_CATCH_UP_TIMEOUT_MS = "checkpoint.catch.up.timeout.ms";
+  public static final String SCENE_FACTS = "scene.facts";
+  /** {@link #SCENE_FACTS} value: turns carry no ground truth (production). */
+  public static final String SCENE_FACTS_NONE = "none";
+  /** {@link #SCENE_FACTS} value: ground truth from the scene graphs on the image-pair topic (oracle runs). */
+  public static final String SCENE_FACTS_IMAGE_PAIRS = "image-pairs";
 
   public static final String CLIENT_PREFIX = "client.";
   public static final String CONSUMER_PREFIX = "consumer.";
@@ -73,7 +78,10 @@ public final class WorkerConfig extends AbstractConfig {
       .define(MAX_LOADED_VERSIONS, Type.INT, DEFAULT_MAX_LOADED_VERSIONS, Range.atLeast(1), Importance.MEDIUM,
           "Policy versions held at once (current ones are never dropped; pinned ones load on demand).")
       .define(CHECKPOINT_CATCH_UP_TIMEOUT_MS, Type.LONG, DEFAULT_CATCH_UP_TIMEOUT_MS, Range.atLeast(0),
-          Importance.LOW, "How long start-up waits to read the published checkpoints before serving turns.");
+          Importance.LOW, "How long start-up waits to read the published checkpoints before serving turns.")
+      .define(SCENE_FACTS, Type.STRING, SCENE_FACTS_NONE,
+          ConfigDef.ValidString.in(SCENE_FACTS_NONE, SCENE_FACTS_IMAGE_PAIRS), Importance.LOW,
+          "Ground truth for the oracle policy: none, or image-pairs (read the scene graphs of the pair topic).");
 
   public WorkerConfig(Map<?, ?> props) {
     super(DEFINITION, props, false);
@@ -132,6 +140,11 @@ public final class WorkerConfig extends AbstractConfig {
 
   public Duration checkpointCatchUpTimeout() {
     return Duration.ofMillis(getLong(CHECKPOINT_CATCH_UP_TIMEOUT_MS));
+  }
+
+  /** True when the oracle's ground truth is to be read from the image-pair topic. */
+  public boolean sceneFactsFromImagePairs() {
+    return SCENE_FACTS_IMAGE_PAIRS.equals(getString(SCENE_FACTS));
   }
 
   /** Settings for the turn consumer: {@code client.*} then {@code consumer.*} overrides. */

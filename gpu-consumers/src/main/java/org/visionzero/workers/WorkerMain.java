@@ -39,7 +39,7 @@ public final class WorkerMain {
       return;
     }
     WorkerApp app = WorkerApp.start(config, new ScriptedPolicyFactory(Vocabulary.standard()),
-        SceneFactsProvider.NONE, new SimpleMeterRegistry());
+        new SimpleMeterRegistry());
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "worker-shutdown"));
     System.out.println("vz worker: started " + app.workerIds());
     app.awaitTermination();

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,8 @@ import org.visionzero.events.GameEvent;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.policy.Vocabulary;
+import org.visionzero.policy.scene.SceneFacts;
+import org.visionzero.policy.scene.SceneObject;
 import org.visionzero.serde.AvroSerdes;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.workers.device.WorkerDevice;
@@ -53,12 +56,16 @@ class TurnHandlerTest {
   }
 
   static TurnHandler handler(FileBlobStore blobs, SimpleMeterRegistry meters) {
+    return handler(blobs, meters, SceneFactsProvider.NONE);
+  }
+
+  static TurnHandler handler(FileBlobStore blobs, SimpleMeterRegistry meters, SceneFactsProvider facts) {
     CheckpointLoader loader =
         new CheckpointLoader(blobs, new ScriptedPolicyFactory(Vocabulary.standard()), WorkerDevice.CPU);
     PolicyRegistry registry = new PolicyRegistry(new CheckpointIndex(), loader, 4);
     return new TurnHandler("w1", AvroSerdes.of(TurnRequested.class), TOPICS.gameEvents(),
         new DeadLetterPublisher(new MockProducer<>(), TOPICS.deadLetters()), registry,
-        new ImageCache(blobs, 8), SceneFactsProvider.NONE, new WorkerMetrics(meters, "w1", "cpu"),
+        new ImageCache(blobs, 8), facts, new WorkerMetrics(meters, "w1", "cpu"),
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -127,6 +134,20 @@ class TurnHandlerTest {
     List<ProducerRecord<byte[], byte[]>> out = handler.handle(List.of(TestRequests.record(0, 1, request)));
 
     assertThat(deadLetter(out.get(0)).getError()).contains("image").contains("a".repeat(64));
+  }
+
+  @Test
+  void shouldLetTheOraclePlayWhenSceneFactsAreProvided() {
+    SceneFacts scene = new SceneFacts(64, 48,
+        List.of(new SceneObject(1, "cube", "red", "small", "metal", 10, 20, 5)),
+        List.of(new SceneObject(1, "sphere", "blue", "small", "metal", 10, 20, 5)), Set.of(1));
+    TurnHandler withFacts = handler(blobs, meters, request -> scene);
+
+    List<ProducerRecord<byte[], byte[]>> out = withFacts.handle(List.of(
+        TestRequests.record(0, 1, TestRequests.clue("g1", 0, new PolicyRef("oracle", -1)))));
+
+    assertThat(answer(out.get(0)).getPayload()).isInstanceOfSatisfying(ClueGiven.class,
+        c -> assertThat(c.getText()).isEqualTo("red cube"));
   }
 
   @Test

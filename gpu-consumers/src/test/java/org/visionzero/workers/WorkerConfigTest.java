@@ -32,6 +32,19 @@ class WorkerConfigTest {
   }
 
   @Test
+  void shouldReadSceneFactsFromImagePairsOnlyWhenAsked() {
+    Map<String, Object> props = minimal();
+    assertThat(new WorkerConfig(props).sceneFactsFromImagePairs()).isFalse();
+
+    props.put(WorkerConfig.SCENE_FACTS, "image-pairs");
+    assertThat(new WorkerConfig(props).sceneFactsFromImagePairs()).isTrue();
+
+    props.put(WorkerConfig.SCENE_FACTS, "scene-graphs");
+    assertThatThrownBy(() -> new WorkerConfig(props)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining(WorkerConfig.SCENE_FACTS);
+  }
+
+  @Test
   void shouldRefuseZeroBatchSizeWithTheSettingName() {
     Map<String, Object> props = minimal();
     props.put(WorkerConfig.BATCH_MAX_SIZE, "0");
@@ -100,6 +113,6 @@ class WorkerConfigTest {
     assertThat(WorkerApp.turnConsumerProps(config, "w1")).containsEntry("enable.auto.commit", false)
         .containsEntry("isolation.level", "read_committed").containsEntry("group.id", "vz-workers");
     assertThat(WorkerApp.producerProps(config, "w1")).containsEntry("transactional.id", "vz-worker-w1");
-    assertThat(WorkerApp.checkpointConsumerProps(config, "w1")).doesNotContainKey("group.id");
+    assertThat(WorkerApp.wholeTopicConsumerProps(config, "w1-checkpoints")).doesNotContainKey("group.id");
   }
 }
