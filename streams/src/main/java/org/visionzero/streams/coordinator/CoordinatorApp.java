@@ -1,6 +1,7 @@
 package org.visionzero.streams.coordinator;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.kafka.streams.CloseOptions;
@@ -18,12 +19,15 @@ public final class CoordinatorApp implements AutoCloseable {
   private final CoordinatorConfig config;
   private final CoordinatorMetrics metrics;
   private final KafkaStreams streams;
+  private final KafkaStreamsMetrics streamsMetrics;
 
   public CoordinatorApp(CoordinatorConfig config, MeterRegistry registry) {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = new CoordinatorMetrics(registry);
     Topology topology = CoordinatorTopology.build(config, metrics);
     this.streams = new KafkaStreams(topology, config.streamsProperties());
+    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
   }
 
   public static Topology buildTopology(CoordinatorConfig config, MeterRegistry registry) {
@@ -52,10 +56,11 @@ public final class CoordinatorApp implements AutoCloseable {
     return metrics;
   }
 
-  /** Stops processing and leaves the group, so a replacement instance takes over without a session timeout. */
+  /** Stops, leaves the group (a replacement takes over at once) and unbinds the Streams client metrics. */
   @Override
   public void close() {
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(CLOSE_TIMEOUT));
+    streamsMetrics.close();
   }
 }
