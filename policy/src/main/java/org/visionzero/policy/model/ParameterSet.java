@@ -1,0 +1,227 @@
+package org.visionzero.policy.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+/**
+ * The model's weights: named arrays in a fixed order, living in the model's long-lived manager.
+ *
+ * <p>Names start with the part they belong to ({@code encoder.}, {@code decoder.}, {@code decision.}), so a
+ * trainer can freeze or train a part by prefix. Initialisation uses a Java random source with a given seed,
+ * so the same seed gives the same initial model on any engine and device.
+ */
+public final class ParameterSet {
+  public static final String ENCODER = "encoder.";
+  public static final String DECODER = "decoder.";
+  public static final String DECISION = "decision.";
+
+  private static final NDIndex ALL = new NDIndex("...");
+  private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+  private final Set<String> trainable = new LinkedHashSet<>();
+
+  private ParameterSet() {}
+
+  /** Declared shapes of every parameter of a config, in order. */
+  public static Map<String, Shape> shapes(ModelConfig c) {
+    Map<String, Shape> s = new LinkedHashMap<>();
+    int v = c.vocabSize();
+    int h = c.hiddenDim();
+    int d = c.decisionDim();
+    s.put("encoder.conv1.w", new Shape(c.conv1(), 3, 3, 3));
+    s.put("encoder.conv1.b", new Shape(c.conv1()));
+    s.put("encoder.conv2.w", new Shape(c.conv2(), c.conv1(), 3, 3));
+    s.put("encoder.conv2.b", new Shape(c.conv2()));
+    s.put("encoder.conv3.w", new Shape(c.conv3(), c.conv2(), 3, 3));
+    s.put("encoder.conv3.b", new Shape(c.conv3()));
+    s.put("encoder.fc.w", new Shape((long) c.conv3() * c.featurePositions(), c.imageDim()));
+    s.put("encoder.fc.b", new Shape(c.imageDim()));
+    s.put("decoder.role", new Shape(ModelConfig.ROLES, c.roleDim()));
+    s.put("decoder.hist.token", new Shape(v, c.tokenDim()));
+    s.put("decoder.hist.seat", new Shape(c.maxPlayers() + 1, c.tokenDim()));
+    s.put("decoder.hist.round", new Shape(c.maxRounds() + 1, c.tokenDim()));
+    s.put("decoder.ctx.w", new Shape(c.imageDim() + c.roleDim() + c.tokenDim(), h));
+    s.put("decoder.ctx.b", new Shape(h));
+    s.put("decoder.h0.w", new Shape(h, h));
+    s.put("decoder.h0.b", new Shape(h));
+    s.put("decoder.embed", new Shape(v, c.tokenDim()));
+    s.put("decoder.att.query", new Shape(h, c.attentionDim()));
+    s.put("decoder.att.key", new Shape(c.conv3(), c.attentionDim()));
+    s.put("decoder.att.value", new Shape(c.conv3(), c.attentionDim()));
+    s.put("decoder.att.pos", new Shape(c.featurePositions(), c.attentionDim()));
+    s.put("decoder.gru.wx", new Shape(c.tokenDim() + h + c.attentionDim(), 3L * h));
+    s.put("decoder.gru.bx", new Shape(3L * h));
+    s.put("decoder.gru.wh", new Shape(h, 3L * h));
+    s.put("decoder.gru.bh", new Shape(3L * h));
+    s.put("decoder.out.w", new Shape(h + c.attentionDim(), v));
+    s.put("decoder.out.b", new Shape(v));
+    s.put("decision.token", new Shape(v, d));
+    s.put("decision.position", new Shape(c.maxClueTokens(), d));
+    s.put("decision.round", new Shape(c.maxRounds() + 1, d));
+    s.put("decision.query", new Shape(d, d));
+    s.put("decision.key", new Shape(c.conv3(), d));
+    s.put("decision.value", new Shape(c.conv3(), d));
+    s.put("decision.keyPos", new Shape(c.featurePositions(), d));
+    s.put("decision.valuePos", new Shape(c.featurePositions(), d));
+    s.put("decision.match.w", new Shape(3L * d, d));
+    s.put("decision.match.b", new Shape(d));
+    s.put("decision.score1.w", new Shape(2L * d + 1 + ModelConfig.ROLES, d));
+    s.put("decision.score1.b", new Shape(d));
+    s.put("decision.score2.w", new Shape(d, 1));
+    s.put("decision.score2.b", new Shape(1));
+    s.put("decision.abstain", new Shape(1));
+    return s;
+  }
+
+  /** Fresh weights: Xavier-uniform matrices and embeddings, He-uniform convolutions, zero biases. */
+  public static ParameterSet initialise(NDManager manager, ModelConfig config, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    ParameterSet set = new ParameterSet();
+    for (Map.Entry<String, Shape> e : shapes(config).entrySet()) {
+      Shape shape = e.getValue();
+      float[] values = new float[Math.toIntExact(shape.size())];
+      if (shape.dimension() >= 2) {
+        double bound = initBound(shape);
+        for (int i = 0; i < values.length; i++) {
+          values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+      }
+      set.put(manager, e.getKey(), values, shape);
+    }
+    return set;
+  }
+
+  /** Weights from stored values; every declared parameter must be present with its declared size. */
+  public static ParameterSet fromValues(NDManager manager, ModelConfig config, Map<String, float[]> values) {
+    ParameterSet set = new ParameterSet();
+    for (Map.Entry<String, Shape> e : shapes(config).entrySet()) {
+      float[] v = values.get(e.getKey());
+      if (v == null) {
+        throw new IllegalArgumentException("parameter '" + e.getKey() + "' is missing");
+      }
+      if (v.length != e.getValue().size()) {
+        throw new IllegalArgumentException("parameter '" + e.getKey() + "' has " + v.length
+            + " values, the architecture needs " + e.getValue());
+      }
+      set.put(manager, e.getKey(), v, e.getValue());
+    }
+    return set;
+  }
+
+  private static double initBound(Shape shape) {
+    if (shape.dimension() == 4) {
+      long fanIn = shape.get(1) * shape.get(2) * shape.get(3);
+      return Math.sqrt(6.0 / fanIn);
+    }
+    return Math.sqrt(6.0 / (shape.get(0) + shape.get(1)));
+  }
+
+  private void put(NDManager manager, String name, float[] values, Shape shape) {
+    NDArray array = manager.create(values, shape);
+    array.setName(name);
+    array.setRequiresGradient(true);
+    arrays.put(name, array);
+    trainable.add(name);
+  }
+
+  public NDArray get(String name) {
+    NDArray a = arrays.get(name);
+    if (a == null) {
+      throw new IllegalArgumentException("no parameter named '" + name + "'");
+    }
+    return a;
+  }
+
+  public List<String> names() {
+    return Collections.unmodifiableList(new ArrayList<>(arrays.keySet()));
+  }
+
+  /** Parameters whose names match, in order. */
+  public List<String> names(Predicate<String> filter) {
+    return arrays.keySet().stream().filter(filter).toList();
+  }
+
+  /** Total number of weights. */
+  public long count() {
+    return arrays.values().stream().mapToLong(a -> a.getShape().size()).sum();
+  }
+
+  /** Copies every value out of the engine, in order (for checkpoints and reference copies). */
+  public Map<String, float[]> values() {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    arrays.forEach((k, a) -> out.put(k, a.toFloatArray()));
+    return out;
+  }
+
+  /** Declared shape of each parameter, in order. */
+  public Map<String, Shape> currentShapes() {
+    Map<String, Shape> out = new LinkedHashMap<>();
+    arrays.forEach((k, a) -> out.put(k, a.getShape()));
+    return out;
+  }
+
+  /**
+   * The accumulated gradient of a trainable parameter as a new wrapper (close it after use; the gradient
+   * itself stays), or null when none was computed yet. Gradients of frozen parameters are never read.
+   */
+  public NDArray gradient(String name) {
+    NDArray a = get(name);
+    if (!trainable.contains(name)) {
+      return null;
+    }
+    try {
+      return a.getGradient();
+    } catch (IllegalStateException e) {
+      return null; // the parameter took no part in a backward pass yet
+    }
+  }
+
+  /**
+   * Sets every accumulated gradient to zero, in place. The PyTorch engine does not reset them; subtracting a
+   * gradient from itself would keep a NaN forever; and {@code NDArray.set(float[])} must not be used: on the
+   * CPU it points the tensor at a Java buffer that the garbage collector later frees.
+   */
+  public void zeroGradients() {
+    for (String name : trainable) {
+      NDArray g = gradient(name);
+      if (g != null) {
+        try (g) {
+          g.set(ALL, 0f);
+        }
+      }
+    }
+  }
+
+  /** Turns gradients on for the parameters that match and off for the others. */
+  public void setTrainable(Predicate<String> filter) {
+    trainable.clear();
+    arrays.forEach((k, a) -> {
+      boolean on = filter.test(k);
+      a.setRequiresGradient(on);
+      if (on) {
+        trainable.add(k);
+      }
+    });
+  }
+
+  /** Names of the parameters that currently take gradients. */
+  public Set<String> trainable() {
+    return Collections.unmodifiableSet(trainable);
+  }
+
+  /** Closes every array (when a model is discarded). */
+  void close() {
+    arrays.values().forEach(NDArray::close);
+    arrays.clear();
+  }
+}

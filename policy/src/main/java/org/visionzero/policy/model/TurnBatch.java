@@ -1,0 +1,191 @@
+package org.visionzero.policy.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.visionzero.events.Role;
+import org.visionzero.game.view.TurnView;
+import org.visionzero.game.view.VisibleClue;
+import org.visionzero.policy.Vocabulary;
+
+/**
+ * The model inputs of a batch of turns, as plain Java arrays; {@link #toArrays} moves them into a manager.
+ *
+ * <p>Clue decoder input: the image, the role, and the history flattened to tokens with their speaker seat
+ * and round (latest {@code maxHistoryTokens} kept). Decision head input: the image, the role, and per seat
+ * 1..maxPlayers its clues across rounds (token, position in the clue, round), plus which seats exist and
+ * which one is the voter's own.
+ */
+public final class TurnBatch {
+  private final ModelConfig config;
+  private final int size;
+  private final float[] images;
+  private final long[] roles;
+  private final int historyLength;
+  private final long[] historyTokens;
+  private final long[] historySeats;
+  private final long[] historyRounds;
+  private final float[] historyMask;
+  private final long[] seatTokens;
+  private final long[] seatPositions;
+  private final long[] seatRounds;
+  private final float[] seatMask;
+  private final float[] seatValid;
+  private final float[] selfSeat;
+
+  /** One turn's input: the image it sees (null = blank), its role and what it knows. */
+  public record Input(TurnView view, BufferedImage image) {}
+
+  public TurnBatch(ModelConfig config, Vocabulary vocabulary, List<Input> inputs) {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("a batch needs at least one turn");
+    }
+    this.config = config;
+    this.size = inputs.size();
+    int pixels = 3 * config.imageSize() * config.imageSize();
+    images = new float[size * pixels];
+    roles = new long[size];
+    List<List<long[]>> histories = new ArrayList<>();
+    int longest = 1;
+    int players = config.maxPlayers();
+    int perSeat = config.seatTokens();
+    seatTokens = new long[size * players * perSeat];
+    seatPositions = new long[seatTokens.length];
+    seatRounds = new long[seatTokens.length];
+    seatMask = new float[seatTokens.length];
+    seatValid = new float[size * players];
+    selfSeat = new float[size * players];
+    for (int b = 0; b < size; b++) {
+      TurnView view = inputs.get(b).view();
+      if (view.numPlayers() > players) {
+        throw new IllegalArgumentException("the model supports at most " + players + " players, turn "
+            + view.gameId() + "/" + view.turn() + " has " + view.numPlayers());
+      }
+      ImageTensors.write(inputs.get(b).image(), config.imageSize(), images, b * pixels);
+      roles[b] = roleIndex(view.role());
+      List<long[]> history = historyOf(view, vocabulary);
+      histories.add(history);
+      longest = Math.max(longest, history.size());
+      fillSeats(b, view, vocabulary);
+    }
+    historyLength = longest;
+    historyTokens = new long[size * longest];
+    historySeats = new long[size * longest];
+    historyRounds = new long[size * longest];
+    historyMask = new float[size * longest];
+    for (int b = 0; b < size; b++) {
+      List<long[]> h = histories.get(b);
+      for (int i = 0; i < h.size(); i++) {
+        int at = b * longest + i;
+        historyTokens[at] = h.get(i)[0];
+        historySeats[at] = h.get(i)[1];
+        historyRounds[at] = h.get(i)[2];
+        historyMask[at] = 1f;
+      }
+    }
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** Model index of a role: civilian 0, spy 1, observer 2. */
+  public static int roleIndex(Role role) {
+    return switch (role) {
+      case CIVILIAN -> 0;
+      case SPY -> 1;
+      case OBSERVER -> 2;
+    };
+  }
+
+  /** Content tokens of a visible clue: its token ids when given, else its text tokenised; specials dropped. */
+  static List<Integer> clueTokens(VisibleClue clue, Vocabulary vocabulary) {
+    List<Integer> raw = clue.tokenIds().isEmpty() ? vocabulary.encode(clue.text()) : clue.tokenIds();
+    List<Integer> out = new ArrayList<>();
+    for (int id : raw) {
+      if (id == Vocabulary.EOS_ID) {
+        break;
+      }
+      if (id >= 0 && id < vocabulary.size() && !Vocabulary.isSpecial(id)) {
+        out.add(id);
+      } else if (id == Vocabulary.UNK_ID) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  private List<long[]> historyOf(TurnView view, Vocabulary vocabulary) {
+    List<long[]> all = new ArrayList<>();
+    for (VisibleClue clue : view.history()) {
+      long seat = Math.min(Math.max(clue.seat(), 0), config.maxPlayers());
+      long round = Math.min(Math.max(clue.round(), 0), config.maxRounds());
+      for (int id : clueTokens(clue, vocabulary)) {
+        all.add(new long[] {id, seat, round});
+      }
+    }
+    int keep = config.maxHistoryTokens();
+    return all.size() <= keep ? all : all.subList(all.size() - keep, all.size());
+  }
+
+  private void fillSeats(int b, TurnView view, Vocabulary vocabulary) {
+    int players = config.maxPlayers();
+    int perSeat = config.seatTokens();
+    int[] filled = new int[players];
+    for (VisibleClue clue : view.history()) {
+      int s = clue.seat() - 1;
+      if (s < 0 || s >= view.numPlayers()) {
+        continue; // a clue from no seat cannot be scored against a seat
+      }
+      long round = Math.min(Math.max(clue.round(), 0), config.maxRounds());
+      List<Integer> tokens = clueTokens(clue, vocabulary);
+      int limit = Math.min(tokens.size(), config.maxClueTokens());
+      for (int i = 0; i < limit && filled[s] < perSeat; i++) {
+        int at = (b * players + s) * perSeat + filled[s];
+        seatTokens[at] = tokens.get(i);
+        seatPositions[at] = i;
+        seatRounds[at] = round;
+        seatMask[at] = 1f;
+        filled[s]++;
+      }
+    }
+    for (int s = 0; s < view.numPlayers(); s++) {
+      seatValid[b * players + s] = 1f;
+    }
+    if (view.seat() >= 1 && view.seat() <= players) {
+      selfSeat[b * players + view.seat() - 1] = 1f;
+    }
+  }
+
+  /** The batch as arrays of {@code manager} (so they die with it). */
+  public Arrays toArrays(NDManager manager) {
+    int players = config.maxPlayers();
+    int perSeat = config.seatTokens();
+    int side = config.imageSize();
+    Shape seatShape = new Shape(size, players, perSeat);
+    Shape historyShape = new Shape(size, historyLength);
+    return new Arrays(
+        manager.create(images, new Shape(size, 3, side, side)),
+        manager.create(roles),
+        manager.create(historyTokens, historyShape),
+        manager.create(historySeats, historyShape),
+        manager.create(historyRounds, historyShape),
+        manager.create(historyMask, historyShape),
+        manager.create(seatTokens, seatShape),
+        manager.create(seatPositions, seatShape),
+        manager.create(seatRounds, seatShape),
+        manager.create(seatMask, seatShape),
+        manager.create(seatValid, new Shape(size, players)),
+        manager.create(selfSeat, new Shape(size, players)));
+  }
+
+  /** The batch in a manager: every array's first axis is the batch. */
+  public record Arrays(
+      NDArray images, NDArray roles,
+      NDArray historyTokens, NDArray historySeats, NDArray historyRounds, NDArray historyMask,
+      NDArray seatTokens, NDArray seatPositions, NDArray seatRounds, NDArray seatMask,
+      NDArray seatValid, NDArray selfSeat) {}
+}

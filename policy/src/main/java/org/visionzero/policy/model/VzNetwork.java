@@ -1,0 +1,184 @@
+package org.visionzero.policy.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import org.visionzero.policy.Vocabulary;
+
+/**
+ * The forward pass of the vision-language model, as plain NDArray operations over a {@link ParameterSet}.
+ *
+ * <ul>
+ *   <li>Vision encoder: three 3×3 stride-2 convolutions (a spatial feature map of 1/8 the image side), and a
+ *       fully connected layer over the flattened map (the global image vector).
+ *   <li>Clue decoder: a GRU over tokens, started from and fed with a context of image vector, role embedding
+ *       and the clue history (tokens plus speaker-seat and round embeddings, averaged); at each step it also
+ *       attends over the feature map.
+ *   <li>Decision head: each seat's clue tokens attend over the feature map (cross-attention); per seat, the
+ *       mean match of token and attended image, and how the seat's words differ from the other seats', go
+ *       through an MLP to a score; option 0 (N/A) has a learned score.
+ * </ul>
+ *
+ * <p>Every operation is called on an input-side array first, so results belong to the caller's (per-step)
+ * manager and never pile up in the model's manager.
+ */
+public final class VzNetwork {
+  /** Additive logit for options that must never be chosen. */
+  static final float MASKED = -1e4f;
+  private static final float RMS_EPSILON = 1e-6f;
+
+  private final ModelConfig config;
+  private final ParameterSet p;
+
+  public VzNetwork(ModelConfig config, ParameterSet parameters) {
+    this.config = config;
+    this.p = parameters;
+  }
+
+  /** The encoder's output for a batch of images. */
+  public record Encoded(NDArray featureMap, NDArray global) {}
+
+  /** Encodes images [B, 3, S, S] to a feature map [B, positions, channels] and a global vector [B, imageDim]. */
+  public Encoded encode(NDArray images) {
+    NDArray x = conv(images, "encoder.conv1");
+    x = conv(x, "encoder.conv2");
+    x = conv(x, "encoder.conv3");
+    long batch = x.getShape().get(0);
+    NDArray global = Activation.relu(linear(x.reshape(batch, -1), "encoder.fc"));
+    NDArray map = x.reshape(batch, config.conv3(), config.featurePositions()).transpose(0, 2, 1);
+    return new Encoded(map, global);
+  }
+
+  private NDArray conv(NDArray x, String name) {
+    NDArray y = Conv2d.conv2d(x, p.get(name + ".w"), p.get(name + ".b"), new Shape(2, 2), new Shape(1, 1)).head();
+    return Activation.relu(y);
+  }
+
+  private NDArray linear(NDArray x, String name) {
+    return x.matMul(p.get(name + ".w")).add(p.get(name + ".b"));
+  }
+
+  private static NDArray embed(NDArray ids, int depth, NDArray table) {
+    return ids.oneHot(depth, DataType.FLOAT32).matMul(table);
+  }
+
+  /** Masked mean over {@code axis} of {@code values}; {@code mask} has the shape of values without the last axis. */
+  private static NDArray maskedMean(NDArray values, NDArray mask, int axis) {
+    NDArray m = mask.expandDims(mask.getShape().dimension());
+    NDArray count = mask.sum(new int[] {axis}).maximum(1f).expandDims(mask.getShape().dimension() - 1);
+    return values.mul(m).sum(new int[] {axis}).div(count);
+  }
+
+  /**
+   * What the clue decoder reads at every step: the context [B, hidden] (image vector, role, history), the
+   * attention keys and values over the feature map [B, positions, attention], and the initial state [B, hidden].
+   */
+  public record DecoderInputs(NDArray context, NDArray keys, NDArray values, NDArray initialState) {}
+
+  /** The clue decoder's inputs for a batch. */
+  public DecoderInputs clueContext(Encoded encoded, TurnBatch.Arrays in) {
+    NDArray role = embed(in.roles(), ModelConfig.ROLES, p.get("decoder.role"));
+    NDArray history = embed(in.historyTokens(), config.vocabSize(), p.get("decoder.hist.token"))
+        .add(embed(in.historySeats(), config.maxPlayers() + 1, p.get("decoder.hist.seat")))
+        .add(embed(in.historyRounds(), config.maxRounds() + 1, p.get("decoder.hist.round")));
+    NDArray historyVector = maskedMean(history, in.historyMask(), 1);
+    NDArray context = Activation.relu(linear(encoded.global().concat(role, 1).concat(historyVector, 1), "decoder.ctx"));
+    NDArray state = linear(context, "decoder.h0").tanh();
+    NDArray map = encoded.featureMap();
+    NDArray keys = map.matMul(p.get("decoder.att.key")).add(p.get("decoder.att.pos"));
+    NDArray values = map.matMul(p.get("decoder.att.value")).add(p.get("decoder.att.pos"));
+    return new DecoderInputs(context, keys, values, state);
+  }
+
+  /**
+   * One decoder step: the previous token ids [B] and state [B, hidden] give the next logits [B, vocab] (special
+   * tokens other than the end token masked) and the new state. The state first attends over the feature map
+   * (where to look next); the GRU reads the previous token, the context and what it saw.
+   */
+  public NDList clueStep(NDArray previous, NDArray state, DecoderInputs inputs, NDArray vocabMask) {
+    long h = config.hiddenDim();
+    NDArray query = state.matMul(p.get("decoder.att.query")).expandDims(1);
+    NDArray weights = query.batchMatMul(inputs.keys().transpose(0, 2, 1))
+        .div((float) Math.sqrt(config.attentionDim())).softmax(2);
+    NDArray seen = weights.batchMatMul(inputs.values()).squeeze(1);
+    NDArray x = embed(previous, config.vocabSize(), p.get("decoder.embed")).concat(inputs.context(), 1).concat(seen, 1);
+    NDList gx = x.matMul(p.get("decoder.gru.wx")).add(p.get("decoder.gru.bx")).split(new long[] {h, 2 * h}, 1);
+    NDList gh = state.matMul(p.get("decoder.gru.wh")).add(p.get("decoder.gru.bh")).split(new long[] {h, 2 * h}, 1);
+    NDArray reset = Activation.sigmoid(gx.get(0).add(gh.get(0)));
+    NDArray update = Activation.sigmoid(gx.get(1).add(gh.get(1)));
+    NDArray candidate = gx.get(2).add(reset.mul(gh.get(2))).tanh();
+    NDArray next = candidate.add(update.mul(state.sub(candidate)));
+    NDArray logits = linear(next.concat(seen, 1), "decoder.out").add(vocabMask);
+    return new NDList(logits, next);
+  }
+
+  /** Additive mask [vocab] that forbids pad, bos and unk in generated clues. */
+  public NDArray vocabMask(NDManager manager) {
+    float[] mask = new float[config.vocabSize()];
+    mask[Vocabulary.PAD_ID] = MASKED;
+    mask[Vocabulary.BOS_ID] = MASKED;
+    mask[Vocabulary.UNK_ID] = MASKED;
+    return manager.create(mask);
+  }
+
+  /**
+   * Teacher-forced clue logits [B, T, vocab] for target tokens [B, T]: step t reads target t-1 (bos at t = 0).
+   */
+  public NDArray clueLogits(Encoded encoded, TurnBatch.Arrays in, NDArray targets) {
+    NDManager manager = targets.getManager();
+    DecoderInputs inputs = clueContext(encoded, in);
+    NDArray state = inputs.initialState();
+    NDArray mask = vocabMask(manager);
+    long batch = targets.getShape().get(0);
+    int steps = Math.toIntExact(targets.getShape().get(1));
+    NDArray previous = manager.full(new Shape(batch), Vocabulary.BOS_ID, DataType.INT64);
+    NDList all = new NDList();
+    for (int t = 0; t < steps; t++) {
+      NDList out = clueStep(previous, state, inputs, mask);
+      all.add(out.get(0).expandDims(1));
+      state = out.get(1);
+      previous = targets.get(":, " + t);
+    }
+    return NDArrays.concat(all, 1);
+  }
+
+  /** Decision logits [B, 1 + maxPlayers]: option 0 is N/A, option k is seat k; seats beyond N are masked. */
+  public NDArray decisionLogits(Encoded encoded, TurnBatch.Arrays in) {
+    int d = config.decisionDim();
+    int players = config.maxPlayers();
+    int perSeat = config.seatTokens();
+    NDArray map = encoded.featureMap();
+    long batch = map.getShape().get(0);
+    // Unit RMS per sample, so the head sees features of a stable scale whatever the encoder learnt.
+    NDArray rms = map.square().mean(new int[] {2}, true).mean(new int[] {1}, true).add(RMS_EPSILON).sqrt();
+    NDArray features = map.div(rms);
+    NDArray tokens = embed(in.seatTokens(), config.vocabSize(), p.get("decision.token"))
+        .add(embed(in.seatPositions(), config.maxClueTokens(), p.get("decision.position")))
+        .add(embed(in.seatRounds(), config.maxRounds() + 1, p.get("decision.round")))
+        .reshape(batch, (long) players * perSeat, d);
+    NDArray query = tokens.matMul(p.get("decision.query"));
+    NDArray keys = features.matMul(p.get("decision.key")).add(p.get("decision.keyPos"));
+    NDArray values = features.matMul(p.get("decision.value")).add(p.get("decision.valuePos"));
+    NDArray attention = query.batchMatMul(keys.transpose(0, 2, 1)).div((float) Math.sqrt(d)).softmax(2);
+    NDArray attended = attention.batchMatMul(values);
+    NDArray match = Activation.relu(linear(tokens.concat(attended, 2).concat(tokens.mul(attended), 2), "decision.match"))
+        .reshape(batch, players, perSeat, d);
+    NDArray seatMatch = maskedMean(match, in.seatMask(), 2);
+    NDArray bag = maskedMean(tokens.reshape(batch, players, perSeat, d), in.seatMask(), 2);
+    NDArray consensus = maskedMean(bag, in.seatValid(), 1).expandDims(1);
+    NDArray odd = bag.sub(consensus);
+    NDArray role = in.roles().oneHot(ModelConfig.ROLES, DataType.FLOAT32).expandDims(1)
+        .broadcast(new Shape(batch, players, ModelConfig.ROLES));
+    NDArray seatFeatures = seatMatch.concat(odd, 2).concat(in.selfSeat().expandDims(2), 2).concat(role, 2);
+    NDArray hidden = Activation.relu(linear(seatFeatures, "decision.score1"));
+    NDArray scores = linear(hidden, "decision.score2").squeeze(2);
+    scores = scores.add(in.seatValid().sub(1f).mul(-MASKED));
+    NDArray abstain = in.seatValid().get(":, 0:1").zerosLike().add(p.get("decision.abstain"));
+    return abstain.concat(scores, 1);
+  }
+}

@@ -1,0 +1,42 @@
+package org.visionzero.policy.train;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of a pretraining run (supervised captioning on rendered scenes).
+ *
+ * @param seed              seed of the weights and of the training pairs
+ * @param batchSize         captions per optimiser step
+ * @param maxSteps          step limit
+ * @param timeBudget        wall-clock limit of the training loop (evaluation comes after)
+ * @param learningRate      peak AdamW learning rate (cosine decay to 10 % over the run)
+ * @param heldOutPairs      held-out pairs for caption accuracy (seeds disjoint from training)
+ * @param heldOutGames      held-out games (4 players, observer with 8 samples) for v0's decision accuracy
+ * @param device            auto, cpu or gpu
+ * @param checkpoint        where to write the v0 checkpoint; null writes none
+ */
+public record PretrainOptions(long seed, int batchSize, int maxSteps, Duration timeBudget, float learningRate,
+    int heldOutPairs, int heldOutGames, String device, Path checkpoint) {
+
+  public static final int DEFAULT_BATCH = 64;
+  public static final float DEFAULT_LEARNING_RATE = 2e-3f;
+
+  public PretrainOptions {
+    Objects.requireNonNull(timeBudget, "timeBudget");
+    if (batchSize < 1 || maxSteps < 1 || heldOutPairs < 1 || heldOutGames < 1) {
+      throw new IllegalArgumentException("batchSize, maxSteps, heldOutPairs and heldOutGames must be >= 1");
+    }
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
+    }
+    device = device == null ? "auto" : device;
+  }
+
+  /** The defaults for {@code vz pretrain}: up to 8 minutes of training on this kind of machine. */
+  public static PretrainOptions defaults(Path checkpoint) {
+    return new PretrainOptions(1L, DEFAULT_BATCH, 100_000, Duration.ofMinutes(8), DEFAULT_LEARNING_RATE, 512, 200,
+        "auto", checkpoint);
+  }
+}
