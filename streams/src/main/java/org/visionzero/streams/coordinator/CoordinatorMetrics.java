@@ -6,7 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.visionzero.events.ClueGiven;
+import org.visionzero.events.DecisionSampled;
+import org.visionzero.events.GameEvent;
 import org.visionzero.events.Purpose;
+import org.visionzero.game.fold.GameState;
+import org.visionzero.game.fold.PendingTurn;
 
 /** Micrometer meters of the coordinator; names are lowercase and dot-separated, tags from small fixed sets. */
 public final class CoordinatorMetrics {
@@ -88,21 +93,33 @@ public final class CoordinatorMetrics {
     waiting.set(gamesWaiting);
   }
 
-  /** Sorts a decider's reason for ignoring an answer into a metric tag. */
-  static IgnoredReason classify(String ignoredReason) {
-    if (ignoredReason.startsWith("duplicate")) {
-      return IgnoredReason.DUPLICATE;
-    }
-    if (ignoredReason.startsWith("stale")) {
-      return IgnoredReason.STALE;
-    }
-    if (ignoredReason.startsWith("seat ") || ignoredReason.startsWith("round ")
-        || ignoredReason.contains(" needs ")) {
-      return IgnoredReason.WRONG_SEAT;
-    }
-    if (ignoredReason.startsWith("game is")) {
+  /**
+   * Why the decider ignored an answer, read from the state rather than from the wording of its reason: a turn
+   * already answered is a duplicate, an attempt other than the due one is stale, a due turn answered by another
+   * seat (or round, or sample count) is a wrong seat.
+   */
+  static IgnoredReason classify(GameState state, GameEvent answer) {
+    if (!state.isRunning()) {
       return IgnoredReason.NOT_RUNNING;
     }
-    return IgnoredReason.NOT_DUE;
+    int turn;
+    int attempt;
+    if (answer.getPayload() instanceof ClueGiven clue) {
+      turn = clue.getTurn();
+      attempt = clue.getAttempt();
+    } else if (answer.getPayload() instanceof DecisionSampled decision) {
+      turn = decision.getTurn();
+      attempt = decision.getAttempt();
+    } else {
+      return IgnoredReason.NOT_DUE;
+    }
+    if (state.isAnswered(turn)) {
+      return IgnoredReason.DUPLICATE;
+    }
+    PendingTurn due = state.pending().get(turn);
+    if (due == null) {
+      return IgnoredReason.NOT_DUE;
+    }
+    return attempt != due.attempt() ? IgnoredReason.STALE : IgnoredReason.WRONG_SEAT;
   }
 }

@@ -126,8 +126,7 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
   private void onAnswer(GameState state, GameEvent answer) {
     Decision decision = decider.decide(state, GameCommand.recordAnswer(answer));
     if (decision.isIgnored()) {
-      metrics.ignored(state.isStarted() ? CoordinatorMetrics.classify(decision.ignoredReason())
-          : IgnoredReason.NOT_RUNNING);
+      metrics.ignored(CoordinatorMetrics.classify(state, answer));
       return;
     }
     apply(state, decision, answer.getEventId());
