@@ -45,19 +45,23 @@ import org.visionzero.events.GameStarted;
 import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.ImageSource;
 import org.visionzero.events.SampledTokens;
+import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnKind;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.events.VoteKind;
 import org.visionzero.game.fold.EventIds;
 import org.visionzero.ops.testing.KafkaBrokerExtension;
 import org.visionzero.streams.config.CoordinatorConfig;
+import org.visionzero.streams.config.ScorerConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
 import org.visionzero.streams.coordinator.CoordinatorApp;
+import org.visionzero.streams.scorer.ScorerApp;
 import org.visionzero.topics.TopicCatalog;
 
 /**
  * The coordinator on a real broker with a scripted, transactional worker: every pair becomes exactly one
- * completed game, even though the coordinator application is stopped and a new instance started mid-run.
+ * completed game, even though the coordinator application is stopped and a new instance started mid-run; the
+ * scorer, running alongside, turns every completed game into exactly one trajectory.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class CoordinatorIT {
@@ -71,6 +75,7 @@ class CoordinatorIT {
   private static final Duration TURN_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration RUN_BUDGET = Duration.ofMinutes(8);
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration SCORING_BUDGET = Duration.ofSeconds(60);
   private static final String SHA = "d".repeat(64);
 
   @Test
@@ -88,8 +93,17 @@ class CoordinatorIT {
         CoordinatorConfig.TURN_TIMEOUT_MS, TURN_TIMEOUT.toMillis(),
         "streams.replication.factor", "1"));
 
+    ScorerConfig scorerConfig = ScorerConfig.scorer(Map.of(
+        StreamsAppSettings.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers(),
+        StreamsAppSettings.APPLICATION_ID, KAFKA.uniqueId("scorer"),
+        StreamsAppSettings.STATE_DIR, Files.createTempDirectory("scorer-it-state").toString(),
+        StreamsAppSettings.TOPIC_PREFIX, topics.prefix(),
+        "streams.replication.factor", "1"));
+
     try (ScriptedWorker worker = new ScriptedWorker(topics, KAFKA.uniqueId("worker"));
-        GameLog log = new GameLog(topics)) {
+        GameLog log = new GameLog(topics);
+        ScorerApp scorer = new ScorerApp(scorerConfig, new SimpleMeterRegistry()).start();
+        TrajectoryLog trajectories = new TrajectoryLog(topics)) {
       Thread workerThread = new Thread(worker, "scripted-worker");
       workerThread.start();
 
@@ -116,6 +130,44 @@ class CoordinatorIT {
       assertThat(log.startedPairs).hasSize(GAMES);
       assertThat(log.started).hasSize(GAMES);
       assertThat(log.completed).hasSize(GAMES).isEqualTo(log.started);
+
+      // and the scorer wrote one trajectory per completed game, none twice
+      trajectories.pollUntil(GAMES, SCORING_BUDGET);
+      assertThat(trajectories.duplicates).isEmpty();
+      assertThat(trajectories.gameIds).isEqualTo(log.completed);
+    }
+  }
+
+  /** Reads the committed trajectories. */
+  private static final class TrajectoryLog implements AutoCloseable {
+    final KafkaConsumer<String, ScoredTrajectory> consumer;
+    final Set<String> gameIds = new HashSet<>();
+    final List<String> duplicates = new ArrayList<>();
+
+    TrajectoryLog(TopicCatalog topics) {
+      Map<String, Object> props = KAFKA.clientProperties();
+      props.put(ConsumerConfig.GROUP_ID_CONFIG, KAFKA.uniqueId("trajectory-reader"));
+      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+          topics.trajectories().valueSerde().deserializer());
+      consumer.subscribe(List.of(topics.trajectories().name()));
+    }
+
+    void pollUntil(int count, Duration budget) {
+      Instant until = Instant.now().plus(budget);
+      while (gameIds.size() < count && Instant.now().isBefore(until)) {
+        for (ConsumerRecord<String, ScoredTrajectory> record : consumer.poll(POLL)) {
+          if (!gameIds.add(record.value().getGameId())) {
+            duplicates.add(record.value().getEventId());
+          }
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      consumer.close();
     }
   }
 
