@@ -102,6 +102,24 @@ class CoordinatorTimeoutTest {
     }
   }
 
+  @Test
+  void shouldFoldAbortWrittenElsewhereAndStartTheWaitingPair() {
+    try (CoordinatorHarness coordinator = new CoordinatorHarness(Map.of(CoordinatorConfig.MAX_GAMES_IN_FLIGHT, 1))) {
+      // given one game in flight and a waiting pair
+      coordinator.pair(Events.pair("p1"));
+      coordinator.pair(Events.pair("p2"));
+      coordinator.events();
+
+      // when an operator's tool writes GameAborted for the running game
+      coordinator.answer(GameEvent.newBuilder().setEventId(GAME + "/aborted").setOccurredAt(coordinator.now())
+          .setGameId(GAME).setPayload(new GameAborted(0, 1, "aborted by an operator")).build());
+
+      // then the coordinator folds it, frees the slot and starts the waiting pair
+      assertThat(coordinator.events()).extracting(GameEvent::getEventId).containsExactly("g-p2-0-1/started");
+      assertThat(coordinator.storedGameBytes(GAME)).isEqualTo(1);
+    }
+  }
+
   private static CoordinatorHarness started(int maxAttempts) {
     CoordinatorHarness coordinator = new CoordinatorHarness(Map.of(
         CoordinatorConfig.TURN_TIMEOUT_MS, TIMEOUT.toMillis(),
