@@ -2,9 +2,9 @@ package org.visionzero.ops.cli;
 
 import java.io.PrintWriter;
 import org.visionzero.ops.config.VzConfigException;
+import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
  * Turns a failed command into one clear message on stderr and an exit code; the stack trace only with

@@ -1,8 +1,8 @@
 package org.visionzero.ops.config;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef;
 
 /** Where a process serves its metrics for Prometheus. */
 public final class MetricsSettings {
