@@ -54,13 +54,14 @@ class BrokerProcessIT {
 
   @Test
   void shouldStopCleanlyOnSigtermAndSayWhereTheDataIs() throws Exception {
-    ChildProcessBroker broker = ChildProcessBroker.start(dataDir);
+    try (ChildProcessBroker broker = ChildProcessBroker.start(dataDir)) {
 
-    int status = broker.stop();
+      int status = broker.stop();
 
-    assertThat(status).isEqualTo(EXIT_ON_SIGTERM);
-    assertThat(broker.stderr()).contains("Broker stopped; data kept in " + dataDir.toAbsolutePath().normalize())
-        .doesNotContain("ERROR");
+      assertThat(status).isEqualTo(EXIT_ON_SIGTERM);
+      assertThat(broker.stderr()).contains("Broker stopped; data kept in " + dataDir.toAbsolutePath().normalize())
+          .doesNotContain("ERROR");
+    }
   }
 
   private static List<String> readAll(String bootstrap) {

@@ -92,10 +92,19 @@ public final class ChildProcessBroker implements AutoCloseable {
     }
   }
 
+  /** Stops the child if it still runs, and removes its log file. */
   @Override
   public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      stop();
+    try {
+      if (process.isAlive()) {
+        stop();
+      }
+    } finally {
+      try {
+        Files.deleteIfExists(stderrFile);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
