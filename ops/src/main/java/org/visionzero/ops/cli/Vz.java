@@ -19,7 +19,13 @@ public final class Vz implements Runnable {
   static final List<Supplier<Object>> SUBCOMMANDS = List.of(
       RunCommand::new,
       BrokerCommand::new,
-      TopicsCommand::new);
+      TopicsCommand::new,
+      ProduceCommand::new,
+      PairsCommand::new,
+      CoordinatorCommand::new,
+      ScorerCommand::new,
+      EvalCommand::new,
+      BenchCommand::new);
 
   @Spec
   CommandSpec spec;

@@ -32,6 +32,13 @@ public final class OutputOptions {
     out.flush();
   }
 
+  /** Prints {@code json} (already a JSON document, from a module's result record) with {@code --json}. */
+  public void printJson(String json, Supplier<String> forPeople) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(this.json ? json : forPeople.get());
+    out.flush();
+  }
+
   /** A progress line for people: on stderr, so that stdout stays one clean JSON document with {@code --json}. */
   public void progress(String line) {
     PrintWriter err = spec.commandLine().getErr();

@@ -1,0 +1,58 @@
+package org.visionzero.ops.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.FlagSource;
+import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.cli.options.StreamsOptions;
+import org.visionzero.streams.config.CoordinatorConfig;
+import org.visionzero.streams.coordinator.CoordinatorApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vz coordinator}: the game coordinator topology as its own process. */
+@Command(name = "coordinator", mixinStandardHelpOptions = true,
+    description = {"Run the game coordinator (Kafka Streams) against a cluster until Ctrl-C.",
+        "Starts games from image pairs and game requests, folds answers, requests turns, retries timed-out "
+            + "turns; run several instances with the same --application-id to share the partitions."})
+public final class CoordinatorCommand implements Runnable, FlagSource {
+
+  @Option(names = "--max-games-in-flight", paramLabel = "N", description = "Backpressure bound (default 64).")
+  String maxGamesInFlight;
+  @Option(names = "--turn-timeout-ms", paramLabel = "MS", description = "Turn timeout before a retry (default 30000).")
+  String turnTimeoutMs;
+  @Option(names = "--max-attempts", paramLabel = "N", description = "Attempts per turn before abort (default 3).")
+  String maxAttempts;
+  @Option(names = "--mode", paramLabel = "code|paper", description = "Game rules (default code).")
+  String mode;
+
+  @Mixin
+  KafkaOptions kafka;
+  @Mixin
+  StreamsOptions streams;
+  @Mixin
+  ConfigFileOption config;
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public void addTo(Map<String, String> flags) {
+    FlagSource.putIfGiven(flags, CoordinatorConfig.MAX_GAMES_IN_FLIGHT, maxGamesInFlight);
+    FlagSource.putIfGiven(flags, CoordinatorConfig.TURN_TIMEOUT_MS, turnTimeoutMs);
+    FlagSource.putIfGiven(flags, CoordinatorConfig.MAX_ATTEMPTS, maxAttempts);
+    FlagSource.putIfGiven(flags, CoordinatorConfig.GAME_MODE, mode);
+  }
+
+  @Override
+  public void run() {
+    CoordinatorConfig settings = config.load(CoordinatorConfig.CONFIG_DEF,
+        values -> new CoordinatorConfig(StreamsOptions.withClientPassthrough(values)), kafka, streams, this);
+    CoordinatorApp app = new CoordinatorApp(settings, new SimpleMeterRegistry()).start();
+    output.progress("Coordinator '" + settings.applicationId() + "' running on "
+        + settings.streamsProperties().get("bootstrap.servers") + "; Ctrl-C to stop.");
+    Foreground.runUntilStopped(app, () -> output.progress("Coordinator stopped."));
+  }
+}

@@ -1,0 +1,69 @@
+package org.visionzero.ops.cli;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.KafkaClientConfig;
+import org.visionzero.streams.leaderboard.LeaderboardSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vz eval}: evaluation results. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Evaluation: the leaderboard of evaluation games.",
+    subcommands = {EvalCommand.Leaderboard.class})
+public final class EvalCommand implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code vz eval leaderboard}: outcomes of evaluation games by (civilian version, spy version). */
+  @Command(name = "leaderboard", mixinStandardHelpOptions = true,
+      description = "Outcomes of every evaluation game so far, by (civilian-side version, spy version).")
+  static final class Leaderboard implements Runnable {
+    @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "30",
+        description = "Give up reading after S seconds (default 30).")
+    long timeoutSeconds;
+
+    @Mixin
+    KafkaOptions kafka;
+    @Mixin
+    ConfigFileOption config;
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public void run() {
+      KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+      Map<String, Object> props = settings.clientProperties().asMap();
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      try (Consumer<String, byte[]> consumer =
+               new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        LeaderboardSnapshot.Result result = LeaderboardSnapshot.read(consumer,
+            settings.topicCatalog().trajectories(), Duration.ofSeconds(timeoutSeconds));
+        output.printJson(result.toJson(), () -> result.rows().isEmpty()
+            ? "No evaluation games yet."
+            : String.join("\n", result.rows().stream().map(Object::toString).toList()));
+      } catch (TimeoutException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+  }
+}

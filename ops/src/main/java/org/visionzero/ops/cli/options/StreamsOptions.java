@@ -1,0 +1,40 @@
+package org.visionzero.ops.cli.options;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.visionzero.ops.config.ConfigLoader;
+import org.visionzero.streams.config.StreamsAppSettings;
+import picocli.CommandLine.Option;
+
+/** Options of the Kafka Streams deployables ({@code vz coordinator}, {@code vz scorer}). */
+public final class StreamsOptions implements FlagSource {
+
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "Directory of the local state stores (setting state.dir, default 'vz-data/streams').")
+  String stateDir;
+
+  @Option(names = "--application-id", paramLabel = "ID",
+      description = "Kafka Streams application id; keep it stable or the application loses its state.")
+  String applicationId;
+
+  @Override
+  public void addTo(Map<String, String> flags) {
+    flags.put(StreamsAppSettings.STATE_DIR, stateDir == null ? "vz-data/streams" : stateDir);
+    FlagSource.putIfGiven(flags, StreamsAppSettings.APPLICATION_ID, applicationId);
+  }
+
+  /**
+   * Client settings given in the config file as {@code kafka.client.*} (SASL/SSL and friends) become the
+   * streams module's {@code streams.*} pass-through, so every Streams client gets them too.
+   */
+  public static Map<String, Object> withClientPassthrough(Map<String, Object> values) {
+    Map<String, Object> adapted = new LinkedHashMap<>(values);
+    values.forEach((key, value) -> {
+      if (key.startsWith(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX)) {
+        adapted.put(StreamsAppSettings.PASSTHROUGH_PREFIX
+            + key.substring(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX.length()), value);
+      }
+    });
+    return adapted;
+  }
+}
