@@ -1,0 +1,51 @@
+package org.visionzero.streams.rescore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.visionzero.streams.replay.Json;
+
+class RescoreComparisonTest {
+  private static final byte[] A = {1, 2, 3};
+  private static final byte[] B = {1, 2, 4};
+
+  @Test
+  void shouldReportAllIdenticalWhenEveryTrajectoryHasTheSameBytes() {
+    RescoreReport report = RescoreComparison.compare("beginning", "s", Map.of("g1", A.clone(), "g2", B.clone()),
+        Map.of("g1", A.clone(), "g2", B.clone()), Set.of("g1", "g2"), 0, 0);
+
+    assertThat(report.total()).isEqualTo(2);
+    assertThat(report.identical()).isEqualTo(2);
+    assertThat(report.allIdentical()).isTrue();
+  }
+
+  @Test
+  void shouldNameDifferingAndMissingGamesWhenTheyDoNotMatch() {
+    // g1 same, g2 differs, g3 re-derived only, g4 recorded only (started in the window), g5 recorded but
+    // started before the window (not compared)
+    RescoreReport report = RescoreComparison.compare("beginning", "s",
+        Map.of("g1", A, "g2", A, "g3", A), Map.of("g1", A, "g2", B, "g4", A, "g5", A),
+        Set.of("g1", "g2", "g3", "g4"), 1, 0);
+
+    assertThat(report.total()).isEqualTo(4);
+    assertThat(report.identical()).isEqualTo(1);
+    assertThat(report.differing()).containsExactly("g2");
+    assertThat(report.notRecorded()).containsExactly("g3");
+    assertThat(report.notRescored()).containsExactly("g4");
+    assertThat(report.allIdentical()).isFalse();
+  }
+
+  @Test
+  void shouldNotCallItIdenticalWhenATrajectoryWasRecordedTwice() throws Exception {
+    RescoreReport report = RescoreComparison.compare("beginning", "s", Map.of("g1", A), Map.of("g1", A),
+        Set.of("g1"), 1, 0);
+
+    JsonNode json = Json.mapper().readTree(report.toJson());
+    assertThat(json.get("allIdentical").asBoolean()).isFalse();
+    assertThat(json.get("recordedDuplicates").asInt()).isEqualTo(1);
+    assertThat(json.get("identical").asInt()).isEqualTo(1);
+  }
+}
