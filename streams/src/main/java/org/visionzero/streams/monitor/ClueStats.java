@@ -16,7 +16,7 @@ import org.visionzero.events.PolicyRef;
 /**
  * Clue statistics per policy version, as Micrometer meters (tags {@code policy}, {@code version}):
  * {@value #LENGTH} (words per clue), {@value #CLUES}, {@value #REPEATED} (same text as an earlier clue of the
- * same game), and gauges {@value #VOCABULARY} (distinct words used) and {@value #REPEATED_SHARE}. A clue
+ * same game, ignoring case and spacing), and gauges {@value #VOCABULARY} (distinct words used) and {@value #REPEATED_SHARE}. A clue
  * recorded twice (same event id) counts once; a game's clues are forgotten when it ends.
  */
 public final class ClueStats {
@@ -25,6 +25,7 @@ public final class ClueStats {
   public static final String REPEATED = "vz.monitor.clues.repeated";
   public static final String VOCABULARY = "vz.monitor.clue.vocabulary";
   public static final String REPEATED_SHARE = "vz.monitor.clue.repeated.share";
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private final MeterRegistry registry;
@@ -41,7 +42,7 @@ public final class ClueStats {
     if (!game.eventIds.add(eventId)) {
       return false;
     }
-    String normalised = text.strip().toLowerCase(Locale.ROOT);
+    String normalised = SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     boolean repeated = !game.texts.add(normalised);
     VersionStats stats = versions.computeIfAbsent(new PolicyKey(policy.getName(), policy.getVersion()),
         this::register);
