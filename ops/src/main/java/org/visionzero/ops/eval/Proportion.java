@@ -1,0 +1,63 @@
+package org.visionzero.ops.eval;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A share of successes among trials with its Wilson 95 % interval (good near 0 and 1 and for small counts,
+ * where the normal approximation leaves [0, 1]).
+ */
+public record Proportion(long successes, long trials) {
+
+  /** z of a two-sided 95 % interval. */
+  public static final double Z95 = 1.959963984540054;
+  public static final Proportion EMPTY = new Proportion(0, 0);
+
+  public Proportion {
+    if (trials < 0 || successes < 0 || successes > trials) {
+      throw new IllegalArgumentException("need 0 <= successes <= trials, got " + successes + "/" + trials);
+    }
+  }
+
+  public Proportion plus(boolean success) {
+    return new Proportion(successes + (success ? 1 : 0), trials + 1);
+  }
+
+  public Proportion plus(Proportion other) {
+    return new Proportion(successes + other.successes, trials + other.trials);
+  }
+
+  /** The observed share; NaN when there were no trials. */
+  public double rate() {
+    return trials == 0 ? Double.NaN : (double) successes / trials;
+  }
+
+  public double low() {
+    return trials == 0 ? Double.NaN : centre() - halfWidth();
+  }
+
+  public double high() {
+    return trials == 0 ? Double.NaN : centre() + halfWidth();
+  }
+
+  private double centre() {
+    double n = trials;
+    return (rate() + Z95 * Z95 / (2 * n)) / (1 + Z95 * Z95 / n);
+  }
+
+  private double halfWidth() {
+    double n = trials;
+    double p = rate();
+    return Z95 / (1 + Z95 * Z95 / n) * Math.sqrt(p * (1 - p) / n + Z95 * Z95 / (4 * n * n));
+  }
+
+  /** {@code {rate, low, high, n}} for JSON. */
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("rate", JsonNumbers.finiteOrNull(rate()));
+    json.put("low", JsonNumbers.finiteOrNull(low()));
+    json.put("high", JsonNumbers.finiteOrNull(high()));
+    json.put("n", trials);
+    return json;
+  }
+}

@@ -1,0 +1,85 @@
+package org.visionzero.ops.eval;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.visionzero.topics.Topic;
+
+/**
+ * Reads a whole topic from its beginning and then follows it, without a consumer group (every reader sees
+ * everything; nothing to commit). Committed records only. A record that does not decode is logged and skipped:
+ * a reader of results must not stop on someone else's bad record (the writer dead-letters it).
+ */
+public final class TopicTail<V> implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
+  private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Topic<String, V> topic;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+
+  public TopicTail(Map<String, Object> clientProperties, Topic<String, V> topic, String clientId) {
+    this.topic = topic;
+    Map<String, Object> props = new HashMap<>(clientProperties);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), METADATA_TIMEOUT).stream()
+        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    if (partitions.isEmpty()) {
+      consumer.close();
+      throw new IllegalStateException("topic " + topic.name() + " does not exist: create the topics first");
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+  }
+
+  /** The records that arrived within {@code timeout}, decoded. */
+  public List<V> poll(Duration timeout) {
+    List<V> values = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+      if (record.value() == null) {
+        continue;
+      }
+      try {
+        values.add(topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
+      } catch (RuntimeException e) {
+        LOG.warn("skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+            e.getMessage());
+      }
+    }
+    return values;
+  }
+
+  /** Records not yet read, summed over partitions (the reader's lag). */
+  public long lag() {
+    Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+    long lag = 0;
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      lag += Math.max(0, end.getValue() - consumer.position(end.getKey()));
+    }
+    return lag;
+  }
+
+  /** Interrupts a blocking {@link #poll} from another thread. */
+  public void wakeup() {
+    consumer.wakeup();
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}

@@ -1,0 +1,34 @@
+package org.visionzero.ops.eval;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Evaluation figures of one policy version against v0.
+ *
+ * @param decisionAccuracy correct decision samples of this version on games whose clues came from v0
+ * @param noImageAccuracy  the same with a blank decision image (the control)
+ * @param naRate           N/A answers among this version's decision samples on v0 clues
+ * @param clueWinRate      games won against v0 under the fixed referee, half as spy and half as civilians
+ * @param clueFidelity     per civilian clue of this version: share of its object mentions true of its image
+ * @param paperWinRate     games won against v0 with each side's own decision stage (the paper's measure)
+ * @param refereeVersion   the fixed referee of {@code clueWinRate}, or -1 when none was chosen yet
+ */
+public record VersionResult(int version, Proportion decisionAccuracy, Proportion noImageAccuracy,
+    Proportion naRate, Proportion clueWinRate, Mean clueFidelity, Proportion paperWinRate, int refereeVersion,
+    long games) {
+
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("version", version);
+    json.put("games", games);
+    json.put("decisionAccuracy", decisionAccuracy.toJson());
+    json.put("noImageAccuracy", noImageAccuracy.toJson());
+    json.put("naRate", naRate.toJson());
+    json.put("winRateVsV0FixedReferee", clueWinRate.toJson());
+    json.put("refereeVersion", refereeVersion);
+    json.put("clueFidelity", clueFidelity.toJson());
+    json.put("winRateVsV0PaperStyle", paperWinRate.toJson());
+    return json;
+  }
+}
