@@ -40,6 +40,7 @@ public final class TrainerConfig extends AbstractConfig {
   public static final String BASE_CHECKPOINT = "base.checkpoint";
   public static final String MODEL_SEED = "model.seed";
   public static final String POLL_TIMEOUT_MS = "poll.timeout.ms";
+  public static final String DEVICE = "device";
   public static final String KAFKA_PREFIX = "kafka.";
 
   /** Patience 0 turns the optional patience rule off. */
@@ -85,7 +86,9 @@ public final class TrainerConfig extends AbstractConfig {
       .define(MODEL_SEED, Type.LONG, 7L, Importance.LOW,
           "Seed of the random model when no base checkpoint is given.")
       .define(POLL_TIMEOUT_MS, Type.LONG, 500L, Range.atLeast(1), Importance.LOW,
-          "Longest wait for trajectories in one poll.");
+          "Longest wait for trajectories in one poll.")
+      .define(DEVICE, Type.STRING, "auto", ValidString.in("auto", "cpu", "gpu"), Importance.LOW,
+          "Where the model trains: auto (a GPU when DJL finds one), cpu or gpu.");
 
   public TrainerConfig(Map<?, ?> values) {
     super(DEFINITION, values);
@@ -181,6 +184,10 @@ public final class TrainerConfig extends AbstractConfig {
 
   public Duration pollTimeout() {
     return Duration.ofMillis(getLong(POLL_TIMEOUT_MS));
+  }
+
+  public String device() {
+    return getString(DEVICE);
   }
 
   public String bootstrapServers() {
