@@ -1,0 +1,49 @@
+package org.visionzero.ops.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.visionzero.events.TrainingStepCompleted;
+import org.visionzero.ops.eval.JsonNumbers;
+import org.visionzero.ops.eval.VersionResult;
+
+/**
+ * What {@code summary.json} says about a run: the final evaluation's headline figures under fixed keys, then
+ * the context (run, versions, steps, time) and every version's evaluation.
+ *
+ * @param finalResult the evaluation of the last version, if one was made
+ */
+public record RunSummary(String runId, Instant started, Instant ended, Optional<TrainingStepCompleted> lastStep,
+    Optional<VersionResult> finalResult, List<VersionResult> results, Map<String, Object> extra) {
+
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    Optional<VersionResult> last = finalResult;
+    json.put("decisionAccuracy", figure(last.map(r -> r.decisionAccuracy().rate())));
+    json.put("noImageAccuracy", figure(last.map(r -> r.noImageAccuracy().rate())));
+    json.put("naRate", figure(last.map(r -> r.naRate().rate())));
+    json.put("winRateVsV0FixedReferee", figure(last.map(r -> r.clueWinRate().rate())));
+    json.put("winRateVsV0FixedRefereeLow", figure(last.map(r -> r.clueWinRate().low())));
+    json.put("clueFidelity", figure(last.map(r -> r.clueFidelity().value())));
+    json.put("winRateVsV0PaperStyle", figure(last.map(r -> r.paperWinRate().rate())));
+    json.put("runId", runId);
+    json.put("evaluatedVersion", last.map(VersionResult::version).orElse(null));
+    json.put("refereeVersion", last.map(VersionResult::refereeVersion).orElse(null));
+    json.put("started", started.toString());
+    json.put("ended", ended.toString());
+    json.put("seconds", Duration.between(started, ended).toMillis() / 1000.0);
+    json.put("trainingSteps", lastStep.map(TrainingStepCompleted::getStep).orElse(0L));
+    json.put("policyVersion", lastStep.map(TrainingStepCompleted::getPolicyVersion).orElse(0));
+    json.put("final", last.map(VersionResult::toJson).orElse(null));
+    json.put("evaluations", results.stream().map(VersionResult::toJson).toList());
+    json.putAll(extra);
+    return json;
+  }
+
+  private static Double figure(Optional<Double> value) {
+    return value.map(JsonNumbers::finiteOrNull).orElse(null);
+  }
+}
