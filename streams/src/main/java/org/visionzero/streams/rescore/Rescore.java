@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -31,6 +31,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -209,7 +210,7 @@ public final class Rescore {
     Map<TopicPartition, OffsetAndMetadata> committed;
     try {
       committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
-          .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot read the offsets of " + groupId + ": " + e.getCause(), e.getCause());
     }
@@ -284,11 +285,15 @@ public final class Rescore {
       created.add(new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty()));
     }
     try {
-      admin.createTopics(created).all().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      admin.createTopics(created).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create the scratch topics " + created + ": " + e.getCause(),
           e.getCause());
     }
+  }
+
+  private static String causeOf(Exception e) {
+    return String.valueOf(e.getCause() == null ? e : e.getCause());
   }
 
   private static Path createStateDir(String runId) {
@@ -304,15 +309,23 @@ public final class Rescore {
       Path stateDir, Duration timeout) {
     List<String> names = new ArrayList<>(scratchTopics.stream().map(Topic::name).toList());
     try {
-      admin.listTopics().names().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).stream()
+      admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
           .filter(name -> name.startsWith(applicationId + "-"))
           .forEach(names::add);
-      admin.deleteTopics(names).all().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      admin.deleteConsumerGroups(List.of(applicationId)).all()
-          .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      admin.deleteTopics(names).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("re-scoring left {} or group {} behind: {}; delete them by hand", names, applicationId,
-          String.valueOf(e.getCause() == null ? e : e.getCause()));
+      LOG.warn("re-scoring left topics {} behind ({}); delete them by hand", names, causeOf(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      admin.deleteConsumerGroups(List.of(applicationId)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof GroupIdNotFoundException)) { // nothing consumed, nothing committed
+        LOG.warn("re-scoring left group {} behind ({}); delete it by hand", applicationId, causeOf(e));
+      }
+    } catch (TimeoutException e) {
+      LOG.warn("re-scoring left group {} behind ({}); delete it by hand", applicationId, causeOf(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
