@@ -1,0 +1,40 @@
+package org.visionzero.trainer.djl;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.visionzero.trainer.TrainerConfig;
+import org.visionzero.trainer.step.LearningRateSchedule;
+import org.visionzero.trainer.sync.MemoryPairImages;
+import org.visionzero.trainer.sync.SyncLoop;
+import org.visionzero.trainer.sync.SyncPairs;
+import org.visionzero.trainer.sync.SyncResult;
+import org.visionzero.trainer.sync.SyncSettings;
+
+/**
+ * {@code vz run --sync --steps N}: the synchronous baseline on the DJL model, with the trainer's settings
+ * (games per step, K, mode, phase controller, learning rate, base checkpoint). Pairs come from the caller
+ * (the producers' scene renderer in {@code vz}).
+ */
+public final class SyncRun {
+  /** Held-out games of the decision-accuracy evaluation. */
+  public static final int HELD_OUT_GAMES = 64;
+  /** Games against v0: 50 as civilians, 50 as spy (VISION-ZERO.md section 6). */
+  public static final int WIN_RATE_GAMES = 100;
+
+  private SyncRun() {}
+
+  public static SyncResult run(TrainerConfig config, long steps, SyncPairs pairs) throws IOException {
+    Objects.requireNonNull(pairs, "pairs");
+    long total = Math.max(1, steps);
+    int warmup = (int) Math.round(total * config.getDouble(TrainerConfig.WARMUP_FRACTION));
+    SyncSettings settings = new SyncSettings(config.runId(), config.policyName(), config.rules(),
+        config.gamesPerStep(), config.checkpointEvery(), steps,
+        new LearningRateSchedule(config.getDouble(TrainerConfig.LEARNING_RATE), warmup, total), config.modelSeed(),
+        HELD_OUT_GAMES, WIN_RATE_GAMES);
+    MemoryPairImages inFlight = new MemoryPairImages();
+    try (DjlSyncModel model = DjlSyncModel.create(config.rules(), config.baseCheckpoint(), config.modelSeed(),
+        config.device(), inFlight)) {
+      return new SyncLoop(settings, model, pairs, inFlight).run();
+    }
+  }
+}
