@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.ClueGiven;
+import org.visionzero.events.GameAborted;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.Role;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.events.TurnRetried;
+import org.visionzero.game.fold.EventIds;
 import org.visionzero.game.fold.GameState;
 import org.visionzero.topics.TopicCatalog;
 
@@ -106,6 +109,29 @@ class GameReplayTest {
         .isEqualTo(((ClueGiven) log.get(1).getPayload()).getText());
     assertThat(json.get("trajectory").get("clueRewards").get(0).asDouble())
         .isEqualTo(trajectory.getClueRewards().get(0));
+  }
+
+  @Test
+  void shouldShowRetriesAndTheAbortWithTheirReasons() throws Exception {
+    // given a game whose first turn is retried once, then given up
+    GameEvent start = TestGames.codeGame("g-abort", Purpose.TRAINING).get(0);
+    GameEvent retry = GameEvent.newBuilder().setEventId(EventIds.retry("g-abort", 0, 2))
+        .setOccurredAt(TestGames.T0.plusSeconds(30)).setGameId("g-abort")
+        .setPayload(new TurnRetried(0, 2, "timeout after 30000 ms")).build();
+    GameEvent abort = GameEvent.newBuilder().setEventId(EventIds.aborted("g-abort"))
+        .setOccurredAt(TestGames.T0.plusSeconds(60)).setGameId("g-abort")
+        .setPayload(new GameAborted(0, 2, "turn 0 unanswered after 2 attempts")).build();
+    List.of(start, retry, abort).forEach(event -> fake.append(topics.gameEvents(), "g-abort", event));
+
+    Timeline timeline = GameReplay.read(fake, topics, "g-abort", TIMEOUT);
+
+    assertThat(timeline.status()).isEqualTo(GameState.Status.ABORTED);
+    assertThat(timeline.entries()).extracting(TimelineEntry::kind).containsExactly(TimelineEntry.Kind.STARTED,
+        TimelineEntry.Kind.RETRY, TimelineEntry.Kind.ABORTED);
+    assertThat(timeline.entries()).allMatch(TimelineEntry::accepted);
+    assertThat(timeline.toText())
+        .contains("retry     turn 0 try 2  timeout after 30000 ms")
+        .contains("aborted   turn 0 try 2  turn 0 unanswered after 2 attempts");
   }
 
   @Test
