@@ -188,6 +188,9 @@ public final class WorkerApp implements AutoCloseable {
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID_PREFIX + workerId);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
+    // A transaction is small and flushed at commit, so pipelining buys little; one request in flight keeps a
+    // retried first write (NOT_LEADER on a new partition) from turning into a fatal out-of-order sequence.
+    p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     return p;
   }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,22 +28,36 @@ final class TurnLoad implements AutoCloseable {
   private final AtomicInteger written = new AtomicInteger();
 
   TurnLoad(String bootstrapServers, Topic<String, TurnRequested> topic, String policy, String runId) {
+    // One request in flight: on a brand-new topic the first write can fail with NOT_LEADER, and a second
+    // in-flight batch then leaves the idempotent producer retrying out-of-order sequences until it gives up.
     this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), topic.valueSerde().serializer());
+        ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
+        new StringSerializer(), topic.valueSerde().serializer());
     this.topic = topic;
     this.policy = policy;
     this.runId = runId;
   }
 
-  /** Writes {@code count} more requests and flushes them. */
+  /** Writes {@code count} more requests and flushes them; fails if any could not be written. */
   void write(int count) {
+    AtomicInteger failed = new AtomicInteger();
+    AtomicReference<Exception> firstError = new AtomicReference<>();
     for (int i = 0; i < count; i++) {
       int n = written.getAndIncrement();
       String gameId = runId + "-g" + n;
-      TurnRequested request = request(runId, n, policy);
-      producer.send(new ProducerRecord<>(topic.name(), gameId, request));
+      producer.send(new ProducerRecord<>(topic.name(), gameId, request(runId, n, policy)), (metadata, error) -> {
+        if (error != null) {
+          failed.incrementAndGet();
+          firstError.compareAndSet(null, error);
+        }
+      });
     }
     producer.flush();
+    if (failed.get() > 0) {
+      written.addAndGet(-failed.get());
+      throw new IllegalStateException(failed.get() + " turn requests could not be written to " + topic.name()
+          + ": " + firstError.get());
+    }
   }
 
   /** Clue turn {@code n} of the run, in game {@code <runId>-g<n>}, for the policy's current version. */

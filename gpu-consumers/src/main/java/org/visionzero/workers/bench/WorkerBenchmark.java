@@ -1,5 +1,7 @@
 package org.visionzero.workers.bench;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,6 +35,7 @@ import org.visionzero.topics.TopicCatalog;
 import org.visionzero.workers.SceneFactsProvider;
 import org.visionzero.workers.WorkerApp;
 import org.visionzero.workers.WorkerConfig;
+import org.visionzero.workers.WorkerMetrics;
 import org.visionzero.workers.bench.WorkerBenchmarkResult.Swap;
 import org.visionzero.workers.bench.WorkerBenchmarkResult.Throughput;
 import org.visionzero.workers.device.DeviceChoice;
@@ -107,18 +111,28 @@ public final class WorkerBenchmark {
     if (!factory.handles(policy)) {
       return Throughput.unavailable(policy, batchSize, "unavailable: no policy factory plays '" + policy + "'");
     }
+    try {
+      return measureThroughput(policy, batchSize);
+    } catch (IllegalStateException e) {
+      return Throughput.unavailable(policy, batchSize, "failed: " + e.getMessage());
+    }
+  }
+
+  private Throughput measureThroughput(String policy, int batchSize) throws InterruptedException {
     String runId = runId();
     TopicCatalog catalog = TopicCatalog.of(runId + ".");
     int turns = settings.turnsPerRun();
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (BenchTopics topics = new BenchTopics(settings.bootstrapServers(), catalog);
         TurnLoad load = new TurnLoad(settings.bootstrapServers(), catalog.turnRequests(), policy, runId)) {
       load.write(turns);
       try (AnswerReader reader = new AnswerReader(settings.bootstrapServers(), catalog.gameEvents());
-          WorkerApp app = startWorker(catalog, runId, batchSize)) {
+          WorkerApp app = startWorker(catalog, runId, batchSize, meters)) {
         boolean complete = reader.awaitAnswered(turns, settings.runTimeout());
         List<Instant> times = reader.answers().stream().map(AnswerReader.Answer::occurredAt).sorted().toList();
-        String status = complete ? OK : "timeout after " + settings.runTimeout() + ": answered " + times.size()
-            + " of " + turns + (app.failures().isEmpty() ? "" : ", worker failed: " + app.failures());
+        String status = complete ? OK : "timeout after " + settings.runTimeout() + ": read " + times.size()
+            + " of " + turns + " answers; " + workerView(meters)
+            + (app.failures().isEmpty() ? "" : "; worker failed: " + app.failures());
         return new Throughput(policy, batchSize, status, turns, times.size(), span(times),
             steadyRate(times, batchSize), inferenceRate(policy, batchSize, turns));
       }
@@ -142,7 +156,7 @@ public final class WorkerBenchmark {
         TurnLoad load = new TurnLoad(settings.bootstrapServers(), catalog.turnRequests(), policy, runId);
         KafkaProducer<String, CheckpointPublished> publisher = checkpointPublisher(catalog);
         AnswerReader reader = new AnswerReader(settings.bootstrapServers(), catalog.gameEvents());
-        WorkerApp app = startWorker(catalog, runId, SWAP_BATCH_SIZE)) {
+        WorkerApp app = startWorker(catalog, runId, SWAP_BATCH_SIZE, new SimpleMeterRegistry())) {
       ContinuousLoad continuous = new ContinuousLoad(load);
       continuous.start();
       try {
@@ -196,7 +210,8 @@ public final class WorkerBenchmark {
     return producer;
   }
 
-  private WorkerApp startWorker(TopicCatalog catalog, String runId, int batchSize) throws InterruptedException {
+  private WorkerApp startWorker(TopicCatalog catalog, String runId, int batchSize, MeterRegistry meters)
+      throws InterruptedException {
     Map<String, Object> props = new HashMap<>();
     props.put(WorkerConfig.BOOTSTRAP_SERVERS, settings.bootstrapServers());
     props.put(WorkerConfig.GROUP_ID, runId);
@@ -207,7 +222,16 @@ public final class WorkerBenchmark {
     props.put(WorkerConfig.DEVICE, DeviceChoice.CPU.configValue());
     props.put(WorkerConfig.BLOB_STORE_DIR, settings.blobStoreDir().toString());
     props.put(WorkerConfig.CHECKPOINT_CATCH_UP_TIMEOUT_MS, CATCH_UP.toMillis());
-    return WorkerApp.start(new WorkerConfig(props), factory, SceneFactsProvider.NONE, new SimpleMeterRegistry());
+    return WorkerApp.start(new WorkerConfig(props), factory, SceneFactsProvider.NONE, meters);
+  }
+
+  /** What the worker itself counted, to tell a stuck worker from answers that are not visible to readers. */
+  private static String workerView(MeterRegistry meters) {
+    double answered = meters.find(WorkerMetrics.TURNS).counters().stream().mapToDouble(Counter::count).sum();
+    double aborted = meters.find(WorkerMetrics.ABORTED_BATCHES).counters().stream().mapToDouble(Counter::count).sum();
+    long batches = meters.find(WorkerMetrics.BATCH_SIZE).summaries().stream().mapToLong(s -> s.count()).sum();
+    return String.format(Locale.ROOT, "the worker answered %.0f turns in %d committed batches, %.0f aborted",
+        answered, batches, aborted);
   }
 
   /** Turns per second of the policy alone (base version, CPU) on {@code turns} clue turns in batches. */

@@ -87,7 +87,7 @@ class WorkerIT {
 
   @Test
   void shouldShareTurnsBetweenTwoWorkersAndAnswerEachExactlyOnce() throws Exception {
-    TopicCatalog catalog = KAFKA.createTopics(KAFKA.uniqueCatalog());
+    TopicCatalog catalog = createTopics();
     String group = KAFKA.uniqueId("workers");
     int turns = 200;
     try (WorkerApp first = start(catalog, group, "share-a", Map.of());
@@ -107,7 +107,7 @@ class WorkerIT {
 
   @Test
   void shouldAnswerEveryTurnExactlyOnceWhenAWorkerProcessIsKilledMidBatch() throws Exception {
-    TopicCatalog catalog = KAFKA.createTopics(KAFKA.uniqueCatalog());
+    TopicCatalog catalog = createTopics();
     String group = KAFKA.uniqueId("workers");
     try (ChildWorker victim = ChildWorker.start(childArgs(catalog, group, "victim"), blobDir);
         WorkerApp survivor = start(catalog, group, "survivor", FAST_FAILOVER);
@@ -133,7 +133,7 @@ class WorkerIT {
 
   @Test
   void shouldCommitBatchInHandAndLeaveGroupAtOnceWhenWorkerProcessIsTerminated() throws Exception {
-    TopicCatalog catalog = KAFKA.createTopics(KAFKA.uniqueCatalog());
+    TopicCatalog catalog = createTopics();
     String group = KAFKA.uniqueId("workers");
     // A session far longer than the test's budget for the handover: only leaving the group explains it.
     Map<String, Object> longSession = Map.of("consumer.session.timeout.ms", "45000");
@@ -162,7 +162,7 @@ class WorkerIT {
 
   @Test
   void shouldServeNewVersionAfterCheckpointSwapUnderLoadWithoutLosingTurns() throws Exception {
-    TopicCatalog catalog = KAFKA.createTopics(KAFKA.uniqueCatalog());
+    TopicCatalog catalog = createTopics();
     FileBlobStore blobs = new FileBlobStore(blobDir);
     try (WorkerApp worker = start(catalog, KAFKA.uniqueId("workers"), "swap", Map.of());
         Answers answers = new Answers(catalog);
@@ -187,7 +187,7 @@ class WorkerIT {
 
   @Test
   void shouldRefuseTamperedCheckpointWithDeadLetterWhileServingContinues() throws Exception {
-    TopicCatalog catalog = KAFKA.createTopics(KAFKA.uniqueCatalog());
+    TopicCatalog catalog = createTopics();
     FileBlobStore blobs = new FileBlobStore(blobDir);
     try (WorkerApp worker = start(catalog, KAFKA.uniqueId("workers"), "tamper", Map.of());
         Answers answers = new Answers(catalog);
@@ -216,6 +216,24 @@ class WorkerIT {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+
+  /** A catalog of fresh topics whose partitions all have leaders. */
+  private static TopicCatalog createTopics() throws Exception {
+    TopicCatalog catalog = KAFKA.createTopics(KAFKA.uniqueCatalog());
+    List<String> names = catalog.all().stream().map(t -> t.name()).toList();
+    try (Admin admin = KAFKA.admin()) {
+      waitUntil(() -> {
+        try {
+          return admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+              .flatMap(d -> d.partitions().stream())
+              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+          return false;
+        }
+      }, GROUP_BUDGET);
+    }
+    return catalog;
+  }
 
   private WorkerApp start(TopicCatalog catalog, String group, String workerId, Map<String, Object> extra)
       throws InterruptedException {
@@ -320,11 +338,15 @@ class WorkerIT {
     private final TopicCatalog catalog;
     private final String run;
     private final AtomicInteger written = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
 
     Turns(TopicCatalog catalog, String run) {
       this.catalog = catalog;
       this.run = run;
-      this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+      // One request in flight: a first write refused with NOT_LEADER on a new partition must not leave a
+      // second batch retrying out-of-order sequences (the requests would be dropped, not duplicated).
+      this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+          ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
           new StringSerializer(), catalog.turnRequests().valueSerde().serializer());
     }
 
@@ -339,10 +361,15 @@ class WorkerIT {
             .setPolicy(new PolicyRef(POLICY, -1)).setImage(null).setSpyHint("two objects differ")
             .setHistory(List.of()).setOwnReasoning(List.of()).setSamples(1).setTemperature(0.8f)
             .setSamplingSeed(n).setPurpose(Purpose.TRAINING).setDeadlineAt(now.plusSeconds(60)).build();
-        producer.send(new ProducerRecord<>(catalog.turnRequests().name(), gameId, request));
+        producer.send(new ProducerRecord<>(catalog.turnRequests().name(), gameId, request), (metadata, error) -> {
+          if (error != null) {
+            failed.incrementAndGet();
+          }
+        });
         written.incrementAndGet();
       }
       producer.flush();
+      assertThat(failed.get()).as("turn requests the test could not write").isZero();
     }
 
     int written() {
