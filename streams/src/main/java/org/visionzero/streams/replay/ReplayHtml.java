@@ -89,6 +89,12 @@ public final class ReplayHtml {
     figure(html, "original (civilians, observer)", original, differences, pair, blobs);
     figure(html, "modified (spy)", modified, differences, pair, blobs);
     html.append("</div>\n");
+    if (timeline.started() != null && timeline.started().getSpyImage() == null) {
+      html.append("<p class=\"note\">The spy saw a blank image (paper mode).</p>\n");
+    }
+    if (timeline.started() != null && timeline.started().getDecisionImage() == null) {
+      html.append("<p class=\"note\">The decision stage saw a blank image (no-image control).</p>\n");
+    }
     if (!differences.isEmpty()) {
       html.append("<h2>Differences</h2><ul id=\"differences\">");
       for (Difference difference : differences) {

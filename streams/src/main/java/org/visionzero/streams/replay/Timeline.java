@@ -177,6 +177,13 @@ public record Timeline(String gameId, List<TimelineEntry> entries, GameStarted s
     root.put("gameId", gameId);
     root.put("status", status.name());
     root.put("undecodable", undecodable);
+    if (started != null) {
+      root.put("pairId", started.getPairId());
+      root.put("purpose", started.getPurpose().name());
+      root.put("mode", started.getMode());
+      root.put("numPlayers", started.getNumPlayers());
+      root.put("spySeat", started.getSpySeat());
+    }
     ArrayNode events = root.putArray("events");
     for (TimelineEntry entry : entries) {
       ObjectNode node = events.addObject();

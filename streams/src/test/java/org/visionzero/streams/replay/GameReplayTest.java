@@ -104,6 +104,7 @@ class GameReplayTest {
     JsonNode json = Json.mapper().readTree(GameReplay.read(fake, topics, "g-json", TIMEOUT).toJson());
 
     assertThat(json.get("gameId").asText()).isEqualTo("g-json");
+    assertThat(json.get("spySeat").asInt()).isEqualTo(trajectory.getSpySeat());
     assertThat(json.get("events")).hasSize(log.size());
     assertThat(json.get("events").get(1).get("text").asText())
         .isEqualTo(((ClueGiven) log.get(1).getPayload()).getText());

@@ -74,6 +74,21 @@ class ReplayHtmlTest {
         .anySatisfy(text -> assertThat(text).startsWith("image " + "a".repeat(64) + " cannot be shown: no blob"))
         .anySatisfy(text -> assertThat(text).startsWith("image " + "b".repeat(64) + " cannot be shown: no blob"));
     assertThat(doc.select("#outcome")).isEmpty();
+    assertThat(doc.select("p.note")).isEmpty(); // code mode: the spy and the observer see images
+  }
+
+  @Test
+  void shouldSayWhenTheDecisionStageSawABlankImage() {
+    List<GameEvent> log = new java.util.ArrayList<>(TestGames.codeGame("g-blank", Purpose.EVALUATION));
+    org.visionzero.events.GameStarted started = (org.visionzero.events.GameStarted) log.get(0).getPayload();
+    log.set(0, GameEvent.newBuilder(log.get(0))
+        .setPayload(org.visionzero.events.GameStarted.newBuilder(started).setDecisionImage(null).build()).build());
+
+    Document doc = Jsoup.parse(ReplayHtml.render(Timeline.of("g-blank", logged(log), null),
+        null, new FileBlobStore(dir.resolve("empty"))));
+
+    assertThat(doc.select("p.note").eachText())
+        .containsExactly("The decision stage saw a blank image (no-image control).");
   }
 
   static List<LoggedEvent> logged(List<GameEvent> log) {
