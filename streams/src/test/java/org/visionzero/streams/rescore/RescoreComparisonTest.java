@@ -39,6 +39,15 @@ class RescoreComparisonTest {
   }
 
   @Test
+  void shouldStillCallItIdenticalWhenTheLogHasRecordsNoScorerCouldDecode() {
+    RescoreReport report = RescoreComparison.compare("beginning", "s", Map.of("g1", A), Map.of("g1", A),
+        Set.of("g1"), 0, 2);
+
+    assertThat(report.allIdentical()).isTrue();
+    assertThat(report.deadLetters()).isEqualTo(2);
+  }
+
+  @Test
   void shouldNotCallItIdenticalWhenATrajectoryWasRecordedTwice() throws Exception {
     RescoreReport report = RescoreComparison.compare("beginning", "s", Map.of("g1", A), Map.of("g1", A),
         Set.of("g1"), 1, 0);
