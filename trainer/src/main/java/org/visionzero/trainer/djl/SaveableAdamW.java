@@ -87,7 +87,11 @@ public final class SaveableAdamW implements AutoCloseable {
         if (weightDecay > 0) {
           update = update.add(g.zerosLike().add(w).muli(weightDecay));
         }
-        w.subi(update.muli(lr));
+        // Update through a detached view: PyTorch's grad mode is per thread and on by default in threads the
+        // engine did not start, where an in-place change of a leaf that requires grad would be refused.
+        NDArray storage = w.stopGradient();
+        storage.attach(tmp);
+        storage.subi(update.muli(lr));
       }
     }
   }

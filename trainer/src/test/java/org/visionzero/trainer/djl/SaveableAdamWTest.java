@@ -55,6 +55,29 @@ class SaveableAdamWTest {
   }
 
   @Test
+  void shouldUpdateFromAThreadTheEngineDidNotStart() throws Exception {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray w = manager.create(new float[] {0f, 1f, 5f});
+      w.setRequiresGradient(true);
+      SaveableAdamW optimizer = new SaveableAdamW(manager.newSubManager(), 0f, 1f);
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+
+      Thread trainer = new Thread(() -> {
+        try {
+          step(w, optimizer);
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      });
+      trainer.start();
+      trainer.join();
+
+      assertThat(failure.get()).isNull();
+      assertThat(w.toFloatArray()[2]).isLessThan(5f);
+    }
+  }
+
+  @Test
   void shouldRefuseAnUpdateWithANonFiniteGradientNorm() {
     try (NDManager manager = NDManager.newBaseManager()) {
       SaveableAdamW optimizer = new SaveableAdamW(manager.newSubManager(), 0f, 1f);
