@@ -75,7 +75,7 @@ public final class ParameterSet {
     s.put("decision.valuePos", new Shape(c.featurePositions(), d));
     s.put("decision.match.w", new Shape(3L * d, d));
     s.put("decision.match.b", new Shape(d));
-    s.put("decision.score1.w", new Shape(2L * d + 1 + ModelConfig.ROLES, d));
+    s.put("decision.score1.w", new Shape(3L * d + 2 + ModelConfig.ROLES, d));
     s.put("decision.score1.b", new Shape(d));
     s.put("decision.score2.w", new Shape(d, 1));
     s.put("decision.score2.b", new Shape(1));

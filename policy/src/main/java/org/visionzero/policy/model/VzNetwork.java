@@ -20,8 +20,8 @@ import org.visionzero.policy.Vocabulary;
  *       and the clue history (tokens plus speaker-seat and round embeddings, averaged); at each step it also
  *       attends over the feature map.
  *   <li>Decision head: each seat's clue tokens attend over the feature map (cross-attention); per seat, the
- *       mean match of token and attended image, and how the seat's words differ from the other seats', go
- *       through an MLP to a score; option 0 (N/A) has a learned score.
+ *       mean and the strongest match of token and attended image, and how far the seat's words are from the
+ *       other seats', go through an MLP to a score; option 0 (N/A) has a learned score.
  * </ul>
  *
  * <p>Every operation is called on an input-side array first, so results belong to the caller's (per-step)
@@ -169,12 +169,16 @@ public final class VzNetwork {
     NDArray match = Activation.relu(linear(tokens.concat(attended, 2).concat(tokens.mul(attended), 2), "decision.match"))
         .reshape(batch, players, perSeat, d);
     NDArray seatMatch = maskedMean(match, in.seatMask(), 2);
+    // The strongest (mis)match of any one token: a single wrong object is diluted in the mean.
+    NDArray strongestMatch = match.mul(in.seatMask().expandDims(3)).max(new int[] {2});
     NDArray bag = maskedMean(tokens.reshape(batch, players, perSeat, d), in.seatMask(), 2);
     NDArray consensus = maskedMean(bag, in.seatValid(), 1).expandDims(1);
     NDArray odd = bag.sub(consensus);
+    NDArray oddness = odd.square().sum(new int[] {2}, true); // squared: no infinite gradient at 0
     NDArray role = in.roles().oneHot(ModelConfig.ROLES, DataType.FLOAT32).expandDims(1)
         .broadcast(new Shape(batch, players, ModelConfig.ROLES));
-    NDArray seatFeatures = seatMatch.concat(odd, 2).concat(in.selfSeat().expandDims(2), 2).concat(role, 2);
+    NDArray seatFeatures = seatMatch.concat(strongestMatch, 2).concat(odd, 2).concat(oddness, 2)
+        .concat(in.selfSeat().expandDims(2), 2).concat(role, 2);
     NDArray hidden = Activation.relu(linear(seatFeatures, "decision.score1"));
     NDArray scores = linear(hidden, "decision.score2").squeeze(2);
     scores = scores.add(in.seatValid().sub(1f).mul(-MASKED));
