@@ -1,24 +1,56 @@
 package org.visionzero.ops.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.visionzero.ops.cli.options.BrokerOptions;
 import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.FlagSource;
 import org.visionzero.ops.cli.options.KafkaOptions;
 import org.visionzero.ops.cli.options.MetricsOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.metrics.MetricsEndpoint;
+import org.visionzero.ops.run.Pipeline;
+import org.visionzero.ops.run.PolicyRuntimes;
 import org.visionzero.ops.run.VzRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code vz run}: the whole system in one process, until Ctrl-C. */
+/** {@code vz run}: the whole system in one process, until its steps or duration are done, or Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run broker, topics and components in one process until Ctrl-C.",
-        "Starts the embedded Kafka broker unless --bootstrap-servers names a cluster, creates the catalog's "
-            + "topics, starts the components, and stops all of it cleanly on Ctrl-C."})
-public final class RunCommand implements Runnable {
+    description = {"Run broker, topics and every component in one process, then write the run's report.",
+        "Starts the embedded Kafka broker unless --bootstrap-servers names a cluster, creates the topics, "
+            + "pretrains v0 if there is none, and runs producer, coordinator, scorer, workers, trainer and "
+            + "evaluator wired through Kafka. Stops on --steps, --duration or Ctrl-C; writes summary.json and "
+            + "report.html under <data-dir>/runs/<run-id>/. A second run on the same data dir continues."})
+public final class RunCommand implements Runnable, FlagSource {
+
+  /** Longest a Ctrl-C waits for the run to write its report and stop. */
+  private static final long SHUTDOWN_WAIT_SECONDS = 120;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Training steps (default 400).")
+  String steps;
+  @Option(names = "--duration", paramLabel = "D", description = "Stop after D, e.g. 30m (default: no limit).")
+  String duration;
+  @Option(names = "--workers", paramLabel = "N", description = "Worker instances (default 1).")
+  String workers;
+  @Option(names = "--policy", paramLabel = "model|random",
+      description = "model (default): the DJL model, trained; random: scripted, no trainer.")
+  String policy;
+  @Option(names = "--run-id", paramLabel = "ID", description = "Run id; reuse it to resume (default run-1).")
+  String runId;
+  @Option(names = "--eval-final-games", paramLabel = "N",
+      description = "Evaluation games per arm of the final version (default 500; 0: none).")
+  String evalFinalGames;
+  @Option(names = "--produce-rate", paramLabel = "R", description = "Image pairs per second (default 50).")
+  String produceRate;
 
   @Mixin
   BrokerOptions broker;
@@ -32,19 +64,64 @@ public final class RunCommand implements Runnable {
   OutputOptions output;
 
   @Override
+  public void addTo(Map<String, String> flags) {
+    FlagSource.putIfGiven(flags, VzRunConfig.STEPS, steps);
+    FlagSource.putIfGiven(flags, VzRunConfig.DURATION, duration);
+    FlagSource.putIfGiven(flags, VzRunConfig.WORKERS, workers);
+    FlagSource.putIfGiven(flags, VzRunConfig.POLICY, policy);
+    FlagSource.putIfGiven(flags, VzRunConfig.RUN_ID, runId);
+    FlagSource.putIfGiven(flags, VzRunConfig.EVAL_FINAL_GAMES, evalFinalGames);
+    FlagSource.putIfGiven(flags, VzRunConfig.PRODUCE_RATE, produceRate);
+  }
+
+  @Override
   public void run() {
-    VzRunConfig settings = config.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, broker, kafka, metrics);
-    VzRun running = VzRun.start(settings);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("bootstrapServers", running.bootstrapServers());
-    summary.put("dataDir", running.dataDir().map(Object::toString).orElse(null));
-    summary.put("metricsUrl", running.metrics().map(MetricsEndpoint::url).orElse(null));
-    summary.put("topics", running.topics());
-    output.print(summary, () -> "Kafka at " + running.bootstrapServers()
-        + running.dataDir().map(dir -> " (embedded broker, data in " + dir + ")").orElse(" (external cluster)")
-        + running.metrics().map(endpoint -> "\nMetrics at " + endpoint.url()).orElse("")
-        + "\n" + TopicTable.render(running.topics()) + "\nRunning. Press Ctrl-C to stop.");
-    Foreground.runUntilStopped(running, () -> output.progress("vz run stopped"
-        + running.dataDir().map(dir -> "; data kept in " + dir).orElse("")));
+    VzRunConfig settings = config.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, broker, kafka, metrics, this);
+    AtomicBoolean stopRequested = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stopRequested.set(true);
+      try {
+        stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "vz-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (VzRun running = VzRun.start(settings)) {
+      MeterRegistry registry = running.metrics().<MeterRegistry>map(MetricsEndpoint::registry)
+          .orElseGet(SimpleMeterRegistry::new);
+      output.progress("Kafka at " + running.bootstrapServers()
+          + running.dataDir().map(dir -> " (embedded broker, data in " + dir + ")").orElse(" (external cluster)")
+          + running.metrics().map(endpoint -> "; metrics at " + endpoint.url()).orElse(""));
+      Pipeline pipeline = Pipeline.start(running, settings, PolicyRuntimes.forConfig(settings), registry,
+          output::progress);
+      output.progress("Running; stops after " + settings.steps() + " steps"
+          + settings.duration().map(d -> " or " + d.toMinutes() + " min").orElse("") + ", or on Ctrl-C.");
+      Pipeline.End end = pipeline.awaitEnd(settings.duration(), stopRequested::get);
+      output.progress("Stopping (" + end.name().toLowerCase(java.util.Locale.ROOT) + ")");
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put("bootstrapServers", running.bootstrapServers());
+      extra.put("metricsUrl", running.metrics().map(MetricsEndpoint::url).orElse(null));
+      Path report = pipeline.finish(end, end != Pipeline.End.STOP_REQUESTED, extra);
+      output.printJson(java.nio.file.Files.readString(pipeline.runDir().resolve("summary.json")),
+          () -> "Report: " + report + "\nSummary: " + pipeline.runDir().resolve("summary.json"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("vz run interrupted", e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (Exception e) {
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+    } finally {
+      stopped.countDown();
+      if (!stopRequested.get()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the JVM is already stopping; the hook is running
+        }
+      }
+    }
   }
 }

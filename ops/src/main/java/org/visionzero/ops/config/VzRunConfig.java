@@ -1,25 +1,116 @@
 package org.visionzero.ops.config;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.topics.TopicCatalog;
 
 /**
  * Configuration of {@code vz run}, the whole system in one process: the embedded broker (unless
- * {@code bootstrap.servers} points at an existing cluster) and the shared Kafka settings. Components add their
- * settings here as they are wired in.
+ * {@code bootstrap.servers} points at an existing cluster), the shared Kafka settings, and the run itself
+ * (policy, stop conditions, producer, workers, trainer, evaluator).
  */
 public final class VzRunConfig extends AbstractConfig {
 
-  public static final ConfigDef CONFIG_DEF = KafkaSettings.define(
+  public static final String RUN_ID = "run.id";
+  public static final String POLICY = "run.policy";
+  public static final String STEPS = "run.steps";
+  public static final String DURATION = "run.duration";
+  public static final String WORKERS = "run.workers";
+  public static final String PRODUCE_RATE = "produce.rate";
+  public static final String PRODUCE_COUNT = "produce.count";
+  public static final String PRODUCE_SEED = "produce.seed";
+  public static final String IMAGE_SIZE = "produce.image.size";
+  public static final String HELD_OUT_SHARE = "produce.held.out.share";
+  public static final String MAX_GAMES_IN_FLIGHT = "coordinator.max.games.in.flight";
+  public static final String GAMES_PER_STEP = "trainer.games.per.step";
+  public static final String CHECKPOINT_INTERVAL = "trainer.checkpoint.interval.steps";
+  public static final String LEARNING_RATE = "trainer.learning.rate";
+  public static final String STALENESS = "trainer.staleness.max.versions";
+  public static final String EVAL_GAMES_PER_ARM = "eval.games.per.arm";
+  public static final String EVAL_FINAL_GAMES = "eval.final.games";
+  public static final String EVAL_FINAL_BUDGET = "eval.final.budget";
+  public static final String EVAL_REFEREE = "eval.referee.version";
+  public static final String EVAL_REFEREE_THRESHOLD = "eval.referee.threshold";
+  public static final String PRETRAIN_BUDGET = "pretrain.budget";
+  public static final String PRETRAIN_SEED = "pretrain.seed";
+  public static final String PROGRESS_INTERVAL = "progress.interval";
+
+  /** The DJL vision-language model, trained by the trainer. */
+  public static final String POLICY_MODEL = "model";
+  /** The scripted zero-cost random policy: the pipeline without learning (benchmarks, smoke tests). */
+  public static final String POLICY_RANDOM = "random";
+  /** Referee version -1: chosen by the evaluator (first version past the threshold). */
+  public static final int REFEREE_AUTO = -1;
+
+  private static final String RUN = "Run";
+
+  public static final ConfigDef CONFIG_DEF = defineRun(KafkaSettings.define(
       MetricsSettings.define(BrokerSettingsDef.define(new ConfigDef())), "",
-      "An existing Kafka cluster to use, as host:port pairs; empty (the default) starts the embedded broker.");
+      "An existing Kafka cluster to use, as host:port pairs; empty (the default) starts the embedded broker."));
+
+  private static ConfigDef defineRun(ConfigDef def) {
+    return def
+        .define(RUN_ID, Type.STRING, "run-1", new ConfigDef.NonEmptyString(), Importance.HIGH,
+            "Run id: names the trainer's run and the evaluator's games; keep it to resume a run.", RUN, 1,
+            ConfigDef.Width.SHORT, "Run id")
+        .define(POLICY, Type.STRING, POLICY_MODEL, ValidString.in(POLICY_MODEL, POLICY_RANDOM), Importance.HIGH,
+            "model: the DJL model, pretrained to v0 and trained; random: the scripted random policy, no trainer.")
+        .define(STEPS, Type.LONG, 400L, Range.atLeast(1), Importance.HIGH,
+            "Training steps; the run stops after the last (its learning-rate schedule spans them).")
+        .define(DURATION, Type.STRING, "", Importance.HIGH,
+            "Stop after this long (e.g. 30m, 90s, 1h); empty runs until the steps are done or Ctrl-C.")
+        .define(WORKERS, Type.INT, 1, Range.between(1, 64), Importance.HIGH, "Worker instances (consumer group).")
+        .define(PRODUCE_RATE, Type.DOUBLE, 50.0, Range.atLeast(0.0), Importance.MEDIUM,
+            "Image pairs produced per second (0: as fast as possible).")
+        .define(PRODUCE_COUNT, Type.LONG, 1_000_000L, Range.atLeast(1), Importance.MEDIUM,
+            "Image pairs to produce in all (re-running produces no duplicates).")
+        .define(PRODUCE_SEED, Type.LONG, 1L, Importance.LOW, "Seed of the first image pair.")
+        .define(IMAGE_SIZE, Type.INT, 64, Range.between(64, 2048), Importance.MEDIUM, "Image width and height.")
+        .define(HELD_OUT_SHARE, Type.DOUBLE, 0.1, Range.between(0.0, 1.0), Importance.MEDIUM,
+            "Share of pairs held out for evaluation (never trained on).")
+        .define(MAX_GAMES_IN_FLIGHT, Type.INT, 64, Range.atLeast(1), Importance.MEDIUM,
+            "Coordinator backpressure: games running at once.")
+        .define(GAMES_PER_STEP, Type.INT, 8, Range.atLeast(1), Importance.MEDIUM, "Training games per step.")
+        .define(CHECKPOINT_INTERVAL, Type.INT, 10, Range.atLeast(1), Importance.MEDIUM,
+            "A checkpoint (new policy version) every this many steps.")
+        .define(LEARNING_RATE, Type.DOUBLE, 1e-4, Range.between(1e-12, 1.0), Importance.MEDIUM,
+            "Peak learning rate of the trainer.")
+        .define(STALENESS, Type.INT, 2, Range.atLeast(0), Importance.MEDIUM,
+            "Largest policy-version lag of a trained sample.")
+        .define(EVAL_GAMES_PER_ARM, Type.INT, 48, Range.atLeast(1), Importance.MEDIUM,
+            "Evaluation games per arm for each new version while training.")
+        .define(EVAL_FINAL_GAMES, Type.INT, 500, Range.atLeast(0), Importance.MEDIUM,
+            "Evaluation games per arm of the final version at the end (0: none).")
+        .define(EVAL_FINAL_BUDGET, Type.STRING, "10m", Importance.MEDIUM,
+            "Longest wait for the final evaluation (e.g. 10m).")
+        .define(EVAL_REFEREE, Type.INT, REFEREE_AUTO, Range.atLeast(REFEREE_AUTO), Importance.MEDIUM,
+            "Fixed referee version of the clue-skill games; -1: the first version whose decision accuracy on v0 "
+                + "clues passes eval.referee.threshold.")
+        .define(EVAL_REFEREE_THRESHOLD, Type.DOUBLE, 0.8, Range.between(0.01, 1.0), Importance.LOW,
+            "Decision accuracy that makes a version the fixed referee.")
+        .define(PRETRAIN_BUDGET, Type.STRING, "8m", Importance.MEDIUM,
+            "Time budget of pretraining v0 when the data directory has none.")
+        .define(PRETRAIN_SEED, Type.LONG, 1L, Importance.LOW, "Seed of pretraining.")
+        .define(PROGRESS_INTERVAL, Type.STRING, "10s", Importance.LOW, "How often the progress line is printed.");
+  }
 
   public VzRunConfig(Map<String, Object> values) {
     super(CONFIG_DEF, values, false);
+    duration();
+    evalFinalBudget();
+    pretrainBudget();
+    progressInterval();
   }
 
   /** True when no external cluster is configured, so {@code vz run} starts its own broker. */
@@ -43,5 +134,135 @@ public final class VzRunConfig extends AbstractConfig {
 
   public TopicCatalog topicCatalog() {
     return KafkaSettings.topicCatalog(this);
+  }
+
+  /** Where the run keeps everything besides the broker's log: blobs, stream state, v0, run reports. */
+  public Path dataDir() {
+    return Path.of(getString(BrokerSettingsDef.DATA_DIR)).toAbsolutePath().normalize();
+  }
+
+  public String runId() {
+    return getString(RUN_ID);
+  }
+
+  public String policy() {
+    return getString(POLICY);
+  }
+
+  public long steps() {
+    return getLong(STEPS);
+  }
+
+  public Optional<Duration> duration() {
+    String text = getString(DURATION);
+    return text.isBlank() ? Optional.empty() : Optional.of(DurationText.parse(DURATION, text));
+  }
+
+  public int workers() {
+    return getInt(WORKERS);
+  }
+
+  public double produceRate() {
+    return getDouble(PRODUCE_RATE);
+  }
+
+  public long produceCount() {
+    return getLong(PRODUCE_COUNT);
+  }
+
+  public long produceSeed() {
+    return getLong(PRODUCE_SEED);
+  }
+
+  public int imageSize() {
+    return getInt(IMAGE_SIZE);
+  }
+
+  public double heldOutShare() {
+    return getDouble(HELD_OUT_SHARE);
+  }
+
+  public int maxGamesInFlight() {
+    return getInt(MAX_GAMES_IN_FLIGHT);
+  }
+
+  public int gamesPerStep() {
+    return getInt(GAMES_PER_STEP);
+  }
+
+  public int checkpointInterval() {
+    return getInt(CHECKPOINT_INTERVAL);
+  }
+
+  public double learningRate() {
+    return getDouble(LEARNING_RATE);
+  }
+
+  public int staleness() {
+    return getInt(STALENESS);
+  }
+
+  public int evalGamesPerArm() {
+    return getInt(EVAL_GAMES_PER_ARM);
+  }
+
+  public int evalFinalGames() {
+    return getInt(EVAL_FINAL_GAMES);
+  }
+
+  public Duration evalFinalBudget() {
+    return DurationText.parse(EVAL_FINAL_BUDGET, getString(EVAL_FINAL_BUDGET));
+  }
+
+  public OptionalInt evalReferee() {
+    int referee = getInt(EVAL_REFEREE);
+    return referee == REFEREE_AUTO ? OptionalInt.empty() : OptionalInt.of(referee);
+  }
+
+  public double evalRefereeThreshold() {
+    return getDouble(EVAL_REFEREE_THRESHOLD);
+  }
+
+  public Duration pretrainBudget() {
+    return DurationText.parse(PRETRAIN_BUDGET, getString(PRETRAIN_BUDGET));
+  }
+
+  public long pretrainSeed() {
+    return getLong(PRETRAIN_SEED);
+  }
+
+  public Duration progressInterval() {
+    return DurationText.parse(PROGRESS_INTERVAL, getString(PROGRESS_INTERVAL));
+  }
+
+  /** Durations written as a number and a unit: 500ms, 90s, 30m, 2h. */
+  static final class DurationText {
+    private DurationText() {
+    }
+
+    static Duration parse(String key, String text) {
+      String t = text.trim();
+      try {
+        if (t.endsWith("ms")) {
+          return positive(key, text, Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2))));
+        }
+        long amount = Long.parseLong(t.substring(0, t.length() - 1));
+        return switch (t.charAt(t.length() - 1)) {
+          case 's' -> positive(key, text, Duration.ofSeconds(amount));
+          case 'm' -> positive(key, text, Duration.ofMinutes(amount));
+          case 'h' -> positive(key, text, Duration.ofHours(amount));
+          default -> throw new NumberFormatException();
+        };
+      } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+        throw new ConfigException(key, text, "write a duration as a number with ms, s, m or h (e.g. 30m)");
+      }
+    }
+
+    private static Duration positive(String key, String text, Duration duration) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new ConfigException(key, text, "must be positive");
+      }
+      return duration;
+    }
   }
 }

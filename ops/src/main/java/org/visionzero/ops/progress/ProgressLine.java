@@ -1,0 +1,36 @@
+package org.visionzero.ops.progress;
+
+import java.util.Locale;
+import org.visionzero.events.TrainingStepCompleted;
+
+/** Formats the one-line progress report of {@code vz run} from two consecutive samples. */
+public final class ProgressLine {
+
+  private static final double MILLIS_PER_SECOND = 1000.0;
+
+  private ProgressLine() {
+  }
+
+  public static String format(ProgressSample previous, ProgressSample now) {
+    double seconds = Math.max(1e-3, (now.elapsed().toMillis() - previous.elapsed().toMillis()) / MILLIS_PER_SECOND);
+    double gamesPerSecond = (now.gamesCompleted() - previous.gamesCompleted()) / seconds;
+    double turnsPerSecond = (now.turnsAnswered() - previous.turnsAnswered()) / seconds;
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        "%s  %.1f games/s  %.0f turns/s  v%d", clock(now), gamesPerSecond, turnsPerSecond, now.policyVersion()));
+    if (now.lastStep().isPresent()) {
+      TrainingStepCompleted step = now.lastStep().get();
+      line.append(String.format(Locale.ROOT, "  step %d %s  acc %.3f  N/A %.3f  spy-win %.3f", step.getStep(),
+          step.getPhase().name().toLowerCase(Locale.ROOT), step.getDecisionAccuracy(), step.getNaRate(),
+          step.getSpyWinRate()));
+    } else {
+      line.append("  step -");
+    }
+    line.append(String.format(Locale.ROOT, "  lag %d  eval %d", now.lag(), now.evaluationGames()));
+    return line.toString();
+  }
+
+  private static String clock(ProgressSample sample) {
+    long s = sample.elapsed().toSeconds();
+    return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+  }
+}

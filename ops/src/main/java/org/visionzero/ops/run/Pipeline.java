@@ -1,0 +1,298 @@
+package org.visionzero.ops.run;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.visionzero.blob.BlobStore;
+import org.visionzero.blob.FileBlobStore;
+import org.visionzero.events.CheckpointPublished;
+import org.visionzero.events.ImagePairCreated;
+import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.events.TrainingStepCompleted;
+import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.eval.EvaluatorSettings;
+import org.visionzero.ops.eval.Evaluator;
+import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.ops.progress.ConsumerLag;
+import org.visionzero.ops.progress.MeterTotals;
+import org.visionzero.ops.progress.ProgressReporter;
+import org.visionzero.ops.progress.ProgressSample;
+import org.visionzero.ops.report.RunReport;
+import org.visionzero.ops.report.RunSummary;
+import org.visionzero.ops.report.SampleGame;
+import org.visionzero.producers.publish.ProduceOptions;
+import org.visionzero.producers.publish.SourceKind;
+import org.visionzero.streams.config.CoordinatorConfig;
+import org.visionzero.streams.config.ScorerConfig;
+import org.visionzero.streams.config.StreamsAppSettings;
+import org.visionzero.streams.coordinator.CoordinatorApp;
+import org.visionzero.streams.coordinator.CoordinatorMetrics;
+import org.visionzero.streams.scorer.ScorerApp;
+import org.visionzero.topics.TopicCatalog;
+import org.visionzero.trainer.TrainerApp;
+import org.visionzero.trainer.TrainerConfig;
+import org.visionzero.workers.WorkerApp;
+import org.visionzero.workers.WorkerConfig;
+import org.visionzero.workers.WorkerMetrics;
+
+/**
+ * The components of {@code vz run} on top of a {@link VzRun}, each on its own threads and wired only through
+ * Kafka topics: v0, producer, coordinator, scorer, workers, trainer, evaluator, training log and progress line.
+ * {@link #awaitEnd} waits for a stop condition; {@link #finish} evaluates the last version and writes
+ * {@code summary.json} and {@code report.html} in the run directory.
+ */
+public final class Pipeline {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+  public static final String WORKER_GROUP = "vz-workers";
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration WAIT_TICK = Duration.ofMillis(500);
+  private static final int SAMPLE_GAMES = 6;
+
+  /** Why a run ended. */
+  public enum End { STEPS_DONE, DURATION_REACHED, STOP_REQUESTED, COMPONENT_FAILED }
+
+  private final VzRun run;
+  private final VzRunConfig config;
+  private final PolicyRuntime runtime;
+  private final MeterRegistry registry;
+  private final Consumer<String> out;
+  private final Instant started = Instant.now();
+  private final Path runDir;
+  private final BlobStore blobs;
+  private CloseOnce producerStop;
+  private CloseOnce trainerStop;
+  private TrainerApp trainer;
+  private CoordinatorApp coordinator;
+  private ScorerApp scorer;
+  private Evaluator evaluator;
+  private TrainingLogReader trainingLog;
+  private final List<WorkerApp> workers = new ArrayList<>();
+
+  private Pipeline(VzRun run, VzRunConfig config, PolicyRuntime runtime, MeterRegistry registry,
+      Consumer<String> out) {
+    this.run = run;
+    this.config = config;
+    this.runtime = runtime;
+    this.registry = registry;
+    this.out = out;
+    this.runDir = config.dataDir().resolve("runs").resolve(config.runId());
+    this.blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
+  }
+
+  /** Starts every component on {@code run}, which stops them (in reverse order) when closed. */
+  public static Pipeline start(VzRun run, VzRunConfig config, PolicyRuntime runtime, MeterRegistry registry,
+      Consumer<String> out) throws Exception {
+    Pipeline pipeline = new Pipeline(run, config, runtime, registry, out);
+    pipeline.startComponents();
+    return pipeline;
+  }
+
+  private void startComponents() throws Exception {
+    Map<String, Object> clients = run.clientProperties().asMap();
+    TopicCatalog topics = run.catalog();
+    Path data = config.dataDir();
+    Path v0File = data.resolve("v0").resolve(runtime.policyName() + "-v0.ckpt");
+    CheckpointPublished v0 = V0Bootstrap.ensure(runtime, clients, topics, blobs, data.resolve("v0"), v0File, out);
+    LOG.info("v0: {}", v0.getCheckpoint().getSha256());
+
+    CoordinatorApp coordinator = new CoordinatorApp(new CoordinatorConfig(streamsSettings("vz-coordinator",
+        data.resolve("state"), Map.of(CoordinatorConfig.MAX_GAMES_IN_FLIGHT, config.maxGamesInFlight(),
+            CoordinatorConfig.TRAINING_POLICY, runtime.policyName()))), registry);
+    producerStop = new CloseOnce(PairProducer.start(produceOptions(), clients, topics, blobs,
+        () -> (long) gauge(CoordinatorMetrics.GAMES_WAITING), 2L * config.maxGamesInFlight(),
+        data.resolve("producer").resolve("next-seed")));
+    run.add("producer", producerStop);
+    this.coordinator = run.add("coordinator", coordinator.start());
+    this.scorer = run.add("scorer", new ScorerApp(ScorerConfig.scorer(streamsSettings("vz-scorer",
+        data.resolve("state"), Map.of())), registry).start());
+    for (int i = 0; i < config.workers(); i++) {
+      WorkerApp worker = WorkerApp.start(new WorkerConfig(workerSettings(i, data)), runtime.workerPolicies(),
+          registry);
+      workers.add(worker);
+      run.add("worker " + i, worker);
+    }
+    if (runtime.learners().isPresent()) {
+      trainer = TrainerApp.start(new TrainerConfig(trainerSettings(v0File, data)), runtime.learners().get(),
+          registry);
+      trainerStop = new CloseOnce(trainer);
+      run.add("trainer", trainerStop);
+    } else {
+      out.accept("policy '" + runtime.policyName() + "' does not learn: running without a trainer");
+    }
+    EvaluatorSettings evalSettings = EvaluatorSettings.defaults(config.runId(), runtime.policyName())
+        .withGamesPerArm(config.evalGamesPerArm())
+        .withFixedReferee(config.evalReferee())
+        .withRefereeFile(runDir.resolve("referee"));
+    evalSettings = new EvaluatorSettings(evalSettings.runId(), evalSettings.policyName(),
+        evalSettings.gamesPerArm(), evalSettings.maxInFlight(), config.evalRefereeThreshold(),
+        evalSettings.refereeMinSamples(), evalSettings.fixedReferee(), evalSettings.refereeFile(),
+        evalSettings.stallTimeout());
+    evaluator = run.add("evaluator", Evaluator.start(evalSettings, clients, topics, true));
+    trainingLog = run.add("training log", TrainingLogReader.start(clients, topics, config.runId()));
+    Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));
+    ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
+    run.add("progress line", ProgressReporter.start(() -> sample(lag, topics), out, config.progressInterval()));
+  }
+
+  private ProduceOptions produceOptions() {
+    return new ProduceOptions(SourceKind.SCENES, Optional.empty(), config.produceCount(), config.produceRate(),
+        config.produceSeed(), config.imageSize(), config.imageSize(), 0, config.heldOutShare());
+  }
+
+  private Map<String, Object> streamsSettings(String applicationId, Path stateRoot, Map<String, Object> extra) {
+    Map<String, Object> settings = new HashMap<>(extra);
+    settings.put(StreamsAppSettings.BOOTSTRAP_SERVERS, run.bootstrapServers());
+    settings.put(StreamsAppSettings.APPLICATION_ID, applicationId);
+    settings.put(StreamsAppSettings.STATE_DIR, stateRoot.resolve(applicationId).toString());
+    settings.put(StreamsAppSettings.TOPIC_PREFIX, run.catalog().prefix());
+    settings.put(StreamsAppSettings.GAME_PARTITIONS, run.catalog().gamePartitions());
+    if (config.usesEmbeddedBroker()) {
+      settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + "replication.factor", "1");
+    }
+    return settings;
+  }
+
+  private Map<String, Object> workerSettings(int index, Path data) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(WorkerConfig.BOOTSTRAP_SERVERS, run.bootstrapServers());
+    settings.put(WorkerConfig.BLOB_STORE_DIR, data.resolve("blobs").toString());
+    settings.put(WorkerConfig.TOPIC_PREFIX, run.catalog().prefix());
+    settings.put(WorkerConfig.GROUP_ID, WORKER_GROUP);
+    settings.put(WorkerConfig.WORKER_ID, "vz-run-worker-" + index);
+    settings.put(WorkerConfig.DEVICE, "cpu");
+    return settings;
+  }
+
+  private Map<String, Object> trainerSettings(Path v0File, Path data) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(TrainerConfig.BOOTSTRAP_SERVERS, run.bootstrapServers());
+    settings.put(TrainerConfig.TOPIC_PREFIX, run.catalog().prefix());
+    settings.put(TrainerConfig.RUN_ID, config.runId());
+    settings.put(TrainerConfig.POLICY_NAME, runtime.policyName());
+    settings.put(TrainerConfig.GAMES_PER_STEP, config.gamesPerStep());
+    settings.put(TrainerConfig.STALENESS_MAX_VERSIONS, config.staleness());
+    settings.put(TrainerConfig.CHECKPOINT_INTERVAL_STEPS, config.checkpointInterval());
+    settings.put(TrainerConfig.TOTAL_STEPS, config.steps());
+    settings.put(TrainerConfig.LEARNING_RATE, config.learningRate());
+    settings.put(TrainerConfig.BLOB_DIR, data.resolve("blobs").toString());
+    settings.put(TrainerConfig.BASE_CHECKPOINT, v0File.toString());
+    return settings;
+  }
+
+  private double gauge(String name) {
+    return registry.find(name).gauges().stream().mapToDouble(Gauge::value).filter(Double::isFinite).sum();
+  }
+
+  private ProgressSample sample(ConsumerLag lag, TopicCatalog topics) {
+    Optional<TrainingStepCompleted> last = trainingLog.history().latest();
+    long waiting = lag.of(WORKER_GROUP, List.of(topics.turnRequests().name()));
+    int version = last.map(TrainingStepCompleted::getPolicyVersion).orElse(0);
+    long evaluated = evaluator.results().stream().mapToLong(VersionResult::games).sum();
+    return new ProgressSample(Duration.between(started, Instant.now()),
+        MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED),
+        MeterTotals.counter(registry, WorkerMetrics.TURNS), version, last, waiting, evaluated);
+  }
+
+  /** Waits until the trainer has done its steps, the duration has passed, a stop is requested or a part failed. */
+  public End awaitEnd(Optional<Duration> duration, BooleanSupplier stopRequested) throws InterruptedException {
+    Instant until = duration.map(started::plus).orElse(Instant.MAX);
+    while (true) {
+      if (stopRequested.getAsBoolean()) {
+        return End.STOP_REQUESTED;
+      }
+      if (trainer != null && trainer.finished()) {
+        return End.STEPS_DONE;
+      }
+      if ((trainer != null && trainer.failure() != null) || evaluator.failure().isPresent()
+          || workers.stream().anyMatch(w -> !w.isRunning()) || stopped(coordinator.state())
+          || stopped(scorer.state())) {
+        LOG.error("a component stopped: coordinator {}, scorer {}, trainer {}, evaluator {}, workers running {}",
+            coordinator.state(), scorer.state(), trainer == null ? "none" : String.valueOf(trainer.failure()),
+            evaluator.failure().map(Throwable::toString).orElse("ok"),
+            workers.stream().map(WorkerApp::isRunning).toList());
+        return End.COMPONENT_FAILED;
+      }
+      if (!Instant.now().isBefore(until)) {
+        return End.DURATION_REACHED;
+      }
+      Thread.sleep(WAIT_TICK.toMillis());
+    }
+  }
+
+  private static boolean stopped(org.apache.kafka.streams.KafkaStreams.State state) {
+    return state == org.apache.kafka.streams.KafkaStreams.State.ERROR
+        || state == org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING
+        || state == org.apache.kafka.streams.KafkaStreams.State.PENDING_ERROR;
+  }
+
+  /**
+   * Stops training and production, evaluates the newest version with the final number of games (unless
+   * {@code evaluate} is false, e.g. after Ctrl-C), and writes the run directory's summary and report.
+   */
+  public Path finish(End end, boolean evaluate, Map<String, Object> extra) throws Exception {
+    producerStop.close();
+    if (trainerStop != null) {
+      trainerStop.close();
+    }
+    Optional<VersionResult> finalResult = Optional.empty();
+    if (evaluate && config.evalFinalGames() > 0 && end != End.COMPONENT_FAILED) {
+      int version = evaluator.awaitLatestVersion(Duration.ofSeconds(30));
+      out.accept("final evaluation of v" + version + ": " + config.evalFinalGames() + " games per arm (at most "
+          + config.evalFinalBudget().toMinutes() + " min)");
+      finalResult = Optional.of(evaluator.evaluate(version, config.evalFinalGames(), config.evalFinalBudget()));
+    } else {
+      List<VersionResult> results = evaluator.results();
+      finalResult = results.isEmpty() ? Optional.empty() : Optional.of(results.get(results.size() - 1));
+    }
+    Map<String, Object> context = new LinkedHashMap<>(extra);
+    context.put("end", end.name().toLowerCase(java.util.Locale.ROOT));
+    context.put("policy", runtime.policyName());
+    context.put("workers", config.workers());
+    context.put("gamesCompleted", MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED));
+    RunSummary summary = new RunSummary(config.runId(), started, Instant.now(), trainingLog.history().latest(),
+        finalResult, evaluator.results(), context);
+    return RunReport.write(runDir, summary, trainingLog.history(), sampleGames());
+  }
+
+  private List<SampleGame> sampleGames() {
+    List<SampleGame> samples = new ArrayList<>();
+    List<ScoredTrajectory> recent = evaluator.recentGames();
+    for (ScoredTrajectory game : recent.subList(Math.max(0, recent.size() - SAMPLE_GAMES), recent.size())) {
+      Optional<ImagePairCreated> pair = evaluator.heldOutPair(game.getPairId());
+      samples.add(new SampleGame(game, pair.flatMap(p -> image(p.getOriginal())),
+          pair.flatMap(p -> image(p.getModified()))));
+    }
+    return samples;
+  }
+
+  private Optional<byte[]> image(org.visionzero.events.BlobRef ref) {
+    try {
+      return Optional.of(blobs.get(ref));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public Evaluator evaluator() {
+    return evaluator;
+  }
+
+  public Path runDir() {
+    return runDir;
+  }
+}
