@@ -50,6 +50,7 @@ public final class Evaluator implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
   /** The base every version is measured against. */
   public static final int BASE_VERSION = 0;
+  private static final int RECENT_PER_ARM = 2;
 
   private final EvaluatorSettings settings;
   private final TopicCatalog topics;
@@ -59,6 +60,8 @@ public final class Evaluator implements AutoCloseable {
   private final TopicTail<ScoredTrajectory> trajectories;
   private final Producer<String, GameRequested> requests;
   private final Map<String, Optional<SceneFacts>> heldOutScenes = new HashMap<>();
+  private final Map<String, ImagePairCreated> heldOutPairEvents = new HashMap<>();
+  private final Map<EvalArm, java.util.ArrayDeque<ScoredTrajectory>> recent = new EnumMap<>(EvalArm.class);
   private final List<String> heldOutPairs = new ArrayList<>();
   private final EvaluationTally tally;
   private final Thread thread;
@@ -145,6 +148,7 @@ public final class Evaluator implements AutoCloseable {
         }
       }
       synchronized (this) {
+        heldOutPairEvents.put(pair.getPairId(), pair);
         if (heldOutScenes.put(pair.getPairId(), facts) == null) {
           heldOutPairs.add(pair.getPairId());
         }
@@ -169,6 +173,7 @@ public final class Evaluator implements AutoCloseable {
       for (ScoredTrajectory game : scored) {
         if (game.getPurpose() == Purpose.EVALUATION && tally.add(game)) {
           received++;
+          keepRecent(game);
           lastProgress = clock.instant();
         }
       }
@@ -181,6 +186,28 @@ public final class Evaluator implements AutoCloseable {
       chooseRefereeIfDue();
       notifyAll();
     }
+  }
+
+  private void keepRecent(ScoredTrajectory game) {
+    EvalTags.of(game.getTags(), settings.runId()).ifPresent(tags -> {
+      java.util.ArrayDeque<ScoredTrajectory> games = recent.computeIfAbsent(tags.arm(), a -> new java.util.ArrayDeque<>());
+      games.addLast(game);
+      if (games.size() > RECENT_PER_ARM) {
+        games.removeFirst();
+      }
+    });
+  }
+
+  /** The latest scored games of each arm (at most a few), newest last. */
+  public synchronized List<ScoredTrajectory> recentGames() {
+    List<ScoredTrajectory> games = new ArrayList<>();
+    recent.values().forEach(games::addAll);
+    return games;
+  }
+
+  /** A held-out pair this evaluator has read. */
+  public synchronized Optional<ImagePairCreated> heldOutPair(String pairId) {
+    return Optional.ofNullable(heldOutPairEvents.get(pairId));
   }
 
   private void chooseRefereeIfDue() {
