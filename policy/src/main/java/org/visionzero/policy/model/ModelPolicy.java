@@ -16,6 +16,7 @@ import org.visionzero.policy.Policy;
 import org.visionzero.policy.PolicyTurn;
 import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.Vote;
+import org.visionzero.policy.runtime.NoGrad;
 
 /**
  * The in-JVM model as a {@link Policy}. Each turn samples with its own {@code SplittableRandom(samplingSeed)}
@@ -62,7 +63,7 @@ public final class ModelPolicy implements Policy {
       randoms[b] = new SplittableRandom(turns.get(b).view().samplingSeed());
       previous[b] = Vocabulary.BOS_ID;
     }
-    try (NDManager m = model.newStepManager()) {
+    try (NoGrad noGrad = NoGrad.enter(); NDManager m = model.newStepManager()) {
       TurnBatch.Arrays in = batch.toArrays(m);
       VzNetwork.DecoderInputs inputs = net.clueContext(net.encode(in.images()), in);
       NDArray state = inputs.initialState();
@@ -113,7 +114,7 @@ public final class ModelPolicy implements Policy {
     PolicyRef ref = model.ref();
     VzNetwork net = model.network();
     float[] lp;
-    try (NDManager m = model.newStepManager()) {
+    try (NoGrad noGrad = NoGrad.enter(); NDManager m = model.newStepManager()) {
       TurnBatch.Arrays in = batch.toArrays(m);
       NDArray logits = net.decisionLogits(net.encode(in.images()), in);
       lp = logits.mul(inverseTemperatures(m, turns).reshape(size, 1)).logSoftmax(1).toFloatArray();

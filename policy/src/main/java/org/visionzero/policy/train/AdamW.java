@@ -78,9 +78,13 @@ public final class AdamW implements AutoCloseable {
         NDArray update = g.zerosLike().add(m[0]).div(correction1)
             .div(g.zerosLike().add(m[1]).div(correction2).sqrt().add(EPSILON));
         if (weightDecay > 0) {
-          update = update.add(g.zerosLike().add(w).muli(weightDecay)); // decoupled: decay the weight, not g
+          update = update.add(g.zerosLike().add(w.stopGradient()).muli(weightDecay)); // decoupled: decay w, not g
         }
-        w.subi(update.muli(lr));
+        // A detached view shares the weight's storage; in-place updates through it are allowed even where
+        // grad mode is on (PyTorch grad mode is per thread, and only the engine's own thread starts with it off).
+        NDArray weight = w.stopGradient();
+        weight.attach(tmp);
+        weight.subi(update.muli(lr));
       }
     }
     parameters.zeroGradients();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.visionzero.policy.model.VzModel;
+import org.visionzero.policy.runtime.NoGrad;
 
 /**
  * One GRPO optimiser step on scored samples, for the trainer: recompute the sampled tokens' log-probs under
@@ -123,13 +124,13 @@ public final class GrpoStep implements AutoCloseable {
   }
 
   private float[] referenceClues(List<ClueItem> clues) {
-    try (NDManager m = reference.newStepManager()) {
+    try (NoGrad noGrad = NoGrad.enter(); NDManager m = reference.newStepManager()) {
       return SampleScorer.clueLogProbs(reference, m, samplesOf(clues)).logProbs().toFloatArray();
     }
   }
 
   private float[] referenceDecisions(List<DecisionItem> decisions) {
-    try (NDManager m = reference.newStepManager()) {
+    try (NoGrad noGrad = NoGrad.enter(); NDManager m = reference.newStepManager()) {
       return SampleScorer.decisionLogProbs(reference, m, decisionSamplesOf(decisions)).logProbs().toFloatArray();
     }
   }

@@ -65,4 +65,28 @@ class AdamWTest {
       }
     }
   }
+
+  @Test
+  void shouldUpdateFromAThreadWhereGradModeIsOn() throws Exception {
+    DjlRuntime.init();
+    try (NDManager manager = Engine.getInstance().newBaseManager()) {
+      ParameterSet parameters = ParameterSet.initialise(manager, ModelConfig.standard(40), 1);
+      parameters.setTrainable(PARAMETER::equals);
+      try (AdamW adam = new AdamW(manager.newSubManager(), 0f, 1f)) {
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+          try {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(true); // as in any thread the engine did not start
+            lossStep(manager, parameters, adam, 0.1f, 1f);
+          } catch (Throwable t) {
+            failure[0] = t;
+          }
+        });
+        worker.start();
+        worker.join();
+        assertThat(failure[0]).isNull();
+        assertThat(parameters.get(PARAMETER).getFloat()).isCloseTo(0.1f, within(1e-4f));
+      }
+    }
+  }
 }
