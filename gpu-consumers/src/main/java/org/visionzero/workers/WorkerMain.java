@@ -7,14 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.policy.Vocabulary;
+import org.visionzero.workers.policy.ModelPolicyFactory;
+import org.visionzero.workers.policy.PolicyFactories;
+import org.visionzero.workers.policy.PolicyFactory;
 import org.visionzero.workers.policy.ScriptedPolicyFactory;
 
 /**
- * Runs one worker process with the scripted policies until it is terminated (SIGTERM stops it gracefully).
+ * Runs one worker process with the model and the scripted policies until it is terminated (SIGTERM stops it
+ * gracefully).
  * Arguments: {@code key=value} settings of {@link WorkerConfig}, and optionally {@code --config <file>}
  * (a properties file; command-line settings win). The {@code vz worker} command wraps the same API.
  */
@@ -38,14 +43,19 @@ public final class WorkerMain {
       System.exit(EXIT_BAD_CONFIG);
       return;
     }
-    WorkerApp app = WorkerApp.start(config, new ScriptedPolicyFactory(Vocabulary.standard()),
-        new SimpleMeterRegistry());
+    WorkerApp app = WorkerApp.start(config, defaultPolicies(), new SimpleMeterRegistry());
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "worker-shutdown"));
     System.out.println("vz worker: started " + app.workerIds());
     app.awaitTermination();
     if (!app.failures().isEmpty()) {
       System.exit(EXIT_FAILED);
     }
+  }
+
+  /** The trained model ({@code vz}, from its checkpoints) and the scripted baselines (random, oracle). */
+  public static PolicyFactory defaultPolicies() {
+    return PolicyFactories.firstOf(List.of(ModelPolicyFactory.standard(),
+        new ScriptedPolicyFactory(Vocabulary.standard())));
   }
 
   static Map<String, String> parse(String[] args) throws IOException {

@@ -40,7 +40,6 @@ import org.visionzero.workers.bench.WorkerBenchmarkResult.Swap;
 import org.visionzero.workers.bench.WorkerBenchmarkResult.Throughput;
 import org.visionzero.workers.device.DeviceChoice;
 import org.visionzero.workers.policy.PolicyFactory;
-import org.visionzero.workers.policy.ScriptedCheckpoint;
 
 /**
  * Measures a worker end to end against a Kafka cluster: turns per second of each policy at several batch
@@ -56,18 +55,20 @@ public final class WorkerBenchmark {
   private static final Duration LOAD_PAUSE = Duration.ofMillis(20);
   private static final Duration CATCH_UP = Duration.ofSeconds(10);
   private static final String OK = "ok";
+  private static final String CHECKPOINT_MEDIA_TYPE = "application/x-vz-checkpoint";
 
   /**
    * @param policies    policy names to measure (a name no factory plays is reported as unavailable)
    * @param batchSizes  batch sizes B to measure each policy at
    * @param turnsPerRun backlog of turn requests per throughput run
-   * @param swapPolicy  scripted policy whose versions are published during the swap measurement
-   * @param swaps       checkpoints published in the swap measurement
+   * @param swapPolicies policies whose new versions are published during a swap measurement each
+   * @param swaps        checkpoints published in each swap measurement
    * @param runTimeout  longest a single run may take
    */
   public record Settings(String bootstrapServers, Path blobStoreDir, List<String> policies,
-      List<Integer> batchSizes, int turnsPerRun, String swapPolicy, int swaps, Duration runTimeout) {
+      List<Integer> batchSizes, int turnsPerRun, List<String> swapPolicies, int swaps, Duration runTimeout) {
     public Settings {
+      swapPolicies = List.copyOf(swapPolicies);
       Objects.requireNonNull(bootstrapServers, "bootstrapServers");
       Objects.requireNonNull(blobStoreDir, "blobStoreDir");
       policies = List.copyOf(policies);
@@ -82,10 +83,11 @@ public final class WorkerBenchmark {
       }
     }
 
-    /** The scripted policy and the model, at batch sizes 1, 8, 32 and 128, 1000 turns each, 3 swaps. */
+    /** The scripted policy and the model, at batch sizes 1, 8, 32 and 128, 1000 turns each, 3 swaps each. */
     public static Settings defaults(String bootstrapServers, Path blobStoreDir) {
-      return new Settings(bootstrapServers, blobStoreDir, List.of("random", "vz"), List.of(1, 8, 32, 128), 1000,
-          "random", 3, Duration.ofMinutes(2));
+      List<String> both = List.of("random", "vz");
+      return new Settings(bootstrapServers, blobStoreDir, both, List.of(1, 8, 32, 128), 1000, both, 3,
+          Duration.ofMinutes(2));
     }
   }
 
@@ -104,7 +106,11 @@ public final class WorkerBenchmark {
         throughput.add(throughput(policy, batchSize));
       }
     }
-    return new WorkerBenchmarkResult(throughput, swap());
+    List<Swap> swaps = new ArrayList<>();
+    for (String policy : settings.swapPolicies()) {
+      swaps.add(swap(policy));
+    }
+    return new WorkerBenchmarkResult(throughput, swaps);
   }
 
   Throughput throughput(String policy, int batchSize) throws InterruptedException {
@@ -124,7 +130,9 @@ public final class WorkerBenchmark {
     int turns = settings.turnsPerRun();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (BenchTopics topics = new BenchTopics(settings.bootstrapServers(), catalog);
-        TurnLoad load = new TurnLoad(settings.bootstrapServers(), catalog.turnRequests(), policy, runId)) {
+        TurnLoad load = new TurnLoad(settings.bootstrapServers(), catalog.turnRequests(), policy, runId);
+        KafkaProducer<String, CheckpointPublished> publisher = checkpointPublisher(catalog)) {
+      publishBaseVersion(publisher, catalog, policy);
       load.write(turns);
       try (AnswerReader reader = new AnswerReader(settings.bootstrapServers(), catalog.gameEvents());
           WorkerApp app = startWorker(catalog, runId, batchSize, meters)) {
@@ -139,30 +147,28 @@ public final class WorkerBenchmark {
     }
   }
 
-  Swap swap() throws InterruptedException {
-    String policy = settings.swapPolicy();
+  Swap swap(String policy) throws InterruptedException {
     if (settings.swaps() == 0) {
       return Swap.unavailable(policy, "skipped: 0 swaps asked for");
     }
-    if (!factory.handles(policy) || !factory.architecture(policy).startsWith("scripted/")) {
-      return Swap.unavailable(policy, "unavailable: the benchmark publishes scripted checkpoints only");
+    if (!factory.handles(policy) || factory.exampleCheckpoint(policy, 0).isEmpty()) {
+      return Swap.unavailable(policy, "unavailable: no policy factory makes checkpoints of '" + policy + "'");
     }
     String runId = runId();
     TopicCatalog catalog = TopicCatalog.of(runId + ".");
-    FileBlobStore blobs = new FileBlobStore(settings.blobStoreDir());
     List<Long> latencies = new ArrayList<>();
     String status = OK;
     try (BenchTopics topics = new BenchTopics(settings.bootstrapServers(), catalog);
         TurnLoad load = new TurnLoad(settings.bootstrapServers(), catalog.turnRequests(), policy, runId);
         KafkaProducer<String, CheckpointPublished> publisher = checkpointPublisher(catalog);
         AnswerReader reader = new AnswerReader(settings.bootstrapServers(), catalog.gameEvents());
-        WorkerApp app = startWorker(catalog, runId, SWAP_BATCH_SIZE, new SimpleMeterRegistry())) {
+        WorkerApp app = startWorkerOnBaseVersion(publisher, catalog, policy, runId)) {
       ContinuousLoad continuous = new ContinuousLoad(load);
       continuous.start();
       try {
         reader.awaitAnswered(1, settings.runTimeout());
         for (int version = 1; version <= settings.swaps(); version++) {
-          Instant published = publish(publisher, catalog, blobs, policy, version);
+          Instant published = publish(publisher, catalog, policy, version);
           Instant served = reader.awaitFirstAnswerOf(version, published, settings.runTimeout());
           if (served == null) {
             status = "timeout: version " + version + " never answered within " + settings.runTimeout();
@@ -181,11 +187,27 @@ public final class WorkerBenchmark {
     }
   }
 
+  private WorkerApp startWorkerOnBaseVersion(KafkaProducer<String, CheckpointPublished> publisher,
+      TopicCatalog catalog, String policy, String runId) throws InterruptedException {
+    publishBaseVersion(publisher, catalog, policy);
+    return startWorker(catalog, runId, SWAP_BATCH_SIZE, new SimpleMeterRegistry());
+  }
+
+  /** Publishes version 0 when the factory makes checkpoints (the model has no version without one). */
+  private void publishBaseVersion(KafkaProducer<String, CheckpointPublished> publisher, TopicCatalog catalog,
+      String policy) throws InterruptedException {
+    if (factory.exampleCheckpoint(policy, 0).isPresent()) {
+      publish(publisher, catalog, policy, 0);
+    }
+  }
+
   private Instant publish(KafkaProducer<String, CheckpointPublished> publisher, TopicCatalog catalog,
-      FileBlobStore blobs, String policy, int version) throws InterruptedException {
+      String policy, int version) throws InterruptedException {
+    byte[] checkpoint = factory.exampleCheckpoint(policy, version).orElseThrow(
+        () -> new IllegalStateException("no checkpoint of " + policy + "@" + version + " can be made"));
     BlobRef blob;
     try {
-      blob = blobs.put(new ScriptedCheckpoint(policy, version).toBytes(), ScriptedCheckpoint.MEDIA_TYPE);
+      blob = new FileBlobStore(settings.blobStoreDir()).put(checkpoint, CHECKPOINT_MEDIA_TYPE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store a checkpoint in " + settings.blobStoreDir(), e);
     }
@@ -240,7 +262,8 @@ public final class WorkerBenchmark {
     for (int i = 0; i < turns; i++) {
       all.add(PolicyTurn.of(TurnViews.of(TurnLoad.request("inference", i, policy)), null));
     }
-    try (Policy loaded = factory.load(new PolicyRef(policy, 0), null, WorkerDevice.CPU)) {
+    byte[] base = factory.exampleCheckpoint(policy, 0).orElse(null);
+    try (Policy loaded = factory.load(new PolicyRef(policy, 0), base, WorkerDevice.CPU)) {
       loaded.clues(all.subList(0, Math.min(batchSize, turns))); // warm-up
       long started = System.nanoTime();
       for (int from = 0; from < turns; from += batchSize) {

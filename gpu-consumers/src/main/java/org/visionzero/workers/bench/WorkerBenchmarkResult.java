@@ -9,13 +9,14 @@ import java.util.List;
  * What {@code vz bench worker} reports.
  *
  * @param throughput one entry per policy and batch size
- * @param swap       checkpoint hot-swap under continuous load
+ * @param swaps      checkpoint hot-swaps under continuous load, one measurement per policy
  */
-public record WorkerBenchmarkResult(List<Throughput> throughput, Swap swap) {
+public record WorkerBenchmarkResult(List<Throughput> throughput, List<Swap> swaps) {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public WorkerBenchmarkResult {
     throughput = List.copyOf(throughput);
+    swaps = List.copyOf(swaps);
   }
 
   /**

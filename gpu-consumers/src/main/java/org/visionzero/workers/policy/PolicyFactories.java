@@ -1,6 +1,7 @@
 package org.visionzero.workers.policy;
 
 import java.util.List;
+import java.util.Optional;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.policy.Policy;
 import org.visionzero.workers.device.WorkerDevice;
@@ -28,6 +29,12 @@ public final class PolicyFactories {
         PolicyFactory factory = all.stream().filter(f -> f.handles(ref.getName())).findFirst()
             .orElseThrow(() -> new PolicyLoadException(noFactory(ref.getName())));
         return factory.load(ref, checkpoint, device);
+      }
+
+      @Override
+      public Optional<byte[]> exampleCheckpoint(String policyName, int version) {
+        return all.stream().filter(f -> f.handles(policyName)).findFirst()
+            .flatMap(f -> f.exampleCheckpoint(policyName, version));
       }
 
       private PolicyFactory pick(String policyName) {

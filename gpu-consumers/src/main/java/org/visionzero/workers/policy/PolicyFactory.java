@@ -1,5 +1,6 @@
 package org.visionzero.workers.policy;
 
+import java.util.Optional;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.policy.Policy;
 import org.visionzero.workers.device.WorkerDevice;
@@ -28,4 +29,12 @@ public interface PolicyFactory {
    * @throws PolicyLoadException with the reason when the checkpoint is unreadable or of another version
    */
   Policy load(PolicyRef ref, byte[] checkpoint, WorkerDevice device) throws PolicyLoadException;
+
+  /**
+   * A checkpoint this factory loads as {@code version} of {@code policyName} (e.g. freshly initialised
+   * weights), for benchmarks and smoke tests; empty when the factory cannot make one.
+   */
+  default Optional<byte[]> exampleCheckpoint(String policyName, int version) {
+    return Optional.empty();
+  }
 }

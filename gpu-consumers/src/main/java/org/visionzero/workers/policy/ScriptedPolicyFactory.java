@@ -1,5 +1,6 @@
 package org.visionzero.workers.policy;
 
+import java.util.Optional;
 import java.util.Set;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.policy.Policy;
@@ -31,6 +32,11 @@ public final class ScriptedPolicyFactory implements PolicyFactory {
   @Override
   public String architecture(String policyName) {
     return ARCHITECTURE_PREFIX + policyName;
+  }
+
+  @Override
+  public Optional<byte[]> exampleCheckpoint(String policyName, int version) {
+    return handles(policyName) ? Optional.of(new ScriptedCheckpoint(policyName, version).toBytes()) : Optional.empty();
   }
 
   @Override

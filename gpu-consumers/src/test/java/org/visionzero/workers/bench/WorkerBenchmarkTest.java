@@ -39,7 +39,7 @@ class WorkerBenchmarkTest {
   @Test
   void shouldReportModelWithoutFactoryAsUnavailableWithoutTouchingKafka() throws Exception {
     WorkerBenchmark bench = new WorkerBenchmark(new WorkerBenchmark.Settings("localhost:1", Path.of("b"),
-        List.of("vz"), List.of(8), 10, "random", 0, Duration.ofSeconds(1)),
+        List.of("vz"), List.of(8), 10, List.of("random"), 0, Duration.ofSeconds(1)),
         new ScriptedPolicyFactory(Vocabulary.standard()));
 
     WorkerBenchmarkResult result = bench.run();
@@ -48,27 +48,27 @@ class WorkerBenchmarkTest {
       assertThat(t.status()).startsWith("unavailable").contains("'vz'");
       assertThat(t.turnsPerSecond()).isZero();
     });
-    assertThat(result.swap().status()).startsWith("skipped");
+    assertThat(result.swaps()).singleElement().satisfies(s -> assertThat(s.status()).startsWith("skipped"));
   }
 
   @Test
   void shouldWriteResultAsJson() throws Exception {
     WorkerBenchmarkResult result = new WorkerBenchmarkResult(
         List.of(new WorkerBenchmarkResult.Throughput("random", 8, "ok", 100, 100, 0.5, 198.0, 5000.0)),
-        new WorkerBenchmarkResult.Swap("random", "ok", List.of(120L, 80L), 120L, 500, 500, 0));
+        List.of(new WorkerBenchmarkResult.Swap("random", "ok", List.of(120L, 80L), 120L, 500, 500, 0)));
 
     JsonNode json = new ObjectMapper().readTree(result.toJson());
 
     assertThat(json.at("/throughput/0/turnsPerSecond").asDouble()).isEqualTo(198.0);
     assertThat(json.at("/throughput/0/inferenceTurnsPerSecond").asDouble()).isEqualTo(5000.0);
-    assertThat(json.at("/swap/millisToNewVersion/1").asLong()).isEqualTo(80L);
-    assertThat(json.at("/swap/duplicateAnswers").asInt()).isZero();
+    assertThat(json.at("/swaps/0/millisToNewVersion/1").asLong()).isEqualTo(80L);
+    assertThat(json.at("/swaps/0/duplicateAnswers").asInt()).isZero();
   }
 
   @Test
   void shouldMeasureThePolicyAloneInBatches() {
     WorkerBenchmark bench = new WorkerBenchmark(new WorkerBenchmark.Settings("localhost:1", Path.of("b"),
-        List.of("random"), List.of(4), 40, "random", 0, Duration.ofSeconds(1)),
+        List.of("random"), List.of(4), 40, List.of("random"), 0, Duration.ofSeconds(1)),
         new ScriptedPolicyFactory(Vocabulary.standard()));
 
     assertThat(bench.inferenceRate("random", 4, 40)).isPositive();
@@ -77,7 +77,7 @@ class WorkerBenchmarkTest {
   @Test
   void shouldRefuseBatchSizeOutOfRange() {
     assertThatThrownBy(() -> new WorkerBenchmark.Settings("h:1", Path.of("b"), List.of("random"), List.of(0),
-        10, "random", 1, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class)
+        10, List.of("random"), 1, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("batch sizes");
   }
 }
