@@ -47,12 +47,22 @@ public final class DjlLearner implements Learner {
   private final SaveableAdamW optimizer;
   private final TurnInputs inputs;
   private final List<String> trainable;
+  private final boolean collectBeforeGraph;
 
   /**
    * @param base   the starting model; this learner owns and trains it
    * @param inputs rebuilds each sample's turn
    */
   public DjlLearner(VzModel base, TurnInputs inputs) {
+    this(base, inputs, true);
+  }
+
+  /**
+   * @param collectBeforeGraph run a garbage collection before each step's graph (guards against a DJL native
+   *                           crash; turn off only where no collection can happen during a step)
+   */
+  public DjlLearner(VzModel base, TurnInputs inputs, boolean collectBeforeGraph) {
+    this.collectBeforeGraph = collectBeforeGraph;
     this.model = Objects.requireNonNull(base, "base");
     this.inputs = Objects.requireNonNull(inputs, "inputs");
     this.reference = base.copy();
@@ -82,6 +92,13 @@ public final class DjlLearner implements Learner {
       throw new IllegalArgumentException("none of the " + samples.size() + " samples can be scored by this model");
     }
     List<PolicyTurn> turns = usable.stream().map(inputs::turnOf).toList();
+    if (collectBeforeGraph) {
+      // DJL's scalar operations (x.mul(0.04f), x.div(8f)) build their constant on a direct buffer and close it
+      // at once, while autograd keeps using it until backward: a garbage collection in between frees that
+      // memory and crashes the JVM in native code. Starting the graph with an empty young generation makes a
+      // collection before backward unlikely (see README, "DJL scalar ops").
+      System.gc();
+    }
     double loss;
     double kl;
     double clipFraction;
