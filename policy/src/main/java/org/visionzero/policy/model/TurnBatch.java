@@ -29,6 +29,7 @@ public final class TurnBatch {
   private final long[] historySeats;
   private final long[] historyRounds;
   private final float[] historyMask;
+  private final int seatLength;
   private final long[] seatTokens;
   private final long[] seatPositions;
   private final long[] seatRounds;
@@ -51,13 +52,10 @@ public final class TurnBatch {
     List<List<long[]>> histories = new ArrayList<>();
     int longest = 1;
     int players = config.maxPlayers();
-    int perSeat = config.seatTokens();
-    seatTokens = new long[size * players * perSeat];
-    seatPositions = new long[seatTokens.length];
-    seatRounds = new long[seatTokens.length];
-    seatMask = new float[seatTokens.length];
     seatValid = new float[size * players];
     selfSeat = new float[size * players];
+    List<List<List<long[]>>> seats = new ArrayList<>();
+    int longestSeat = 1;
     for (int b = 0; b < size; b++) {
       TurnView view = inputs.get(b).view();
       if (view.numPlayers() > players) {
@@ -69,7 +67,30 @@ public final class TurnBatch {
       List<long[]> history = historyOf(view, vocabulary);
       histories.add(history);
       longest = Math.max(longest, history.size());
-      fillSeats(b, view, vocabulary);
+      List<List<long[]>> perSeat = seatsOf(b, view, vocabulary);
+      seats.add(perSeat);
+      for (List<long[]> seat : perSeat) {
+        longestSeat = Math.max(longestSeat, seat.size());
+      }
+    }
+    // The seat axis is as long as the longest seat's clues in this batch, not the architecture's cap:
+    // the head only averages and maxes over it, and padding to the cap quadrupled the work.
+    seatLength = longestSeat;
+    seatTokens = new long[size * players * seatLength];
+    seatPositions = new long[seatTokens.length];
+    seatRounds = new long[seatTokens.length];
+    seatMask = new float[seatTokens.length];
+    for (int b = 0; b < size; b++) {
+      for (int s = 0; s < players; s++) {
+        List<long[]> seat = seats.get(b).get(s);
+        for (int i = 0; i < seat.size(); i++) {
+          int at = (b * players + s) * seatLength + i;
+          seatTokens[at] = seat.get(i)[0];
+          seatPositions[at] = seat.get(i)[1];
+          seatRounds[at] = seat.get(i)[2];
+          seatMask[at] = 1f;
+        }
+      }
     }
     historyLength = longest;
     historyTokens = new long[size * longest];
@@ -131,10 +152,13 @@ public final class TurnBatch {
     return all.size() <= keep ? all : all.subList(all.size() - keep, all.size());
   }
 
-  private void fillSeats(int b, TurnView view, Vocabulary vocabulary) {
+  /** Per seat 1..maxPlayers, its clue tokens across rounds as (token, position in clue, round), capped. */
+  private List<List<long[]>> seatsOf(int b, TurnView view, Vocabulary vocabulary) {
     int players = config.maxPlayers();
-    int perSeat = config.seatTokens();
-    int[] filled = new int[players];
+    List<List<long[]>> seats = new ArrayList<>(players);
+    for (int s = 0; s < players; s++) {
+      seats.add(new ArrayList<>());
+    }
     for (VisibleClue clue : view.history()) {
       int s = clue.seat() - 1;
       if (s < 0 || s >= view.numPlayers()) {
@@ -143,13 +167,8 @@ public final class TurnBatch {
       long round = Math.min(Math.max(clue.round(), 0), config.maxRounds());
       List<Integer> tokens = clueTokens(clue, vocabulary);
       int limit = Math.min(tokens.size(), config.maxClueTokens());
-      for (int i = 0; i < limit && filled[s] < perSeat; i++) {
-        int at = (b * players + s) * perSeat + filled[s];
-        seatTokens[at] = tokens.get(i);
-        seatPositions[at] = i;
-        seatRounds[at] = round;
-        seatMask[at] = 1f;
-        filled[s]++;
+      for (int i = 0; i < limit && seats.get(s).size() < config.seatTokens(); i++) {
+        seats.get(s).add(new long[] {tokens.get(i), i, round});
       }
     }
     for (int s = 0; s < view.numPlayers(); s++) {
@@ -158,14 +177,14 @@ public final class TurnBatch {
     if (view.seat() >= 1 && view.seat() <= players) {
       selfSeat[b * players + view.seat() - 1] = 1f;
     }
+    return seats;
   }
 
   /** The batch as arrays of {@code manager} (so they die with it). */
   public Arrays toArrays(NDManager manager) {
     int players = config.maxPlayers();
-    int perSeat = config.seatTokens();
     int side = config.imageSize();
-    Shape seatShape = new Shape(size, players, perSeat);
+    Shape seatShape = new Shape(size, players, seatLength);
     Shape historyShape = new Shape(size, historyLength);
     return new Arrays(
         manager.create(images, new Shape(size, 3, side, side)),

@@ -151,7 +151,7 @@ public final class VzNetwork {
   public NDArray decisionLogits(Encoded encoded, TurnBatch.Arrays in) {
     int d = config.decisionDim();
     int players = config.maxPlayers();
-    int perSeat = config.seatTokens();
+    long perSeat = in.seatTokens().getShape().get(2);
     NDArray map = encoded.featureMap();
     long batch = map.getShape().get(0);
     // Unit RMS per sample, so the head sees features of a stable scale whatever the encoder learnt.
@@ -160,7 +160,7 @@ public final class VzNetwork {
     NDArray tokens = embed(in.seatTokens(), config.vocabSize(), p.get("decision.token"))
         .add(embed(in.seatPositions(), config.maxClueTokens(), p.get("decision.position")))
         .add(embed(in.seatRounds(), config.maxRounds() + 1, p.get("decision.round")))
-        .reshape(batch, (long) players * perSeat, d);
+        .reshape(batch, players * perSeat, d);
     NDArray query = tokens.matMul(p.get("decision.query"));
     NDArray keys = features.matMul(p.get("decision.key")).add(p.get("decision.keyPos"));
     NDArray values = features.matMul(p.get("decision.value")).add(p.get("decision.valuePos"));
