@@ -17,6 +17,7 @@ import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.sample.TrainingSample;
 import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.LearningRateSchedule;
+import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
 import org.visionzero.trainer.step.StepMetrics;
 import org.visionzero.trainer.step.TrainingStep;
@@ -79,22 +80,27 @@ public final class TrainerCore {
 
     StepMetrics metrics = new StepMetrics(0, 0, 0, 0, 0);
     String skipReason = "";
+    boolean nonFinite = false;
     if (filtered.kept().isEmpty()) {
       skipReason = "no trainable samples (" + filtered.droppedStale() + " stale, " + filtered.droppedForeign()
           + " of other policies)";
     } else {
-      PreparedUpdate update = trainingStep.compute(phase, filtered.kept(), learningRate);
-      metrics = update.metrics();
-      if (metrics.finite()) {
-        update.apply();
-      } else {
-        update.discard();
-        skipReason = metrics.nonFiniteReason();
-        LOG.warn("step {} skipped, weights untouched: {}", step, skipReason);
+      try {
+        PreparedUpdate update = trainingStep.compute(phase, filtered.kept(), learningRate);
+        metrics = update.metrics();
+        if (metrics.finite()) {
+          update.apply();
+        } else {
+          update.discard();
+          skipReason = metrics.nonFiniteReason();
+          nonFinite = true;
+          LOG.warn("step {} skipped, weights untouched: {}", step, skipReason);
+        }
+      } catch (NothingToTrainException e) {
+        skipReason = e.getMessage();
       }
     }
     boolean applied = skipReason.isEmpty();
-    boolean nonFinite = !applied && !filtered.kept().isEmpty();
     Optional<PhaseSwitch> change = phases.afterStep(stats.decisionAccuracy(), stats.naRate());
     boolean checkpointDue = step % checkpointEvery == 0;
 

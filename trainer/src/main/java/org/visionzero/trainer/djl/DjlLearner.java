@@ -28,6 +28,7 @@ import org.visionzero.policy.train.SampleScorer;
 import org.visionzero.trainer.inputs.TurnInputs;
 import org.visionzero.trainer.sample.TrainingSample;
 import org.visionzero.trainer.step.Learner;
+import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
 import org.visionzero.trainer.step.StepMetrics;
 
@@ -89,7 +90,7 @@ public final class DjlLearner implements Learner {
   public PreparedUpdate compute(Phase phase, List<TrainingSample> samples, double learningRate) {
     List<TrainingSample> usable = samples.stream().filter(this::scoreable).toList();
     if (usable.isEmpty()) {
-      throw new IllegalArgumentException("none of the " + samples.size() + " samples can be scored by this model");
+      throw new NothingToTrainException("none of the " + samples.size() + " samples can be scored by this model");
     }
     List<PolicyTurn> turns = usable.stream().map(inputs::turnOf).toList();
     if (collectBeforeGraph) {

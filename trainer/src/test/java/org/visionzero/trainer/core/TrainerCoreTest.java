@@ -20,6 +20,7 @@ import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.sample.TrainingSample;
 import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.LearningRateSchedule;
+import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
 import org.visionzero.trainer.step.StepMetrics;
 import org.visionzero.trainer.step.TrainingStep;
@@ -32,10 +33,14 @@ class TrainerCoreTest {
     final List<String> calls = new ArrayList<>();
     final List<List<TrainingSample>> seen = new ArrayList<>();
     double loss = 0.5;
+    boolean untrainable;
 
     @Override
     public PreparedUpdate compute(Phase phase, List<TrainingSample> samples, double learningRate) {
       seen.add(samples);
+      if (untrainable) {
+        throw new NothingToTrainException("text samples cannot be scored by this model");
+      }
       StepMetrics metrics = new StepMetrics(loss, 0.01, 0.1, 2.0, samples.size());
       return new PreparedUpdate() {
         @Override public StepMetrics metrics() { return metrics; }
@@ -128,5 +133,19 @@ class TrainerCoreTest {
     assertThat(report.completed().getSkipReason()).contains("no trainable samples");
     assertThat(report.state().counters().samplesDroppedStale()).isEqualTo(4);
     assertThat(report.state().counters().stepsSkipped()).isZero();
+  }
+
+  @Test
+  void shouldSkipWithoutCountingAsNonFiniteWhenTheModelCanScoreNoSample() {
+    RecordingStep step = new RecordingStep();
+    step.untrainable = true;
+    TrainerCore core = core(step, 4, 0);
+
+    StepReport report = core.step(batch(0, "g1"));
+
+    assertThat(report.completed().getApplied()).isFalse();
+    assertThat(report.completed().getSkipReason()).isEqualTo("text samples cannot be scored by this model");
+    assertThat(report.state().counters().stepsSkipped()).isZero();
+    assertThat(report.state().step()).isEqualTo(1);
   }
 }
