@@ -2,6 +2,7 @@ package org.visionzero.trainer.djl;
 
 import java.io.IOException;
 import java.util.Objects;
+import org.visionzero.policy.model.VzModel;
 import org.visionzero.trainer.TrainerConfig;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.sync.MemoryPairImages;
@@ -27,7 +28,8 @@ public final class SyncRun {
     Objects.requireNonNull(pairs, "pairs");
     long total = Math.max(1, steps);
     int warmup = (int) Math.round(total * config.getDouble(TrainerConfig.WARMUP_FRACTION));
-    SyncSettings settings = new SyncSettings(config.runId(), config.policyName(), config.rules(),
+    // The in-JVM model labels its samples with its own name, whatever the run calls its policy.
+    SyncSettings settings = new SyncSettings(config.runId(), VzModel.POLICY_NAME, config.rules(),
         config.gamesPerStep(), config.checkpointEvery(), steps,
         new LearningRateSchedule(config.getDouble(TrainerConfig.LEARNING_RATE), warmup, total), config.modelSeed(),
         HELD_OUT_GAMES, WIN_RATE_GAMES);
