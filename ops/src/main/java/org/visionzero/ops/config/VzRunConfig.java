@@ -44,6 +44,7 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String EVAL_REFEREE_THRESHOLD = "eval.referee.threshold";
   public static final String PRETRAIN_BUDGET = "pretrain.budget";
   public static final String PRETRAIN_SEED = "pretrain.seed";
+  public static final String V0_CHECKPOINT = "v0.checkpoint";
   public static final String PROGRESS_INTERVAL = "progress.interval";
 
   /** The DJL vision-language model, trained by the trainer. */
@@ -102,6 +103,8 @@ public final class VzRunConfig extends AbstractConfig {
         .define(PRETRAIN_BUDGET, Type.STRING, "8m", Importance.MEDIUM,
             "Time budget of pretraining v0 when the data directory has none.")
         .define(PRETRAIN_SEED, Type.LONG, 1L, Importance.LOW, "Seed of pretraining.")
+        .define(V0_CHECKPOINT, Type.STRING, "", Importance.LOW,
+            "A v0 checkpoint file to publish instead of pretraining (empty: pretrain when there is no v0).")
         .define(PROGRESS_INTERVAL, Type.STRING, "10s", Importance.LOW, "How often the progress line is printed.");
   }
 
@@ -229,6 +232,11 @@ public final class VzRunConfig extends AbstractConfig {
 
   public long pretrainSeed() {
     return getLong(PRETRAIN_SEED);
+  }
+
+  public Optional<Path> v0Checkpoint() {
+    String file = getString(V0_CHECKPOINT);
+    return file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
   }
 
   public Duration progressInterval() {

@@ -252,7 +252,9 @@ public final class Evaluator implements AutoCloseable {
       plan = requestedPlan;
       return;
     }
-    if (!continuous || latestVersion < 0 || (plan != null && plan.version() >= latestVersion)) {
+    // A version's plan is finished before the newest version is taken up: versions in between are skipped, so
+    // every evaluated version gets its full number of games.
+    if (!continuous || latestVersion < 0 || (plan != null && (plan.version() >= latestVersion || !plan.done()))) {
       return;
     }
     plan = newPlan(latestVersion, settings.gamesPerArm());

@@ -11,8 +11,8 @@ public final class PolicyRuntimes {
   public static PolicyRuntime forConfig(VzRunConfig config) {
     return switch (config.policy()) {
       case VzRunConfig.POLICY_RANDOM -> new ScriptedRuntime();
-      case VzRunConfig.POLICY_MODEL -> throw new IllegalStateException("run.policy=model needs the DJL model's "
-          + "worker policy factory and trainer learner, which are not installed yet: use --policy random");
+      case VzRunConfig.POLICY_MODEL -> new ModelRuntime(config.imageSize(), config.pretrainBudget(),
+          config.pretrainSeed(), config.v0Checkpoint());
       default -> throw new IllegalArgumentException("unknown run.policy '" + config.policy() + "'");
     };
   }

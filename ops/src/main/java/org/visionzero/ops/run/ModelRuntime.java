@@ -1,0 +1,75 @@
+package org.visionzero.ops.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.visionzero.policy.checkpoint.Checkpoints;
+import org.visionzero.policy.model.VzModel;
+import org.visionzero.policy.train.PretrainOptions;
+import org.visionzero.policy.train.PretrainResult;
+import org.visionzero.policy.train.Pretrainer;
+import org.visionzero.trainer.LearnerFactory;
+import org.visionzero.trainer.djl.DjlLearners;
+import org.visionzero.workers.policy.ModelPolicyFactory;
+import org.visionzero.workers.policy.PolicyFactory;
+
+/**
+ * The DJL vision-language model: workers load its checkpoints, the trainer trains it, and v0 is pretrained on
+ * the producers' scenes (captioning) within a time budget, unless a v0 checkpoint file is given.
+ */
+public final class ModelRuntime implements PolicyRuntime {
+
+  private static final int HELD_OUT_PAIRS = 256;
+  private static final int HELD_OUT_GAMES = 100;
+  private static final int MAX_STEPS = 1_000_000;
+
+  private final ModelPolicyFactory factory = ModelPolicyFactory.standard();
+  private final int imageSize;
+  private final Duration pretrainBudget;
+  private final long pretrainSeed;
+  private final Optional<Path> givenV0;
+
+  /**
+   * @param givenV0 a v0 checkpoint file to publish instead of pretraining (e.g. a test's committed v0)
+   */
+  public ModelRuntime(int imageSize, Duration pretrainBudget, long pretrainSeed, Optional<Path> givenV0) {
+    this.imageSize = imageSize;
+    this.pretrainBudget = pretrainBudget;
+    this.pretrainSeed = pretrainSeed;
+    this.givenV0 = givenV0;
+  }
+
+  @Override
+  public String policyName() {
+    return VzModel.POLICY_NAME;
+  }
+
+  @Override
+  public PolicyFactory workerPolicies() {
+    return factory;
+  }
+
+  @Override
+  public Optional<LearnerFactory> learners() {
+    return Optional.of(DjlLearners::create);
+  }
+
+  @Override
+  public V0 createV0(Path workDir, Consumer<String> progress) throws Exception {
+    if (givenV0.isPresent()) {
+      byte[] bytes = Files.readAllBytes(givenV0.get());
+      return new V0(bytes, Checkpoints.MEDIA_TYPE, factory.architecture(policyName()), "given " + givenV0.get());
+    }
+    progress.accept("pretraining v0 on " + imageSize + "px scenes for up to " + pretrainBudget.toSeconds() + " s");
+    Path file = workDir.resolve("pretrained-v0.ckpt");
+    PretrainOptions options = new PretrainOptions(pretrainSeed, PretrainOptions.DEFAULT_BATCH, MAX_STEPS,
+        pretrainBudget, PretrainOptions.DEFAULT_LEARNING_RATE, HELD_OUT_PAIRS, HELD_OUT_GAMES, "cpu", file);
+    PretrainResult result = Pretrainer.run(options, new SceneCaptionSource(imageSize),
+        (done, step, loss, elapsed) -> { });
+    progress.accept("pretrained v0: " + result.toJson());
+    return new V0(Files.readAllBytes(file), Checkpoints.MEDIA_TYPE, factory.architecture(policyName()),
+        "pretrained: " + result.toJson());
+  }
+}
