@@ -1,0 +1,42 @@
+package org.visionzero.ops.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vz bench pipeline} on a few games: every game played, turn latencies measured, the raw rate compared. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class PipelineBenchmarkIT {
+
+  private static final int GAMES = 60;
+  /** Code mode: 4 players give 2 rounds of clues (8 turns), then one decision turn. */
+  private static final int MIN_TURNS_PER_GAME = 9;
+
+  @TempDir
+  Path dataDir;
+
+  @BeforeAll
+  static void createTheTemporaryDirectoryRocksDbUnpacksInto() throws Exception {
+    Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  @Test
+  void shouldPlayEveryGameAndCompareThePipelineWithRawKafka() throws Exception {
+    PipelineBenchmark.Result result = PipelineBenchmark.run(dataDir, GAMES, 1, Duration.ofSeconds(120));
+
+    assertThat(result.games()).isEqualTo(GAMES);
+    assertThat(result.turns()).isGreaterThanOrEqualTo((long) GAMES * MIN_TURNS_PER_GAME);
+    assertThat(result.records()).isGreaterThan(result.turns());
+    assertThat(result.p50TurnMillis()).isPositive().isLessThanOrEqualTo(result.p99TurnMillis());
+    assertThat(result.rawRecordsPerSecond()).isPositive();
+    assertThat(result.ratio()).isEqualTo(result.pipelineRecordsPerSecond() / result.rawRecordsPerSecond());
+    System.out.println("pipeline benchmark: " + result.toJson());
+  }
+}
