@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz run}: the whole system in one process, until its steps or duration are done, or Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run broker, topics and every component in one process, then write the run's report.",
+    description = {"Run the whole system in one process, then write its report.",
         "Starts the embedded Kafka broker unless --bootstrap-servers names a cluster, creates the topics, "
             + "pretrains v0 if there is none, and runs producer, coordinator, scorer, workers, trainer and "
             + "evaluator wired through Kafka. Stops on --steps, --duration or Ctrl-C; writes summary.json and "
