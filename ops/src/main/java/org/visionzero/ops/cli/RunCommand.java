@@ -18,6 +18,7 @@ import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.metrics.MetricsEndpoint;
 import org.visionzero.ops.run.Pipeline;
 import org.visionzero.ops.run.PolicyRuntimes;
+import org.visionzero.ops.run.SyncBaseline;
 import org.visionzero.ops.run.VzRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,8 @@ public final class RunCommand implements Runnable, FlagSource {
   String evalFinalGames;
   @Option(names = "--produce-rate", paramLabel = "R", description = "Image pairs per second (default 50).")
   String produceRate;
+  @Option(names = "--sync", description = "Run the synchronous baseline instead (one thread, no Kafka).")
+  boolean sync;
 
   @Mixin
   BrokerOptions broker;
@@ -74,9 +77,22 @@ public final class RunCommand implements Runnable, FlagSource {
     FlagSource.putIfGiven(flags, VzRunConfig.PRODUCE_RATE, produceRate);
   }
 
+  private void runSynchronously(VzRunConfig settings) {
+    try {
+      org.visionzero.trainer.sync.SyncResult result = SyncBaseline.run(settings, output::progress);
+      output.printJson(result.toJson(), result::toJson);
+    } catch (Exception e) {
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
   @Override
   public void run() {
     VzRunConfig settings = config.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, broker, kafka, metrics, this);
+    if (sync) {
+      runSynchronously(settings);
+      return;
+    }
     AtomicBoolean stopRequested = new AtomicBoolean();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
