@@ -24,9 +24,22 @@ public final class ModelPolicyFactory implements PolicyFactory {
 
   private final ModelConfig architecture;
 
+  /**
+   * PyTorch intra-op threads for the worker's model unless {@value #THREADS_PROPERTY} is set: one. A worker runs
+   * its model on one thread per device, and with a 2-thread pool the calling thread spins on barriers when the
+   * CPU is contended: on the 2-core build machine at load 15 a clue turn took 300-960 ms with 2 threads and
+   * 20-45 ms with 1.
+   */
+  public static final int DEFAULT_INTRA_OP_THREADS = 1;
+  public static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
   /** A factory for checkpoints of exactly this architecture. */
   public ModelPolicyFactory(ModelConfig architecture) {
     this.architecture = Objects.requireNonNull(architecture, "architecture");
+    // Must precede the engine's first use in this JVM; DjlRuntime keeps a value that is already set.
+    if (System.getProperty(THREADS_PROPERTY) == null) {
+      System.setProperty(THREADS_PROPERTY, Integer.toString(DEFAULT_INTRA_OP_THREADS));
+    }
   }
 
   /** The standard model over the standard vocabulary. */
