@@ -25,7 +25,8 @@ import java.util.Map;
  */
 public record ModelConfig(
     int imageSize, int conv1, int conv2, int conv3, int imageDim, int tokenDim, int roleDim, int hiddenDim,
-    int attentionDim, int decisionDim, int vocabSize, int maxPlayers, int maxRounds, int maxClueTokens, int maxHistoryTokens) {
+    int attentionDim, int decisionDim, int vocabSize, int maxPlayers, int maxRounds, int maxClueTokens,
+    int maxHistoryTokens) {
 
   /** Three stride-2 convolutions: the feature map is a 1/8 of the image per side. */
   public static final int DOWNSCALE = 8;
@@ -98,7 +99,8 @@ public record ModelConfig(
   /** Rebuilds a config from {@link #asMap()}; a missing field is a clear error. */
   public static ModelConfig fromMap(Map<String, Integer> m) {
     return new ModelConfig(get(m, "imageSize"), get(m, "conv1"), get(m, "conv2"), get(m, "conv3"),
-        get(m, "imageDim"), get(m, "tokenDim"), get(m, "roleDim"), get(m, "hiddenDim"), get(m, "attentionDim"), get(m, "decisionDim"),
+        get(m, "imageDim"), get(m, "tokenDim"), get(m, "roleDim"), get(m, "hiddenDim"), get(m, "attentionDim"),
+        get(m, "decisionDim"),
         get(m, "vocabSize"), get(m, "maxPlayers"), get(m, "maxRounds"), get(m, "maxClueTokens"),
         get(m, "maxHistoryTokens"));
   }

@@ -108,7 +108,7 @@ public final class VzModel implements AutoCloseable {
 
   /**
    * Swaps in new weights of the same architecture and a new version. The caller validated them; the old
-   * weights are released.
+   * weights are released at once, so swap between batches, never while another thread samples or trains.
    */
   public synchronized void replaceWeights(Map<String, float[]> values, int newVersion) {
     ParameterSet fresh = ParameterSet.fromValues(manager, config, values);

@@ -166,7 +166,8 @@ public final class VzNetwork {
     NDArray values = features.matMul(p.get("decision.value")).add(p.get("decision.valuePos"));
     NDArray attention = query.batchMatMul(keys.transpose(0, 2, 1)).div((float) Math.sqrt(d)).softmax(2);
     NDArray attended = attention.batchMatMul(values);
-    NDArray match = Activation.relu(linear(tokens.concat(attended, 2).concat(tokens.mul(attended), 2), "decision.match"))
+    NDArray pairs = tokens.concat(attended, 2).concat(tokens.mul(attended), 2);
+    NDArray match = Activation.relu(linear(pairs, "decision.match"))
         .reshape(batch, players, perSeat, d);
     NDArray seatMatch = maskedMean(match, in.seatMask(), 2);
     // The strongest (mis)match of any one token: a single wrong object is diluted in the mean.

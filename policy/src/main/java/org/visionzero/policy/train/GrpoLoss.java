@@ -6,10 +6,11 @@ import ai.djl.ndarray.NDArray;
  * The GRPO loss of VISION-ZERO.md section 3, over padded token arrays.
  *
  * <p>Per token t of sequence i, with r = exp(lp − lp_behaviour) and advantage A_i:
- * {@code ℓ = −min(r·A, clip(r, 1−ε, 1+ε)·A) + β·(exp(ref − lp) − (ref − lp) − 1)}. The loss is the token mean
- * per sequence (over its mask), then the mean over sequences that have at least one token. The behaviour
- * log-probs are the ones recorded when the sample was drawn (a streaming system samples with an older policy,
- * so the ratio is not 1); the reference log-probs come from the frozen starting policy.
+ * {@code ℓ = −min(r·A, clip(r, 1−ε, 1+ε)·A) + β·(exp(ref − lp) − (ref − lp) − 1)}.
+ * The loss is the token mean per sequence (over its mask), then the mean over sequences that have at least
+ * one token. The behaviour log-probs are the ones recorded when the sample was drawn (a streaming system
+ * samples with an older policy, so the ratio is not 1); the reference log-probs come from the frozen
+ * starting policy.
  */
 public final class GrpoLoss {
   /** PPO clip range ε. */
@@ -77,7 +78,8 @@ public final class GrpoLoss {
 
   private static void requireSameShape(NDArray expected, NDArray actual, String name) {
     if (!expected.getShape().equals(actual.getShape())) {
-      throw new IllegalArgumentException(name + " must have shape " + expected.getShape() + ", was " + actual.getShape());
+      throw new IllegalArgumentException(
+          name + " must have shape " + expected.getShape() + ", was " + actual.getShape());
     }
   }
 }

@@ -14,19 +14,21 @@ import java.util.Objects;
  * @param learningRate      peak AdamW learning rate (cosine decay to 10 % over the run)
  * @param heldOutPairs      held-out pairs for caption accuracy (seeds disjoint from training)
  * @param heldOutGames      held-out games (4 players, observer with 8 samples) for v0's decision accuracy
+ * @param poolSize          most rendered pairs kept for sampling (a background thread keeps replacing them)
  * @param device            auto, cpu or gpu
  * @param checkpoint        where to write the v0 checkpoint; null writes none
  */
 public record PretrainOptions(long seed, int batchSize, int maxSteps, Duration timeBudget, float learningRate,
-    int heldOutPairs, int heldOutGames, String device, Path checkpoint) {
+    int heldOutPairs, int heldOutGames, int poolSize, String device, Path checkpoint) {
 
   public static final int DEFAULT_BATCH = 64;
   public static final float DEFAULT_LEARNING_RATE = 2e-3f;
+  public static final int DEFAULT_POOL = 2048;
 
   public PretrainOptions {
     Objects.requireNonNull(timeBudget, "timeBudget");
-    if (batchSize < 1 || maxSteps < 1 || heldOutPairs < 1 || heldOutGames < 1) {
-      throw new IllegalArgumentException("batchSize, maxSteps, heldOutPairs and heldOutGames must be >= 1");
+    if (batchSize < 1 || maxSteps < 1 || heldOutPairs < 1 || heldOutGames < 1 || poolSize < 1) {
+      throw new IllegalArgumentException("batchSize, maxSteps, heldOutPairs, heldOutGames and poolSize must be >= 1");
     }
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
@@ -34,9 +36,16 @@ public record PretrainOptions(long seed, int batchSize, int maxSteps, Duration t
     device = device == null ? "auto" : device;
   }
 
-  /** The defaults for {@code vz pretrain}: up to 8 minutes of training on this kind of machine. */
+  /** The same with the default pool of {@value #DEFAULT_POOL} pairs. */
+  public PretrainOptions(long seed, int batchSize, int maxSteps, Duration timeBudget, float learningRate,
+      int heldOutPairs, int heldOutGames, String device, Path checkpoint) {
+    this(seed, batchSize, maxSteps, timeBudget, learningRate, heldOutPairs, heldOutGames, DEFAULT_POOL, device,
+        checkpoint);
+  }
+
+  /** The defaults for {@code vz pretrain}: 7.5 minutes of training, then about 10 s of evaluation. */
   public static PretrainOptions defaults(Path checkpoint) {
-    return new PretrainOptions(1L, DEFAULT_BATCH, 100_000, Duration.ofMinutes(8), DEFAULT_LEARNING_RATE, 512, 200,
-        "auto", checkpoint);
+    return new PretrainOptions(1L, DEFAULT_BATCH, 100_000, Duration.ofSeconds(450), DEFAULT_LEARNING_RATE, 512, 200,
+        DEFAULT_POOL, "auto", checkpoint);
   }
 }

@@ -48,7 +48,8 @@ public final class Pretrainer {
   private static final double HISTORY_PROBABILITY = 0.5;
   private static final double HISTORY_FROM_ORIGINAL = 0.75;
   private static final int LOSS_WINDOW = 20;
-  private static final int POOL_SIZE = 1024;
+  /** Pairs rendered before the first step; the background renderer adds the rest. */
+  private static final int INITIAL_POOL = 256;
   private static final int FRESH_PAIRS_PER_STEP = 8;
   /** Spreads the training seeds of different run seeds apart (all stay below the held-out range). */
   private static final long TRAINING_SEED_STRIDE = 1_000_003L;
@@ -110,12 +111,12 @@ public final class Pretrainer {
     long budgetNanos = options.timeBudget().toNanos();
     long start = System.nanoTime();
     double[] recent = new double[LOSS_WINDOW];
-    ExamplePool pool = new ExamplePool(source, model.config().imageSize(), POOL_SIZE,
-        Math.floorMod(options.seed() * TRAINING_SEED_STRIDE, HELD_OUT_SEED_BASE / 2));
+    ExamplePool pool = new ExamplePool(source, model.config().imageSize(), Math.min(INITIAL_POOL, options.poolSize()),
+        options.poolSize(), Math.floorMod(options.seed() * TRAINING_SEED_STRIDE, HELD_OUT_SEED_BASE / 2));
     long step = 0;
     long skipped = 0;
     double done = 0;
-    try (AdamW optimizer = new AdamW(model.newStepManager(), WEIGHT_DECAY, CLIP_NORM)) {
+    try (pool; AdamW optimizer = new AdamW(model.newStepManager(), WEIGHT_DECAY, CLIP_NORM)) {
       while (step < options.maxSteps() && System.nanoTime() - start < budgetNanos) {
         pool.refresh(FRESH_PAIRS_PER_STEP);
         List<SampleScorer.ClueSample> batch = new ArrayList<>(options.batchSize());

@@ -63,7 +63,8 @@ public final class SampleScorer {
       for (int t = 0; t < ids.size(); t++) {
         int id = ids.get(t);
         if (id < 0 || id >= model.config().vocabSize()) {
-          throw new IllegalArgumentException("token id " + id + " outside the vocabulary of " + model.config().vocabSize());
+          throw new IllegalArgumentException(
+              "token id " + id + " outside the vocabulary of " + model.config().vocabSize());
         }
         targets[b * longest + t] = id;
         mask[b * longest + t] = 1f;

@@ -68,7 +68,8 @@ public final class SimulatedGames {
           TurnView view = new TurnView(gameId(seed), turnIndex, 1, TurnKind.CLUE, seat, round,
               spy ? Role.SPY : Role.CIVILIAN, numPlayers, null, SPY_HINT, histories.get(g), List.of(), 1,
               temperature, seed * TURN_SEED_STRIDE + turnIndex, CURRENT);
-          batch.add(new PolicyTurn(view, spy ? pairs.get(g).modified() : pairs.get(g).original(), pairs.get(g).facts()));
+          CaptionExample pair = pairs.get(g);
+          batch.add(new PolicyTurn(view, spy ? pair.modified() : pair.original(), pair.facts()));
         }
         List<ClueAnswer> answers = cluePolicy.clues(batch);
         for (int g = 0; g < games; g++) {

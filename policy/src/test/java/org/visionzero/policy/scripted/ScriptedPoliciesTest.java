@@ -60,7 +60,8 @@ class ScriptedPoliciesTest {
   @Test
   void shouldRefuseOracleTurnWithoutSceneGraph() {
     OraclePolicy oracle = new OraclePolicy(vocabulary);
-    assertThatThrownBy(() -> oracle.clues(List.of(PolicyTurn.of(TestTurns.clue(1, 1, Role.CIVILIAN, 4, List.of(), 1), null))))
+    PolicyTurn withoutFacts = PolicyTurn.of(TestTurns.clue(1, 1, Role.CIVILIAN, 4, List.of(), 1), null);
+    assertThatThrownBy(() -> oracle.clues(List.of(withoutFacts)))
         .hasMessageContaining("scene graph");
   }
 

@@ -61,7 +61,8 @@ class AdamWTest {
 
         double next = lossStep(manager, parameters, adam, 0.1f, 1f);
         assertThat(next).isFinite().isPositive();
-        assertThat(parameters.get(PARAMETER).getFloat()).isCloseTo(before + 0.1f, within(1e-4f)); // Adam's first step is lr·sign
+        // Adam's first step is lr times the sign of the gradient
+        assertThat(parameters.get(PARAMETER).getFloat()).isCloseTo(before + 0.1f, within(1e-4f));
       }
     }
   }

@@ -72,7 +72,8 @@ class DecisionLearningTest {
       SplittableRandom random = new SplittableRandom(1);
       try (GrpoStep step = new GrpoStep(learner, v0, n -> n.startsWith(ParameterSet.DECISION), 0f, 1f)) {
         for (int s = 0; s < STEPS; s++) {
-          float lr = (float) (LEARNING_RATE * (FINAL_LR_SHARE + (1 - FINAL_LR_SHARE) * 0.5 * (1 + Math.cos(Math.PI * s / STEPS))));
+          double cosine = 0.5 * (1 + Math.cos(Math.PI * s / STEPS));
+          float lr = (float) (LEARNING_RATE * (FINAL_LR_SHARE + (1 - FINAL_LR_SHARE) * cosine));
           GrpoStep.Result result = step.step(List.of(), decisionItems(learnerPolicy, training, random), lr);
           assertThat(result.loss()).isFinite();
         }

@@ -41,7 +41,8 @@ class GrpoLossTest {
 
   private static Case goldenCase(NDManager m) {
     NDArray lp = m.create(new float[] {-1.0f, -2.0f, -0.5f, 0f}, new Shape(2, 2));
-    NDArray behaviour = m.create(new float[] {(float) (-1.0 - LN_1_5), (float) (-2.0 + LN_2), -0.5f, 0f}, new Shape(2, 2));
+    NDArray behaviour =
+        m.create(new float[] {(float) (-1.0 - LN_1_5), (float) (-2.0 + LN_2), -0.5f, 0f}, new Shape(2, 2));
     NDArray reference = m.create(new float[] {-1.0f, (float) (-2.0 + LN_2), -0.5f, 0f}, new Shape(2, 2));
     NDArray advantages = m.create(new float[] {1f, -2f});
     NDArray mask = m.create(new float[] {1f, 1f, 1f, 0f}, new Shape(2, 2));
@@ -88,10 +89,12 @@ class GrpoLossTest {
   void shouldRefuseMismatchedShapes() {
     try (NDManager m = manager.newSubManager()) {
       Case c = goldenCase(m);
-      assertThatThrownBy(() -> GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), m.create(new float[] {1f}), c.mask()))
+      NDArray oneAdvantage = m.create(new float[] {1f});
+      assertThatThrownBy(() -> GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), oneAdvantage, c.mask()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("advantages");
-      assertThatThrownBy(() -> GrpoLoss.compute(c.lp(), c.behaviour().reshape(4), c.reference(), c.advantages(), c.mask()))
+      NDArray flat = c.behaviour().reshape(4);
+      assertThatThrownBy(() -> GrpoLoss.compute(c.lp(), flat, c.reference(), c.advantages(), c.mask()))
           .hasMessageContaining("behaviourLogProbs");
     }
   }
