@@ -1,11 +1,11 @@
 package org.visionzero.workers;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -174,7 +174,7 @@ public final class WorkerConfig extends AbstractConfig {
 
   private static ConfigDef.Validator bootstrapValidator() {
     return (name, value) -> {
-      if (!(value instanceof java.util.List<?> servers) || servers.isEmpty()) {
+      if (!(value instanceof List<?> servers) || servers.isEmpty()) {
         throw new ConfigException(name, value, "give the Kafka cluster as host:port[,host:port...]");
       }
     };

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visionzero.deadletter.DeadLetters;
 import org.visionzero.events.CheckpointPublished;
+import org.visionzero.events.DeadLetter;
 import org.visionzero.policy.Policy;
 import org.visionzero.topics.Topic;
 import org.visionzero.workers.WorkerMetrics;
@@ -170,7 +171,7 @@ public final class CheckpointWatcher implements Runnable {
     }
   }
 
-  private void refuse(org.visionzero.events.DeadLetter deadLetter, String reason) {
+  private void refuse(DeadLetter deadLetter, String reason) {
     metrics.refusedCheckpoint();
     refusals.add(deadLetter);
     LOG.warn("{}: refused checkpoint, still serving the versions held: {}", component, reason);
