@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code vz bench …}: benchmarks that report ratios against a baseline run in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks of producers, policy, workers and the pipeline on this machine.",
+    description = "Benchmarks: producers, policy, workers, pipeline.",
     subcommands = {BenchCommand.Producers.class})
 public final class BenchCommand implements Runnable {
 

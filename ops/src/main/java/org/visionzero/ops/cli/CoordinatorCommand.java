@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz coordinator}: the game coordinator topology as its own process. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
-    description = {"Run the game coordinator (Kafka Streams) against a cluster until Ctrl-C.",
+    description = {"Run the game coordinator (Kafka Streams) until Ctrl-C.",
         "Starts games from image pairs and game requests, folds answers, requests turns, retries timed-out "
             + "turns; run several instances with the same --application-id to share the partitions."})
 public final class CoordinatorCommand implements Runnable, FlagSource {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code vz pairs show}: a contact sheet of generated pairs, to check a generator by eye. */
 @Command(name = "pairs", mixinStandardHelpOptions = true,
-    description = "Look at image pairs: a contact sheet with the differences outlined.",
+    description = "Contact sheet of image pairs, differences outlined.",
     subcommands = {PairsCommand.Show.class})
 public final class PairsCommand implements Runnable {
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz produce}: image pairs into the blob store and {@code vz.image-pairs}. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
-    description = {"Generate image pairs (scenes, charts, or edits of your photos) and publish them.",
+    description = {"Generate image pairs (scenes, charts, photos) and publish them.",
         "Pair ids come from the content, so re-running the same command never duplicates a pair; unusable "
             + "photos go to the dead-letter topic with the reason."})
 public final class ProduceCommand implements Runnable {

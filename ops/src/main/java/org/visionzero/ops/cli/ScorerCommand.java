@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code vz scorer}: the trajectory scorer topology as its own process. */
 @Command(name = "scorer", mixinStandardHelpOptions = true,
-    description = {"Run the trajectory scorer (Kafka Streams) against a cluster until Ctrl-C.",
+    description = {"Run the trajectory scorer (Kafka Streams) until Ctrl-C.",
         "Turns every completed game into one scored trajectory (zero-sum clue rewards, decision rewards and "
             + "group-normalised advantages)."})
 public final class ScorerCommand implements Runnable {
