@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.visionzero.ops.broker.BrokerSettings;
+import org.visionzero.ops.broker.EmbeddedKafkaBroker;
 import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.workers.WorkerMain;
+import org.visionzero.workers.bench.WorkerBenchmark;
+import org.visionzero.workers.bench.WorkerBenchmarkResult;
 import org.visionzero.producers.bench.BenchmarkResult;
 import org.visionzero.producers.bench.ProducerBenchmark;
 import picocli.CommandLine.Command;
@@ -16,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code vz bench …}: benchmarks that report ratios against a baseline run in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: producers, policy, workers, pipeline.",
-    subcommands = {BenchCommand.Producers.class})
+    subcommands = {BenchCommand.Producers.class, BenchCommand.Worker.class})
 public final class BenchCommand implements Runnable {
 
   @Spec
@@ -48,6 +53,38 @@ public final class BenchCommand implements Runnable {
             result.sources().stream().map(Object::toString).toList()));
       } catch (IOException e) {
         throw new UncheckedIOException("benchmark failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** {@code vz bench worker}: turns per second at several batch sizes and checkpoint-swap latency. */
+  @Command(name = "worker", mixinStandardHelpOptions = true,
+      description = "Worker turns/s (scripted and model) by batch size, and checkpoint swap time.")
+  static final class Worker implements Runnable {
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+        description = "Cluster to use; default: an embedded broker in a temporary directory.")
+    String bootstrapServers;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public void run() {
+      try {
+        Path work = Files.createTempDirectory("vz-bench-worker");
+        try (EmbeddedKafkaBroker broker = bootstrapServers == null
+            ? EmbeddedKafkaBroker.start(BrokerSettings.of(work.resolve("kafka"), BrokerSettings.PICK_FREE_PORT))
+            : null) {
+          String bootstrap = broker == null ? bootstrapServers : broker.bootstrapServers();
+          WorkerBenchmarkResult result = new WorkerBenchmark(
+              WorkerBenchmark.Settings.defaults(bootstrap, work.resolve("blobs")), WorkerMain.defaultPolicies()).run();
+          output.printJson(result.toJson(), result::toJson);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("benchmark failed: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
       }
     }
   }

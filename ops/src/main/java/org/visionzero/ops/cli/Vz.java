@@ -24,6 +24,8 @@ public final class Vz implements Runnable {
       PairsCommand::new,
       CoordinatorCommand::new,
       ScorerCommand::new,
+      WorkerCommand::new,
+      TrainerCommand::new,
       EvalCommand::new,
       BenchCommand::new);
 

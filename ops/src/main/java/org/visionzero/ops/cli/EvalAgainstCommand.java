@@ -1,0 +1,71 @@
+package org.visionzero.ops.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.KafkaClientConfig;
+import org.visionzero.ops.eval.AgainstBase;
+import org.visionzero.ops.eval.VersionResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vz eval against}: one evaluation of a version against v0 on a running pipeline, every arm (decision
+ * skill with its no-image control, clue skill under a fixed referee, the paper's measure), with 95 % intervals.
+ */
+@Command(name = "against", mixinStandardHelpOptions = true,
+    description = {"Evaluate a version against v0 on held-out pairs through vz.game-requests (the pipeline must "
+        + "be running): decision accuracy, no-image control, N/A rate, win rates, clue fidelity."})
+public final class EvalAgainstCommand implements Runnable {
+
+  private static final String BASE = "v0";
+
+  @Option(names = "--against", paramLabel = "v0", defaultValue = BASE,
+      description = "The version to measure against; only v0 is supported.")
+  String against;
+  @Option(names = "--games", paramLabel = "N", defaultValue = "500", description = "Games per arm (default 500).")
+  int games;
+  @Option(names = "--version", paramLabel = "V", description = "Version to evaluate (default: the newest).")
+  Integer version;
+  @Option(names = "--referee", paramLabel = "V", description = "Fixed referee version (default: the evaluated one).")
+  Integer referee;
+  @Option(names = "--policy", paramLabel = "NAME", defaultValue = "vz", description = "Policy name (default vz).")
+  String policy;
+  @Option(names = "--budget-s", paramLabel = "S", defaultValue = "1800",
+      description = "Longest wait for the games, seconds (default 1800).")
+  long budgetSeconds;
+
+  @Mixin
+  KafkaOptions kafka;
+  @Mixin
+  ConfigFileOption config;
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public void run() {
+    if (!BASE.equals(against.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("--against " + against + ": only v0 is supported");
+    }
+    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    try {
+      VersionResult result = AgainstBase.evaluate(settings.clientProperties().asMap(), settings.topicCatalog(),
+          "eval-" + System.currentTimeMillis(), policy,
+          version == null ? OptionalInt.empty() : OptionalInt.of(version),
+          referee == null ? OptionalInt.empty() : OptionalInt.of(referee), games, Duration.ofSeconds(budgetSeconds));
+      output.print(result.toJson(), () -> String.format(Locale.ROOT,
+          "v%d against v0 (%d games): decision accuracy %.3f (no-image %.3f), N/A %.3f, win rate with referee v%d "
+              + "%.3f [%.3f, %.3f], clue fidelity %.3f, paper-style win rate %.3f", result.version(), result.games(),
+          result.decisionAccuracy().rate(), result.noImageAccuracy().rate(), result.naRate().rate(),
+          result.refereeVersion(), result.clueWinRate().rate(), result.clueWinRate().low(),
+          result.clueWinRate().high(), result.clueFidelity().value(), result.paperWinRate().rate()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("evaluation interrupted", e);
+    }
+  }
+}

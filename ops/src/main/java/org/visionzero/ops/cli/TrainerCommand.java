@@ -1,0 +1,108 @@
+package org.visionzero.ops.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.visionzero.ops.cli.options.BlobStoreOptions;
+import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.FlagSource;
+import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.ConfigLoader;
+import org.visionzero.trainer.TrainerApp;
+import org.visionzero.trainer.TrainerConfig;
+import org.visionzero.trainer.djl.DjlLearners;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vz trainer}: the Iterative-SPO trainer as its own process. */
+@Command(name = "trainer", mixinStandardHelpOptions = true,
+    description = {"Run the Iterative-SPO trainer until its last step or Ctrl-C.",
+        "Consumes scored trajectories (read_committed), takes GRPO steps, publishes checkpoints; restarting it "
+            + "resumes from its latest checkpoint and the offsets stored in it."})
+public final class TrainerCommand implements Runnable, FlagSource {
+
+  private static final Duration WAIT_FOREVER = Duration.ofDays(3650);
+
+  @Option(names = "--run-id", paramLabel = "ID", description = "Training run id (default run-1).")
+  String runId;
+  @Option(names = "--base-checkpoint", paramLabel = "FILE", description = "Checkpoint file of v0.")
+  String baseCheckpoint;
+  @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps of the run (default 280).")
+  String steps;
+  @Option(names = "--games-per-step", paramLabel = "G", description = "Training games per step (default 8).")
+  String gamesPerStep;
+  @Option(names = "--mode", paramLabel = "code|paper", description = "Rules and Iterative-SPO defaults.")
+  String mode;
+  @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where the model trains.")
+  String device;
+
+  @Mixin
+  KafkaOptions kafka;
+  @Mixin
+  BlobStoreOptions blobs;
+  @Mixin
+  ConfigFileOption config;
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public void addTo(Map<String, String> flags) {
+    FlagSource.putIfGiven(flags, TrainerConfig.RUN_ID, runId);
+    FlagSource.putIfGiven(flags, TrainerConfig.BASE_CHECKPOINT, baseCheckpoint);
+    FlagSource.putIfGiven(flags, TrainerConfig.TOTAL_STEPS, steps);
+    FlagSource.putIfGiven(flags, TrainerConfig.GAMES_PER_STEP, gamesPerStep);
+    FlagSource.putIfGiven(flags, TrainerConfig.MODE, mode);
+    FlagSource.putIfGiven(flags, TrainerConfig.DEVICE, device);
+    flags.put(TrainerConfig.BLOB_DIR, blobs.directory().toString());
+  }
+
+  @Override
+  public void run() {
+    TrainerConfig settings = config.load(TrainerConfig.definition(),
+        values -> new TrainerConfig(withClientPassthrough(values)), kafka, this);
+    TrainerApp app;
+    try {
+      app = TrainerApp.start(settings, DjlLearners::create, new SimpleMeterRegistry());
+      output.progress("Trainer run '" + settings.runId() + "' at step " + app.state().step()
+          + "; Ctrl-C to stop (a restart resumes).");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(app), "vz-trainer-shutdown"));
+      app.await(WAIT_FOREVER);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("trainer could not start: " + e.getMessage(), e);
+    }
+    if (app.failure() != null) {
+      throw new IllegalStateException("trainer failed (restart to resume): " + app.failure(), app.failure());
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("runId", settings.runId());
+    result.put("step", app.state().step());
+    result.put("gamesTrained", app.state().counters().gamesTrained());
+    output.print(result, () -> "Trainer finished run " + settings.runId() + " at step " + app.state().step());
+  }
+
+  private static void closeQuietly(TrainerApp app) {
+    try {
+      app.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** {@code kafka.client.*} settings of the config file reach the trainer's clients as {@code kafka.*}. */
+  static Map<String, Object> withClientPassthrough(Map<String, Object> values) {
+    Map<String, Object> adapted = new LinkedHashMap<>(values);
+    values.forEach((key, value) -> {
+      if (key.startsWith(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX)) {
+        adapted.put(TrainerConfig.KAFKA_PREFIX + key.substring(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX.length()),
+            value);
+      }
+    });
+    return adapted;
+  }
+}

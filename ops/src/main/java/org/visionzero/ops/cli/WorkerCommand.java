@@ -1,0 +1,79 @@
+package org.visionzero.ops.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.visionzero.ops.cli.options.BlobStoreOptions;
+import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.FlagSource;
+import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.ConfigLoader;
+import org.visionzero.workers.WorkerApp;
+import org.visionzero.workers.WorkerConfig;
+import org.visionzero.workers.WorkerMain;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vz worker}: a worker (consumer group {@code vz-workers}) as its own process. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+    description = {"Run a worker that plays turns until Ctrl-C.",
+        "Joins the consumer group on the turn requests, answers micro-batches in Kafka transactions, and "
+            + "hot-reloads published checkpoints; start several to share the partitions."})
+public final class WorkerCommand implements Runnable, FlagSource {
+
+  @Option(names = "--worker-id", paramLabel = "ID", description = "Unique id of this worker (transactional id).")
+  String workerId;
+  @Option(names = "--batch-size", paramLabel = "B", description = "Most turns per micro-batch (default 32).")
+  String batchSize;
+  @Option(names = "--batch-wait-ms", paramLabel = "T", description = "Longest wait to fill a batch (default 20).")
+  String batchWaitMs;
+  @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where the model runs (default auto).")
+  String device;
+
+  @Mixin
+  KafkaOptions kafka;
+  @Mixin
+  BlobStoreOptions blobs;
+  @Mixin
+  ConfigFileOption config;
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public void addTo(Map<String, String> flags) {
+    FlagSource.putIfGiven(flags, WorkerConfig.WORKER_ID, workerId);
+    FlagSource.putIfGiven(flags, WorkerConfig.BATCH_MAX_SIZE, batchSize);
+    FlagSource.putIfGiven(flags, WorkerConfig.BATCH_MAX_WAIT_MS, batchWaitMs);
+    FlagSource.putIfGiven(flags, WorkerConfig.DEVICE, device);
+    flags.put(WorkerConfig.BLOB_STORE_DIR, blobs.directory().toString());
+  }
+
+  @Override
+  public void run() {
+    WorkerConfig settings = config.load(WorkerConfig.definition(),
+        values -> new WorkerConfig(withClientPassthrough(values)), kafka, this);
+    WorkerApp app;
+    try {
+      app = WorkerApp.start(settings, WorkerMain.defaultPolicies(), new SimpleMeterRegistry());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the worker", e);
+    }
+    output.progress("Worker(s) " + app.workerIds() + " running; Ctrl-C to stop.");
+    Foreground.runUntilStopped(app, () -> output.progress("Worker stopped after finishing its batch."));
+  }
+
+  /** {@code kafka.client.*} settings of the config file reach the worker's clients as {@code client.*}. */
+  static Map<String, Object> withClientPassthrough(Map<String, Object> values) {
+    Map<String, Object> adapted = new LinkedHashMap<>(values);
+    values.forEach((key, value) -> {
+      if (key.startsWith(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX)) {
+        adapted.put(WorkerConfig.CLIENT_PREFIX + key.substring(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX.length()),
+            value);
+      }
+    });
+    return adapted;
+  }
+}
