@@ -4,9 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.visionzero.blob.Sha256;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.broker.EmbeddedKafkaBroker;
 import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.run.SceneCaptionSource;
+import org.visionzero.policy.Vocabulary;
+import org.visionzero.policy.bench.PolicyBenchmark;
+import org.visionzero.policy.checkpoint.Checkpoints;
+import org.visionzero.policy.model.ModelConfig;
+import org.visionzero.policy.model.VzModel;
+import org.visionzero.policy.runtime.Devices;
+import org.visionzero.producers.publish.ProduceOptions;
 import org.visionzero.workers.WorkerMain;
 import org.visionzero.workers.bench.WorkerBenchmark;
 import org.visionzero.workers.bench.WorkerBenchmarkResult;
@@ -21,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code vz bench …}: benchmarks that report ratios against a baseline run in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: producers, policy, workers, pipeline.",
-    subcommands = {BenchCommand.Producers.class, BenchCommand.Worker.class})
+    subcommands = {BenchCommand.Producers.class, BenchCommand.Policy.class, BenchCommand.Worker.class})
 public final class BenchCommand implements Runnable {
 
   @Spec
@@ -54,6 +63,40 @@ public final class BenchCommand implements Runnable {
       } catch (IOException e) {
         throw new UncheckedIOException("benchmark failed: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /** {@code vz bench policy}: clue and decision turns per second by batch size, and one training step. */
+  @Command(name = "policy", mixinStandardHelpOptions = true,
+      description = "Model clue/decision turns/s at batch 1, 8, 32 and one training step.")
+  static final class Policy implements Runnable {
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+        description = "Checkpoint to measure (default: a freshly initialised model of the same architecture).")
+    Path checkpoint;
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "Device.")
+    String device;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public void run() {
+      ai.djl.Device chosen = Devices.choose(device);
+      try (VzModel model = checkpoint == null
+          ? VzModel.create(ModelConfig.standard(Vocabulary.standard().size()), Vocabulary.standard(), 1L, chosen)
+          : load(checkpoint, chosen)) {
+        PolicyBenchmark.Result result = PolicyBenchmark.run(model, new SceneCaptionSource(
+            ProduceOptions.DEFAULT_SIZE), PolicyBenchmark.Options.defaults());
+        output.printJson(result.toJson(), result::toJson);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read checkpoint " + checkpoint + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** A local file is trusted as it is: its own hash is the expected one (a blob ref would carry it). */
+    private static VzModel load(Path file, ai.djl.Device device) throws IOException {
+      byte[] bytes = Files.readAllBytes(file);
+      return Checkpoints.load(bytes, Sha256.hex(bytes), device);
     }
   }
 

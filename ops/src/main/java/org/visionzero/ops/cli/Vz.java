@@ -26,6 +26,7 @@ public final class Vz implements Runnable {
       ScorerCommand::new,
       WorkerCommand::new,
       TrainerCommand::new,
+      PretrainCommand::new,
       EvalCommand::new,
       BenchCommand::new);
 
