@@ -28,6 +28,10 @@ public final class Vz implements Runnable {
       TrainerCommand::new,
       PretrainCommand::new,
       EvalCommand::new,
+      ReplayCommand::new,
+      TailCommand::new,
+      RescoreCommand::new,
+      ExportCommand::new,
       BenchCommand::new);
 
   @Spec

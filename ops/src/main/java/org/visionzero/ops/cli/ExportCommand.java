@@ -1,0 +1,63 @@
+package org.visionzero.ops.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.visionzero.ops.cli.options.BlobStoreOptions;
+import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.KafkaClientConfig;
+import org.visionzero.streams.export.ExportReport;
+import org.visionzero.streams.export.JsonlExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vz export}: scored trajectories as JSONL for external trainers. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {"Export scored trajectories as JSONL, one sample per line, with images.",
+        "Each line has the prompt, the completion, reward, advantage, tokens, behaviour log-probs, policy "
+            + "version and the image path (format in README, 'Exporting trajectories')."})
+public final class ExportCommand implements Runnable {
+
+  @Option(names = "--format", paramLabel = "jsonl", defaultValue = "jsonl", description = "Output format (jsonl).")
+  String format;
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory to write into.")
+  Path out;
+  @Option(names = "--since", paramLabel = "TIME", description = "Only games completed at or after (ISO-8601).")
+  Instant since;
+  @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "60", description = "Read timeout (default 60).")
+  long timeoutSeconds;
+
+  @Mixin
+  KafkaOptions kafka;
+  @Mixin
+  BlobStoreOptions blobs;
+  @Mixin
+  ConfigFileOption config;
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public void run() {
+    if (!"jsonl".equals(format)) {
+      throw new IllegalArgumentException("--format " + format + " is not supported: use jsonl");
+    }
+    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    try (KafkaConsumer<String, byte[]> consumer = LogReaders.open(settings)) {
+      ExportReport report = JsonlExport.run(consumer, settings.topicCatalog(), blobs.open(), out, since,
+          Duration.ofSeconds(timeoutSeconds));
+      output.printJson(report.toJson(), () -> "Exported " + report.samples() + " samples of " + report.games()
+          + " games to " + report.file().toAbsolutePath());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(e.getMessage() + " (is the cluster reachable?)", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("export failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.visionzero.ops.cli;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.KafkaClientConfig;
+import org.visionzero.streams.rescore.Rescore;
+import org.visionzero.streams.rescore.RescoreFrom;
+import org.visionzero.streams.rescore.RescoreReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vz rescore}: re-derive trajectories from the game log and compare them with the recorded ones. */
+@Command(name = "rescore", mixinStandardHelpOptions = true,
+    description = {"Re-score games from the log and compare with the recorded trajectories.",
+        "Runs the scorer under a fresh application id on scratch copies of the topics (removed afterwards), so "
+            + "the running pipeline is not disturbed. Any difference is a bug or a change of rules."})
+public final class RescoreCommand implements Runnable {
+
+  @Option(names = "--from", paramLabel = "beginning|TIME|P:OFF,...", defaultValue = "beginning",
+      description = "Where to start re-reading the game events: 'beginning' (default), an ISO-8601 time, or "
+          + "partition:offset pairs.")
+  String from;
+  @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "120", description = "Time per stage (120).")
+  long timeoutSeconds;
+
+  @Mixin
+  KafkaOptions kafka;
+  @Mixin
+  ConfigFileOption config;
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public void run() {
+    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    try {
+      RescoreReport report = Rescore.run(settings.clientProperties().asMap(), settings.topicCatalog(),
+          RescoreFrom.parse(from), Duration.ofSeconds(timeoutSeconds));
+      output.printJson(report.toJson(), () -> report.allIdentical()
+          ? "All " + report.total() + " re-scored games are identical to the recorded trajectories."
+          : report.toJson());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(e.getMessage() + " (is the cluster reachable?)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
