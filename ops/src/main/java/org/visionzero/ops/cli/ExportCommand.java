@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz export}: scored trajectories as JSONL for external trainers. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Export scored trajectories as JSONL, one sample per line, with images.",
+    description = {"Export scored trajectories as JSONL (one sample per line).",
         "Each line has the prompt, the completion, reward, advantage, tokens, behaviour log-probs, policy "
             + "version and the image path (format in README, 'Exporting trajectories')."})
 public final class ExportCommand implements Runnable {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz pretrain}: the base model v0, captioning generated scenes from their scene graphs. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
-    description = {"Pretrain the base model v0 on generated scenes (no human labels).",
+    description = {"Pretrain the base model v0 on generated scenes.",
         "Supervised captioning from the renderer's scene graphs; the decision head stays untrained, so v0 votes "
             + "at about chance. Writes the checkpoint to the blob store and to --out."})
 public final class PretrainCommand implements Runnable {

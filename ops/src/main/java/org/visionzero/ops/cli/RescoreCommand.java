@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz rescore}: re-derive trajectories from the game log and compare them with the recorded ones. */
 @Command(name = "rescore", mixinStandardHelpOptions = true,
-    description = {"Re-score games from the log and compare with the recorded trajectories.",
+    description = {"Re-score games from the log; compare with the recorded ones.",
         "Runs the scorer under a fresh application id on scratch copies of the topics (removed afterwards), so "
             + "the running pipeline is not disturbed. Any difference is a bug or a change of rules."})
 public final class RescoreCommand implements Runnable {

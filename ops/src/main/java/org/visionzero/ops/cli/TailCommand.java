@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code vz tail}: follow games live, one compact line per event. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-    description = "Follow games live as they are played, one line per event, until Ctrl-C.")
+    description = "Follow games live, one line per event, until Ctrl-C.")
 public final class TailCommand implements Runnable {
 
   @Option(names = "--from-beginning", description = "Also print what is already in the log.")
