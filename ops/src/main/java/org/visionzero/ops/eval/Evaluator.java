@@ -133,8 +133,13 @@ public final class Evaluator implements AutoCloseable {
     }
   }
 
+  /** Reads the pair topic up to its end, so every scored game finds its pair's scene graph. */
   private void readPairs() {
-    for (ImagePairCreated pair : pairs.poll(Duration.ZERO)) {
+    List<ImagePairCreated> batch = new ArrayList<>(pairs.poll(Duration.ZERO));
+    while (pairs.lag() > 0 && running) {
+      batch.addAll(pairs.poll(POLL));
+    }
+    for (ImagePairCreated pair : batch) {
       if (!pair.getHeldOut() || pair.getBroken() != null) {
         continue;
       }
