@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code vz bench …}: benchmarks that report ratios against a baseline run in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: producers, policy, workers, pipeline.",
-    subcommands = {BenchCommand.Producers.class, BenchCommand.Policy.class, BenchCommand.Worker.class})
+    subcommands = {BenchCommand.Producers.class, BenchCommand.Policy.class, BenchCommand.Worker.class,
+        PipelineBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec

@@ -9,17 +9,13 @@ import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.ops.eval.AgainstBase;
 import org.visionzero.ops.eval.VersionResult;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vz eval against}: one evaluation of a version against v0 on a running pipeline, every arm (decision
+ * {@code vz eval --against v0}: one evaluation of a version against v0 on a running pipeline, every arm (decision
  * skill with its no-image control, clue skill under a fixed referee, the paper's measure), with 95 % intervals.
  */
-@Command(name = "against", mixinStandardHelpOptions = true,
-    description = {"Evaluate a version against v0 on held-out pairs through vz.game-requests (the pipeline must "
-        + "be running): decision accuracy, no-image control, N/A rate, win rates, clue fidelity."})
 public final class EvalAgainstCommand implements Runnable {
 
   private static final String BASE = "v0";

@@ -15,22 +15,27 @@ import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.streams.leaderboard.LeaderboardSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code vz eval}: evaluation results. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluation: the leaderboard of evaluation games.",
+    description = {"Evaluate a version against v0 on held-out pairs (or: eval leaderboard).",
+        "Plays evaluation games through vz.game-requests (the pipeline must be running): decision accuracy beside "
+            + "a no-image control, N/A rate, win rate against v0 under a fixed referee, clue fidelity, and the "
+            + "paper-style win rate, with 95 %% intervals."},
     subcommands = {EvalCommand.Leaderboard.class})
 public final class EvalCommand implements Runnable {
 
-  @Spec
-  CommandSpec spec;
+  @Mixin
+  EvalAgainstCommand evaluation;
+
+  // Declared here because the mixin's options replace the standard help options of this command.
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    evaluation.run();
   }
 
   /** {@code vz eval leaderboard}: outcomes of evaluation games by (civilian version, spy version). */
