@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz eval}: evaluation results. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Evaluate a version against v0 on held-out pairs (or: eval leaderboard).",
+    description = {"Evaluate a version against v0; eval leaderboard.",
         "Plays evaluation games through vz.game-requests (the pipeline must be running): decision accuracy beside "
             + "a no-image control, N/A rate, win rate against v0 under a fixed referee, clue fidelity, and the "
             + "paper-style win rate, with 95 %% intervals."},
