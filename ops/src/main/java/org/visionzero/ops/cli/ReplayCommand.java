@@ -42,7 +42,7 @@ public final class ReplayCommand implements Runnable {
   static final class What {
     @Option(names = "--game", paramLabel = "ID", description = "The game to replay.")
     String gameId;
-    @Option(names = "--list", description = "List games instead (filters: --since, --version, --winner, --purpose).")
+    @Option(names = "--list", description = "List games instead (filters: --since, --policy-version, --winner, --purpose).")
     boolean list;
   }
 
@@ -50,7 +50,7 @@ public final class ReplayCommand implements Runnable {
   Path html;
   @Option(names = "--since", paramLabel = "TIME", description = "--list: games started at or after (ISO-8601).")
   Instant since;
-  @Option(names = "--version", paramLabel = "N", description = "--list: games where any seat played version N.")
+  @Option(names = "--policy-version", paramLabel = "N", description = "--list: games where any seat played version N.")
   Integer version;
   @Option(names = "--winner", paramLabel = "civilians|spy", description = "--list: games this side won.")
   String winner;
