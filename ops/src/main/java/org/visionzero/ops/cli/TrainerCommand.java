@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
+import org.visionzero.ops.cli.options.ClientPassthrough;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.FlagSource;
 import org.visionzero.ops.cli.options.KafkaOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
-import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.trainer.TrainerApp;
 import org.visionzero.trainer.TrainerConfig;
 import org.visionzero.trainer.djl.DjlLearners;
@@ -62,7 +62,7 @@ public final class TrainerCommand implements Runnable, FlagSource {
   @Override
   public void run() {
     TrainerConfig settings = config.load(TrainerConfig.definition(),
-        values -> new TrainerConfig(withClientPassthrough(values)), kafka, this);
+        values -> new TrainerConfig(ClientPassthrough.renamedTo(TrainerConfig.KAFKA_PREFIX, values)), kafka, this);
     TrainerApp app;
     try {
       app = TrainerApp.start(settings, DjlLearners::create, new SimpleMeterRegistry());
@@ -92,17 +92,5 @@ public final class TrainerCommand implements Runnable, FlagSource {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** {@code kafka.client.*} settings of the config file reach the trainer's clients as {@code kafka.*}. */
-  static Map<String, Object> withClientPassthrough(Map<String, Object> values) {
-    Map<String, Object> adapted = new LinkedHashMap<>(values);
-    values.forEach((key, value) -> {
-      if (key.startsWith(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX)) {
-        adapted.put(TrainerConfig.KAFKA_PREFIX + key.substring(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX.length()),
-            value);
-      }
-    });
-    return adapted;
   }
 }

@@ -1,14 +1,13 @@
 package org.visionzero.ops.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
+import org.visionzero.ops.cli.options.ClientPassthrough;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.FlagSource;
 import org.visionzero.ops.cli.options.KafkaOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
-import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.workers.WorkerApp;
 import org.visionzero.workers.WorkerConfig;
 import org.visionzero.workers.WorkerMain;
@@ -53,7 +52,7 @@ public final class WorkerCommand implements Runnable, FlagSource {
   @Override
   public void run() {
     WorkerConfig settings = config.load(WorkerConfig.definition(),
-        values -> new WorkerConfig(withClientPassthrough(values)), kafka, this);
+        values -> new WorkerConfig(ClientPassthrough.renamedTo(WorkerConfig.CLIENT_PREFIX, values)), kafka, this);
     WorkerApp app;
     try {
       app = WorkerApp.start(settings, WorkerMain.defaultPolicies(), new SimpleMeterRegistry());
@@ -63,17 +62,5 @@ public final class WorkerCommand implements Runnable, FlagSource {
     }
     output.progress("Worker(s) " + app.workerIds() + " running; Ctrl-C to stop.");
     Foreground.runUntilStopped(app, () -> output.progress("Worker stopped after finishing its batch."));
-  }
-
-  /** {@code kafka.client.*} settings of the config file reach the worker's clients as {@code client.*}. */
-  static Map<String, Object> withClientPassthrough(Map<String, Object> values) {
-    Map<String, Object> adapted = new LinkedHashMap<>(values);
-    values.forEach((key, value) -> {
-      if (key.startsWith(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX)) {
-        adapted.put(WorkerConfig.CLIENT_PREFIX + key.substring(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX.length()),
-            value);
-      }
-    });
-    return adapted;
   }
 }

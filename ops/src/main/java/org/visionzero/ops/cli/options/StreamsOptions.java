@@ -1,8 +1,6 @@
 package org.visionzero.ops.cli.options;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.streams.config.StreamsAppSettings;
 import picocli.CommandLine.Option;
 
@@ -23,18 +21,8 @@ public final class StreamsOptions implements FlagSource {
     FlagSource.putIfGiven(flags, StreamsAppSettings.APPLICATION_ID, applicationId);
   }
 
-  /**
-   * Client settings given in the config file as {@code kafka.client.*} (SASL/SSL and friends) become the
-   * streams module's {@code streams.*} pass-through, so every Streams client gets them too.
-   */
+  /** Config-file client settings become the streams module's {@code streams.*} pass-through. */
   public static Map<String, Object> withClientPassthrough(Map<String, Object> values) {
-    Map<String, Object> adapted = new LinkedHashMap<>(values);
-    values.forEach((key, value) -> {
-      if (key.startsWith(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX)) {
-        adapted.put(StreamsAppSettings.PASSTHROUGH_PREFIX
-            + key.substring(ConfigLoader.CLIENT_PASSTHROUGH_PREFIX.length()), value);
-      }
-    });
-    return adapted;
+    return ClientPassthrough.renamedTo(StreamsAppSettings.PASSTHROUGH_PREFIX, values);
   }
 }
