@@ -1,13 +1,8 @@
 package org.visionzero.ops.cli;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.KafkaOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
@@ -56,11 +51,7 @@ public final class EvalCommand implements Runnable {
     @Override
     public void run() {
       KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
-      Map<String, Object> props = settings.clientProperties().asMap();
-      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      try (Consumer<String, byte[]> consumer =
-               new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      try (Consumer<String, byte[]> consumer = LogReaders.open(settings)) {
         LeaderboardSnapshot.Result result = LeaderboardSnapshot.read(consumer,
             settings.topicCatalog().trajectories(), Duration.ofSeconds(timeoutSeconds));
         output.printJson(result.toJson(), () -> result.rows().isEmpty()

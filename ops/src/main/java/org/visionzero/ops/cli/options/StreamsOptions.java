@@ -1,11 +1,16 @@
 package org.visionzero.ops.cli.options;
 
 import java.util.Map;
+import org.visionzero.ops.config.BrokerSettingsDef;
 import org.visionzero.streams.config.StreamsAppSettings;
 import picocli.CommandLine.Option;
 
 /** Options of the Kafka Streams deployables ({@code vz coordinator}, {@code vz scorer}). */
 public final class StreamsOptions implements FlagSource {
+
+  /** Beside the embedded broker's data, like the blob store, so one directory holds a whole deployment. */
+  static final String DEFAULT_STATE_DIR =
+      java.nio.file.Path.of(BrokerSettingsDef.DEFAULT_DATA_DIR, "streams").toString();
 
   @Option(names = "--state-dir", paramLabel = "DIR",
       description = "Directory of the local state stores (setting state.dir, default 'vz-data/streams').")
@@ -17,7 +22,7 @@ public final class StreamsOptions implements FlagSource {
 
   @Override
   public void addTo(Map<String, String> flags) {
-    flags.put(StreamsAppSettings.STATE_DIR, stateDir == null ? "vz-data/streams" : stateDir);
+    flags.put(StreamsAppSettings.STATE_DIR, stateDir == null ? DEFAULT_STATE_DIR : stateDir);
     FlagSource.putIfGiven(flags, StreamsAppSettings.APPLICATION_ID, applicationId);
   }
 
