@@ -1,7 +1,9 @@
 package org.visionzero.trainer.djl;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.trainer.TrainerConfig;
 import org.visionzero.trainer.step.LearningRateSchedule;
@@ -24,15 +26,44 @@ public final class SyncRun {
 
   private SyncRun() {}
 
+  /**
+   * How often the run evaluates on held-out pairs while it trains, and when it stops early.
+   *
+   * @param evalEvery steps between periodic evaluations; 0: the checkpoint interval K
+   * @param evalGames held-out games of each periodic evaluation; 0: {@link #HELD_OUT_GAMES}
+   * @param timeLimit stop once training time (evaluation excluded) reaches it; empty: run every step
+   */
+  public record Progress(int evalEvery, int evalGames, Optional<Duration> timeLimit) {
+    /** An evaluation every K steps on {@link #HELD_OUT_GAMES} games, no time limit. */
+    public static final Progress DEFAULTS = new Progress(0, 0, Optional.empty());
+
+    public Progress {
+      Objects.requireNonNull(timeLimit, "timeLimit");
+      if (evalEvery < 0 || evalGames < 0) {
+        throw new IllegalArgumentException("evaluation interval and games must be >= 0 (0: the default), were "
+            + evalEvery + " and " + evalGames);
+      }
+    }
+  }
+
   public static SyncResult run(TrainerConfig config, long steps, SyncPairs pairs) throws IOException {
+    return run(config, steps, pairs, Progress.DEFAULTS);
+  }
+
+  public static SyncResult run(TrainerConfig config, long steps, SyncPairs pairs, Progress progress)
+      throws IOException {
     Objects.requireNonNull(pairs, "pairs");
+    Objects.requireNonNull(progress, "progress");
     long total = Math.max(1, steps);
     int warmup = (int) Math.round(total * config.getDouble(TrainerConfig.WARMUP_FRACTION));
     // The in-JVM model labels its samples with its own name, whatever the run calls its policy.
     SyncSettings settings = new SyncSettings(config.runId(), VzModel.POLICY_NAME, config.rules(),
         config.gamesPerStep(), config.checkpointEvery(), steps,
         new LearningRateSchedule(config.getDouble(TrainerConfig.LEARNING_RATE), warmup, total), config.modelSeed(),
-        HELD_OUT_GAMES, WIN_RATE_GAMES);
+        HELD_OUT_GAMES, WIN_RATE_GAMES)
+        .withEvaluation(progress.evalEvery() > 0 ? progress.evalEvery() : config.checkpointEvery(),
+            progress.evalGames() > 0 ? progress.evalGames() : HELD_OUT_GAMES)
+        .withTimeLimit(progress.timeLimit());
     MemoryPairImages inFlight = new MemoryPairImages();
     try (DjlSyncModel model = DjlSyncModel.create(config.rules(), config.baseCheckpoint(), config.modelSeed(),
         config.device(), inFlight)) {

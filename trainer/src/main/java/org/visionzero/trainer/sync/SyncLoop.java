@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visionzero.events.PolicyRef;
@@ -64,7 +65,10 @@ public final class SyncLoop {
     return ref.getVersion() == BASE_VERSION ? model.base() : model.current();
   }
 
-  /** Trains for the configured steps, then evaluates. */
+  /**
+   * Trains for the configured steps (or until the time limit), evaluating on held-out pairs every
+   * {@code evalEvery} steps (evaluation time is kept out of the training clock), then evaluates the end state.
+   */
   public SyncResult run() {
     PhaseControls phases = PhaseControls.start(settings.rules());
     TrainerState initial = TrainerState.initial(BASE_VERSION, RaeBaselines.initial(settings.rules().raeAlpha()),
@@ -72,9 +76,12 @@ public final class SyncLoop {
     // Every sample is played by the weights being trained (on-policy by construction): no staleness bound.
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(settings.policyName(), NO_BOUND),
         settings.schedule(), model.learner(), settings.checkpointEvery());
-    long start = System.nanoTime();
+    TrainingClock clock = new TrainingClock();
+    List<SyncResult.Point> points = new ArrayList<>();
+    points.add(clock.excluding(() -> point(core.state(), 0)));
     long applied = 0;
     double lastLoss = Double.NaN;
+    boolean timeLimitReached = false;
     for (long step = 1; step <= settings.steps(); step++) {
       List<GameSetup> setups = new ArrayList<>();
       for (int g = 0; g < settings.gamesPerStep(); g++) {
@@ -99,19 +106,61 @@ public final class SyncLoop {
       LOG.info("sync step {} phase {} applied={} loss={} acc={} na={}", step, report.completed().getPhase(),
           report.completed().getApplied(), report.completed().getLoss(), report.completed().getDecisionAccuracy(),
           report.completed().getNaRate());
+      timeLimitReached = step < settings.steps() && settings.timeLimit()
+          .filter(limit -> clock.seconds() >= limit.toNanos() / 1e9).isPresent();
+      if (step % settings.evalEvery() == 0 || step == settings.steps() || timeLimitReached) {
+        double seconds = clock.seconds();
+        SyncResult.Point point = clock.excluding(() -> point(core.state(), seconds));
+        points.add(point);
+        LOG.info("sync held-out evaluation at step {} ({} s of training): decision accuracy {} on v0 clues, "
+            + "no-image {}, N/A {}", point.step(), point.seconds(), point.decisionAccuracy(),
+            point.noImageAccuracy(), point.naRate());
+      }
+      if (timeLimitReached) {
+        LOG.info("sync run reached its time limit {} after {} steps", settings.timeLimit().get(), step);
+        break;
+      }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
+    double seconds = clock.seconds();
     TrainerState end = core.state();
     Evaluation heldOut = decisionAccuracy(false);
     Evaluation noImage = decisionAccuracy(true);
     double[] winRates = winRates();
     return new SyncResult(settings.runId(), end.step(), applied, end.step() - applied,
         end.step() * settings.gamesPerStep(), seconds, end.policyVersion(), lastLoss, heldOut.accuracy(),
-        noImage.accuracy(), heldOut.naRate(), (winRates[0] + winRates[1]) / 2, winRates[0], winRates[1]);
+        noImage.accuracy(), heldOut.naRate(), (winRates[0] + winRates[1]) / 2, winRates[0], winRates[1],
+        timeLimitReached, points);
   }
 
-  private record Evaluation(double accuracy, double naRate) {}
+  /** Wall time since the start, less the time spent in periodic evaluations. */
+  private static final class TrainingClock {
+    private final long start = System.nanoTime();
+    private long excluded;
 
+    double seconds() {
+      return (System.nanoTime() - start - excluded) / 1e9;
+    }
+
+    <T> T excluding(Supplier<T> work) {
+      long before = System.nanoTime();
+      try {
+        return work.get();
+      } finally {
+        excluded += System.nanoTime() - before;
+      }
+    }
+  }
+
+  private SyncResult.Point point(TrainerState state, double seconds) {
+    Evaluation withImage = onBaseClues(state.step(), false);
+    Evaluation blank = onBaseClues(state.step(), true);
+    return new SyncResult.Point(state.step(), seconds, state.step() * settings.gamesPerStep(),
+        state.policyVersion(), withImage.accuracy(), blank.accuracy(), withImage.naRate(), withImage.samples());
+  }
+
+  private record Evaluation(double accuracy, double naRate, int samples) {}
+
+  /** The trained policy everywhere (the end-of-run figure). */
   private Evaluation decisionAccuracy(boolean blankImage) {
     List<GameSetup> setups = new ArrayList<>();
     for (int g = 0; g < settings.heldOutGames(); g++) {
@@ -119,6 +168,21 @@ public final class SyncLoop {
       setups.add(new GameSetup("held-out/" + g + (blankImage ? "/blank" : ""), seed, pairIdOf(seed),
           pictures(seed), Purpose.EVALUATION, current, current, current, blankImage));
     }
+    return tally(setups);
+  }
+
+  /** v0 gives every clue and the trained policy decides: the streaming evaluator's decision (no-image) arm. */
+  private Evaluation onBaseClues(long step, boolean blankImage) {
+    List<GameSetup> setups = new ArrayList<>();
+    for (int g = 0; g < settings.evalGames(); g++) {
+      long seed = HELD_OUT_SEED_BASE + g;
+      setups.add(new GameSetup("held-out-v0-clues/" + step + "/" + g + (blankImage ? "/blank" : ""), seed,
+          pairIdOf(seed), pictures(seed), Purpose.EVALUATION, base, base, current, blankImage));
+    }
+    return tally(setups);
+  }
+
+  private Evaluation tally(List<GameSetup> setups) {
     int samples = 0;
     int correct = 0;
     int abstained = 0;
@@ -130,7 +194,7 @@ public final class SyncLoop {
       }
     }
     inFlight.clear();
-    return new Evaluation(share(correct, samples), share(abstained, samples));
+    return new Evaluation(share(correct, samples), share(abstained, samples), samples);
   }
 
   /** Win rates {as civilians, as spy} of the trained policy against v0, with v0 as the fixed referee. */

@@ -1,6 +1,9 @@
 package org.visionzero.trainer.sync;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What a synchronous run measured.
@@ -19,6 +22,8 @@ import java.util.Locale;
  * @param winRateVsV0           share of games the trained policy won against v0 (referee: v0)
  * @param winRateAsCivilians    of those, the games it played as the civilians
  * @param winRateAsSpy          of those, the games it played as the spy
+ * @param timeLimitReached      true when the run stopped on its time limit before its steps were done
+ * @param points                the periodic held-out evaluations, in step order (step 0 is v0)
  */
 public record SyncResult(
     String runId,
@@ -34,7 +39,37 @@ public record SyncResult(
     double heldOutNaRate,
     double winRateVsV0,
     double winRateAsCivilians,
-    double winRateAsSpy) {
+    double winRateAsSpy,
+    boolean timeLimitReached,
+    List<Point> points) {
+
+  public SyncResult {
+    Objects.requireNonNull(runId, "runId");
+    points = List.copyOf(points);
+  }
+
+  /**
+   * One periodic held-out evaluation: the trained weights decide on games whose clues all come from v0 (like
+   * the streaming evaluator's decision arm), once with the image and once with a blank one.
+   *
+   * @param step             optimizer steps taken when it was made (0: before training)
+   * @param seconds          training wall time by then, evaluation time excluded
+   * @param gamesPlayed      training games played by then
+   * @param policyVersion    the version the weights had reached
+   * @param decisionAccuracy share of decision samples naming the spy
+   * @param noImageAccuracy  the same with a blank decision image
+   * @param naRate           share of decision samples that abstained
+   * @param samples          decision samples of the accuracy
+   */
+  public record Point(long step, double seconds, long gamesPlayed, int policyVersion, double decisionAccuracy,
+      double noImageAccuracy, double naRate, int samples) {
+
+    public String toJson() {
+      return String.format(Locale.ROOT, "{\"step\":%d,\"seconds\":%.3f,\"gamesPlayed\":%d,\"policyVersion\":%d,"
+              + "\"decisionAccuracy\":%.4f,\"noImageAccuracy\":%.4f,\"naRate\":%.4f,\"samples\":%d}",
+          step, seconds, gamesPlayed, policyVersion, decisionAccuracy, noImageAccuracy, naRate, samples);
+    }
+  }
 
   /** Games per second of the training part. */
   public double gamesPerSecond() {
@@ -47,10 +82,11 @@ public record SyncResult(
             + "\"gamesPlayed\":%d,\"seconds\":%.3f,\"gamesPerSecond\":%.2f,\"finalPolicyVersion\":%d,"
             + "\"lastLoss\":%s,\"heldOutDecisionAccuracy\":%.4f,\"noImageDecisionAccuracy\":%.4f,"
             + "\"heldOutNaRate\":%.4f,\"winRateVsV0\":%.4f,\"winRateAsCivilians\":%.4f,\"winRateAsSpy\":%.4f,"
-            + "\"referee\":\"v0\"}",
+            + "\"timeLimitReached\":%s,\"points\":[%s],\"referee\":\"v0\"}",
         runId.replace("\\", "\\\\").replace("\"", "\\\""), steps, appliedSteps, skippedSteps, gamesPlayed, seconds,
         gamesPerSecond(), finalPolicyVersion, Double.isFinite(lastLoss) ? String.format(Locale.ROOT, "%.6f", lastLoss)
             : "null", heldOutDecisionAccuracy, noImageDecisionAccuracy, heldOutNaRate, winRateVsV0,
-        winRateAsCivilians, winRateAsSpy);
+        winRateAsCivilians, winRateAsSpy, timeLimitReached,
+        points.stream().map(Point::toJson).collect(Collectors.joining(",")));
   }
 }

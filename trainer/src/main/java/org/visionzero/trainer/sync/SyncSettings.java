@@ -1,6 +1,8 @@
 package org.visionzero.trainer.sync;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.trainer.step.LearningRateSchedule;
 
@@ -17,6 +19,10 @@ import org.visionzero.trainer.step.LearningRateSchedule;
  * @param seed            seed of the run's training pairs and games
  * @param heldOutGames    games of the held-out decision-accuracy evaluation
  * @param winRateGames    games against v0, half as civilians and half as spy
+ * @param evalEvery       a held-out evaluation point every this many steps (and at step 0 and the last step)
+ * @param evalGames       held-out games of each periodic evaluation (and as many with a blank image)
+ * @param timeLimit       stop after the step during which training time (evaluation excluded) reached this;
+ *                        empty: run all the steps
  */
 public record SyncSettings(
     String runId,
@@ -28,7 +34,17 @@ public record SyncSettings(
     LearningRateSchedule schedule,
     long seed,
     int heldOutGames,
-    int winRateGames) {
+    int winRateGames,
+    int evalEvery,
+    int evalGames,
+    Optional<Duration> timeLimit) {
+
+  /** Settings with a periodic evaluation every K steps on {@code heldOutGames} games, and no time limit. */
+  public SyncSettings(String runId, String policyName, GameConfig rules, int gamesPerStep, int checkpointEvery,
+      long steps, LearningRateSchedule schedule, long seed, int heldOutGames, int winRateGames) {
+    this(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed, heldOutGames,
+        winRateGames, checkpointEvery, heldOutGames, Optional.empty());
+  }
 
   public SyncSettings {
     Objects.requireNonNull(runId, "runId");
@@ -43,5 +59,25 @@ public record SyncSettings(
       throw new IllegalArgumentException("need >= 1 held-out game and an even number >= 2 of win-rate games, were "
           + heldOutGames + " and " + winRateGames);
     }
+    Objects.requireNonNull(timeLimit, "timeLimit");
+    if (evalEvery < 1 || evalGames < 1) {
+      throw new IllegalArgumentException("the periodic evaluation needs every >= 1 step and >= 1 game, were "
+          + evalEvery + " and " + evalGames);
+    }
+    if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero())) {
+      throw new IllegalArgumentException("a time limit must be positive, was " + timeLimit.get());
+    }
+  }
+
+  /** The same settings with a periodic evaluation every {@code every} steps on {@code games} held-out games. */
+  public SyncSettings withEvaluation(int every, int games) {
+    return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
+        heldOutGames, winRateGames, every, games, timeLimit);
+  }
+
+  /** The same settings stopping once training time (evaluation excluded) reaches {@code limit}. */
+  public SyncSettings withTimeLimit(Optional<Duration> limit) {
+    return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
+        heldOutGames, winRateGames, evalEvery, evalGames, limit);
   }
 }
