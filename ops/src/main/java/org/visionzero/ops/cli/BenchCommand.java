@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: producers, policy, workers, pipeline.",
     subcommands = {BenchCommand.Producers.class, BenchCommand.Policy.class, BenchCommand.Worker.class,
-        PipelineBenchCommand.class})
+        PipelineBenchCommand.class, LearningBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec

@@ -63,6 +63,7 @@ public final class Evaluator implements AutoCloseable {
   private final Map<String, ImagePairCreated> heldOutPairEvents = new HashMap<>();
   private final Map<EvalArm, java.util.ArrayDeque<ScoredTrajectory>> recent = new EnumMap<>(EvalArm.class);
   private final List<String> heldOutPairs = new ArrayList<>();
+  private final Map<Integer, CheckpointPublished> checkpointByVersion = new HashMap<>();
   private final EvaluationTally tally;
   private final Thread thread;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -167,6 +168,7 @@ public final class Evaluator implements AutoCloseable {
       if (ref.getName().equals(settings.policyName())) {
         synchronized (this) {
           latestVersion = Math.max(latestVersion, ref.getVersion());
+          checkpointByVersion.putIfAbsent(ref.getVersion(), checkpoint);
         }
       }
     }
@@ -353,6 +355,14 @@ public final class Evaluator implements AutoCloseable {
       }
       return latestVersion;
     }
+  }
+
+  /**
+   * The checkpoint event of a version of the evaluated policy as read from the topic (its publication time
+   * and trainer step say when the evaluated weights existed); empty for a version not seen.
+   */
+  public synchronized Optional<CheckpointPublished> checkpoint(int version) {
+    return Optional.ofNullable(checkpointByVersion.get(version));
   }
 
   /** Figures of every version evaluated so far. */

@@ -1,0 +1,236 @@
+package org.visionzero.ops.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.visionzero.events.CheckpointPublished;
+import org.visionzero.ops.config.BrokerSettingsDef;
+import org.visionzero.ops.config.KafkaSettings;
+import org.visionzero.ops.config.VzConfigException;
+import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.eval.Evaluator;
+import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.ops.progress.MeterTotals;
+import org.visionzero.ops.report.RunReport;
+import org.visionzero.ops.run.ModelRuntime;
+import org.visionzero.ops.run.Pipeline;
+import org.visionzero.ops.run.PolicyRuntime;
+import org.visionzero.ops.run.PolicyRuntimes;
+import org.visionzero.ops.run.SyncBaseline;
+import org.visionzero.ops.run.VzRun;
+import org.visionzero.producers.scenes.SceneGenerator;
+import org.visionzero.producers.scenes.SceneOptions;
+import org.visionzero.producers.scenes.ScenePair;
+import org.visionzero.streams.coordinator.CoordinatorMetrics;
+import org.visionzero.trainer.TrainerConfig;
+import org.visionzero.trainer.djl.SyncRun;
+import org.visionzero.trainer.inputs.PairPictures;
+import org.visionzero.trainer.sync.SyncResult;
+
+/**
+ * {@code vz bench learning}: in one process, one after the other, the streaming {@code vz run} on a fresh
+ * embedded broker and data directory, then the synchronous loop of {@code vz run --sync}, both for the same
+ * duration, from the same v0, with the same seeds and trainer settings. Each arm's held-out decision accuracy
+ * on v0's clues is recorded over time; the result says when each first reached the target and what each had
+ * reached when the shorter one ended.
+ *
+ * <p>Clocks: the streaming arm's starts when the pipeline starts (so it includes starting the Streams apps and
+ * workers and publishing v0), and its evaluations run beside training on the same two cores, as in
+ * {@code vz run}; an evaluation is dated when the evaluated checkpoint was published. The synchronous arm's
+ * clock counts training only: its periodic evaluations pause it (they would otherwise be charged to the loop
+ * they interrupt), and the arm stops once that clock reaches the duration, or when its steps are done.
+ */
+public final class LearningBenchmark {
+
+  /** Decision samples an evaluation needs before it can count as reaching the target. */
+  public static final long MIN_SAMPLES = 30;
+  /** Longest wait for the streaming arm's final evaluation of its last version. */
+  public static final Duration FINAL_EVALUATION_BUDGET = Duration.ofMinutes(3);
+  public static final String STREAMING = "streaming";
+  public static final String SYNC = "sync";
+
+  private LearningBenchmark() {
+  }
+
+  /**
+   * @param duration   how long each arm trains
+   * @param target     held-out decision accuracy whose time is measured
+   * @param evalEvery  steps between the synchronous arm's evaluations; 0: the checkpoint interval (the streaming
+   *                   arm evaluates each checkpoint it can keep up with)
+   * @param evalGames  held-out games of each evaluation (each evaluated arm in streaming); 0: the config's
+   *                   {@code eval.games.per.arm}
+   * @param finalGames games per evaluation arm of the streaming arm's final evaluation of its last version
+   * @param workDir    a fresh directory: v0, and one data directory per arm
+   */
+  public record Options(Duration duration, double target, int evalEvery, int evalGames, int finalGames,
+      Path workDir) {
+    public Options {
+      Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(workDir, "workDir");
+      if (duration.isNegative() || duration.isZero()) {
+        throw new VzConfigException("--duration must be positive, was " + duration);
+      }
+      if (!(target > 0 && target <= 1)) {
+        throw new VzConfigException("--target must be in (0, 1], was " + target);
+      }
+      if (evalEvery < 0 || evalGames < 0 || finalGames < 0) {
+        throw new VzConfigException("--eval-every, --eval-games and --final-games must be >= 0");
+      }
+    }
+  }
+
+  /** Runs both arms with the settings of {@code config} (run.policy must be the model). */
+  public static LearningBenchResult run(VzRunConfig config, Options options, Consumer<String> out)
+      throws Exception {
+    if (!VzRunConfig.POLICY_MODEL.equals(config.policy())) {
+      throw new VzConfigException("vz bench learning measures learning: it needs " + VzRunConfig.POLICY + "="
+          + VzRunConfig.POLICY_MODEL + ", not '" + config.policy() + "'");
+    }
+    Path work = options.workDir().toAbsolutePath().normalize();
+    Files.createDirectories(work);
+    Path v0 = v0(config, work, out);
+    int evalGames = options.evalGames() > 0 ? options.evalGames() : config.evalGamesPerArm();
+    LearningArm streaming = streaming(armConfig(config, work.resolve(STREAMING), v0, options, evalGames), out);
+    LearningArm sync = sync(armConfig(config, work.resolve(SYNC), v0, options, evalGames), options, evalGames,
+        out);
+    return new LearningBenchResult(options.target(), options.duration().toMillis() / 1000.0, MIN_SAMPLES,
+        v0.toString(), streaming, sync);
+  }
+
+  /** The given v0 (flag {@code --v0} or {@code v0.checkpoint}), else one pretrained now for both arms. */
+  private static Path v0(VzRunConfig config, Path work, Consumer<String> out) throws Exception {
+    if (config.v0Checkpoint().isPresent()) {
+      Path given = config.v0Checkpoint().get().toAbsolutePath().normalize();
+      if (!Files.isRegularFile(given)) {
+        throw new VzConfigException("the v0 checkpoint " + given + " (" + VzRunConfig.V0_CHECKPOINT
+            + " or --v0) is not a file");
+      }
+      out.accept("v0 for both arms: " + given);
+      return given;
+    }
+    Path dir = work.resolve("v0");
+    Files.createDirectories(dir);
+    PolicyRuntime.V0 v0 = new ModelRuntime(config.imageSize(), config.pretrainBudget(), config.pretrainSeed(),
+        Optional.empty()).createV0(dir, out);
+    Path file = dir.resolve("v0.ckpt");
+    Files.write(file, v0.bytes());
+    out.accept("v0 for both arms pretrained once: " + file);
+    return file;
+  }
+
+  /** The user's settings with a fresh embedded broker and data dir, the shared v0 and the benchmark's limits. */
+  static VzRunConfig armConfig(VzRunConfig config, Path dataDir, Path v0, Options options, int evalGames) {
+    Map<String, Object> values = new HashMap<>(config.originals());
+    values.put(KafkaSettings.BOOTSTRAP_SERVERS, "");
+    values.put(BrokerSettingsDef.BROKER_PORT, "0");
+    values.put(BrokerSettingsDef.DATA_DIR, dataDir.toString());
+    values.put(VzRunConfig.V0_CHECKPOINT, v0.toString());
+    values.put(VzRunConfig.DURATION, options.duration().toMillis() + "ms");
+    values.put(VzRunConfig.EVAL_GAMES_PER_ARM, Integer.toString(evalGames));
+    values.put(VzRunConfig.EVAL_FINAL_GAMES, Integer.toString(options.finalGames()));
+    values.put(VzRunConfig.EVAL_FINAL_BUDGET, FINAL_EVALUATION_BUDGET.toSeconds() + "s");
+    return new VzRunConfig(values);
+  }
+
+  private static LearningArm streaming(VzRunConfig config, Consumer<String> out) throws Exception {
+    out.accept("streaming arm: vz run for " + seconds(config.duration().orElseThrow()) + " s on a fresh embedded "
+        + "broker, data in " + config.dataDir());
+    try (VzRun run = VzRun.start(config)) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      Instant start = Instant.now();
+      Pipeline pipeline = Pipeline.start(run, config, PolicyRuntimes.forConfig(config), registry, out);
+      Pipeline.End end = pipeline.awaitEnd(config.duration(), () -> false);
+      double seconds = seconds(Duration.between(start, Instant.now()));
+      Evaluator evaluator = pipeline.evaluator();
+      long evaluationGames = evaluator.results().stream().mapToLong(VersionResult::games).sum();
+      long completed = (long) MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED);
+      out.accept("streaming arm: " + end.name().toLowerCase(Locale.ROOT) + " after " + Math.round(seconds)
+          + " s; final evaluation");
+      pipeline.finish(end, end != Pipeline.End.COMPONENT_FAILED, Map.of("benchmark", "vz bench learning"));
+      List<LearningPoint> points = streamingPoints(evaluator, start, config.gamesPerStep());
+      JsonNode summary = new ObjectMapper().readTree(pipeline.runDir().resolve(RunReport.SUMMARY_FILE).toFile());
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("evaluationGames", evaluator.results().stream().mapToLong(VersionResult::games).sum());
+      details.put("summary", pipeline.runDir().resolve(RunReport.SUMMARY_FILE).toString());
+      return new LearningArm(STREAMING, end.name().toLowerCase(Locale.ROOT), seconds,
+          summary.path("trainingSteps").asLong(), Math.max(0, completed - evaluationGames), points, details);
+    }
+  }
+
+  /** One point per evaluated version, dated when its checkpoint was published (v0: the start). */
+  static List<LearningPoint> streamingPoints(Evaluator evaluator, Instant start, int gamesPerStep) {
+    List<LearningPoint> points = new ArrayList<>();
+    for (VersionResult result : evaluator.results()) {
+      Optional<CheckpointPublished> checkpoint = evaluator.checkpoint(result.version());
+      if (result.decisionAccuracy().trials() == 0 || checkpoint.isEmpty()) {
+        continue;
+      }
+      double at = result.version() == Evaluator.BASE_VERSION ? 0
+          : Math.max(0, seconds(Duration.between(start, checkpoint.get().getOccurredAt())));
+      long step = checkpoint.get().getTrainerStep();
+      points.add(new LearningPoint(at, step, step * gamesPerStep, result.version(),
+          result.decisionAccuracy().rate(), result.noImageAccuracy().rate(), result.naRate().rate(),
+          result.decisionAccuracy().trials()));
+    }
+    return points;
+  }
+
+  /**
+   * The synchronous loop as {@code vz run --sync} runs it ({@link SyncBaseline}: the same trainer settings, v0
+   * and scenes), with its periodic evaluation and the benchmark's duration as its time limit.
+   */
+  private static LearningArm sync(VzRunConfig config, Options options, int evalGames, Consumer<String> out)
+      throws Exception {
+    out.accept("synchronous arm: " + config.steps() + " steps at most, " + seconds(options.duration())
+        + " s of training at most, one thread, no Kafka");
+    ModelRuntime runtime = (ModelRuntime) PolicyRuntimes.forConfig(config);
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(TrainerConfig.RUN_ID, config.runId() + "-sync");
+    settings.put(TrainerConfig.POLICY_NAME, runtime.policyName());
+    settings.put(TrainerConfig.GAMES_PER_STEP, config.gamesPerStep());
+    settings.put(TrainerConfig.CHECKPOINT_INTERVAL_STEPS, config.checkpointInterval());
+    settings.put(TrainerConfig.TOTAL_STEPS, config.steps());
+    settings.put(TrainerConfig.LEARNING_RATE, config.learningRate());
+    settings.put(TrainerConfig.BASE_CHECKPOINT, config.v0Checkpoint().orElseThrow().toString());
+    SceneGenerator scenes = new SceneGenerator(SceneOptions.ofSize(config.imageSize(), config.imageSize()));
+    SyncResult result = SyncRun.run(new TrainerConfig(settings), config.steps(), seed -> {
+      ScenePair pair = scenes.generate(seed);
+      return new PairPictures(pair.original(), pair.modified(), ScenePair.SPY_HINT);
+    }, new SyncRun.Progress(options.evalEvery(), evalGames, Optional.of(options.duration())));
+    Path runDir = config.dataDir().resolve("runs").resolve(config.runId());
+    Files.createDirectories(runDir);
+    Path summary = runDir.resolve(SyncBaseline.SUMMARY_FILE);
+    Files.writeString(summary, result.toJson(), StandardCharsets.UTF_8);
+    List<LearningPoint> points = result.points().stream().map(p -> new LearningPoint(p.seconds(), p.step(),
+        p.gamesPlayed(), p.policyVersion(), p.decisionAccuracy(), p.noImageAccuracy(), p.naRate(), p.samples()))
+        .toList();
+    Map<String, Object> endOfRun = new LinkedHashMap<>();
+    endOfRun.put("heldOutDecisionAccuracy", result.heldOutDecisionAccuracy());
+    endOfRun.put("noImageDecisionAccuracy", result.noImageDecisionAccuracy());
+    endOfRun.put("heldOutNaRate", result.heldOutNaRate());
+    endOfRun.put("winRateVsV0", result.winRateVsV0());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("endOfRunTrainedEverywhere", endOfRun);
+    details.put("summary", summary.toString());
+    return new LearningArm(SYNC, result.timeLimitReached() ? "time_limit" : "steps_done", result.seconds(),
+        result.steps(), result.gamesPlayed(), points, details);
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toMillis() / 1000.0;
+  }
+}

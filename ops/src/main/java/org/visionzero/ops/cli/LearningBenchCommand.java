@@ -1,0 +1,100 @@
+package org.visionzero.ops.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.visionzero.ops.bench.LearningBenchResult;
+import org.visionzero.ops.bench.LearningBenchmark;
+import org.visionzero.ops.cli.options.ConfigFileOption;
+import org.visionzero.ops.cli.options.FlagSource;
+import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.VzConfigException;
+import org.visionzero.ops.config.VzRunConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vz bench learning}: time to a held-out decision accuracy, streaming pipeline against the sync loop. */
+@Command(name = "learning", mixinStandardHelpOptions = true,
+    description = {"Time to a target held-out accuracy: streaming vs the sync loop.",
+        "Runs vz run (fresh embedded broker and data dir) and then the vz run --sync loop, each for --duration, "
+            + "from the same v0 (--v0, v0.checkpoint, or pretrained once) with the same seeds and trainer "
+            + "settings; reports each arm's seconds to --target, its last held-out figures and games/s, and "
+            + "the ratios."})
+public final class LearningBenchCommand implements Runnable, FlagSource {
+
+  @Option(names = "--duration", paramLabel = "D", defaultValue = "5m",
+      description = "How long each arm trains, e.g. 5m, 90s (default 5m).")
+  String duration;
+  @Option(names = "--target", paramLabel = "ACC", defaultValue = "0.8",
+      description = "Held-out decision accuracy to time (default 0.8).")
+  double target;
+  @Option(names = "--v0", paramLabel = "FILE", description = "v0 checkpoint for both arms (default: v0.checkpoint,"
+      + " else pretrained once).")
+  Path v0;
+  @Option(names = "--steps", paramLabel = "N", description = "Training steps at most, both arms (run.steps).")
+  String steps;
+  @Option(names = "--eval-every", paramLabel = "N", defaultValue = "0",
+      description = "Steps between the sync arm's evaluations (default 0: the checkpoint interval).")
+  int evalEvery;
+  @Option(names = "--eval-games", paramLabel = "N", defaultValue = "0",
+      description = "Held-out games per evaluation, both arms (default 0: eval.games.per.arm).")
+  int evalGames;
+  @Option(names = "--final-games", paramLabel = "N", defaultValue = "64",
+      description = "Games per arm of the streaming arm's final evaluation (default 64).")
+  int finalGames;
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "An empty or new directory for v0 and both arms' data (default: a new temporary one).")
+  Path dataDir;
+
+  @Mixin
+  ConfigFileOption config;
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public void addTo(Map<String, String> flags) {
+    FlagSource.putIfGiven(flags, VzRunConfig.STEPS, steps);
+    FlagSource.putIfGiven(flags, VzRunConfig.V0_CHECKPOINT, v0);
+    FlagSource.putIfGiven(flags, VzRunConfig.DURATION, duration);
+  }
+
+  @Override
+  public void run() {
+    VzRunConfig settings = config.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, this);
+    try {
+      LearningBenchmark.Options options = new LearningBenchmark.Options(settings.duration().orElseThrow(), target,
+          evalEvery, evalGames, finalGames, workDir());
+      output.progress("vz bench learning in " + options.workDir());
+      LearningBenchResult result = LearningBenchmark.run(settings, options, output::progress);
+      output.printJson(OutputOptions.toJson(result.toJson()), result::toText);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("benchmark interrupted", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Path workDir() throws IOException {
+    if (dataDir == null) {
+      return Files.createTempDirectory("vz-bench-learning");
+    }
+    if (Files.isDirectory(dataDir)) {
+      try (Stream<Path> entries = Files.list(dataDir)) {
+        if (entries.findAny().isPresent()) {
+          throw new VzConfigException("--data-dir " + dataDir + " is not empty: each arm needs a fresh broker and "
+              + "data dir; give a new or empty directory");
+        }
+      }
+    } else if (Files.exists(dataDir)) {
+      throw new VzConfigException("--data-dir " + dataDir + " is not a directory");
+    }
+    return dataDir;
+  }
+}
