@@ -63,6 +63,15 @@ public final class VzNetwork {
     return x.matMul(p.get(name + ".w")).add(p.get(name + ".b"));
   }
 
+  /**
+   * A scalar as an array of {@code like}'s (per-step) manager. {@code x.div(2f)} would build its constant on a
+   * direct buffer that DJL frees at once while autograd still reads it in backward; a garbage collection in between
+   * crashed the JVM. An array that lives until the step's manager closes is safe.
+   */
+  public static NDArray constant(NDArray like, float value) {
+    return like.getManager().create(value);
+  }
+
   private static NDArray embed(NDArray ids, int depth, NDArray table) {
     return ids.oneHot(depth, DataType.FLOAT32).matMul(table);
   }
@@ -104,7 +113,7 @@ public final class VzNetwork {
     long h = config.hiddenDim();
     NDArray query = state.matMul(p.get("decoder.att.query")).expandDims(1);
     NDArray weights = query.batchMatMul(inputs.keys().transpose(0, 2, 1))
-        .div((float) Math.sqrt(config.attentionDim())).softmax(2);
+        .div(constant(query, (float) Math.sqrt(config.attentionDim()))).softmax(2);
     NDArray seen = weights.batchMatMul(inputs.values()).squeeze(1);
     NDArray x = embed(previous, config.vocabSize(), p.get("decoder.embed")).concat(inputs.context(), 1).concat(seen, 1);
     NDList gx = x.matMul(p.get("decoder.gru.wx")).add(p.get("decoder.gru.bx")).split(new long[] {h, 2 * h}, 1);
@@ -164,7 +173,8 @@ public final class VzNetwork {
     NDArray query = tokens.matMul(p.get("decision.query"));
     NDArray keys = features.matMul(p.get("decision.key")).add(p.get("decision.keyPos"));
     NDArray values = features.matMul(p.get("decision.value")).add(p.get("decision.valuePos"));
-    NDArray attention = query.batchMatMul(keys.transpose(0, 2, 1)).div((float) Math.sqrt(d)).softmax(2);
+    NDArray attention = query.batchMatMul(keys.transpose(0, 2, 1)).div(constant(query, (float) Math.sqrt(d)))
+        .softmax(2);
     NDArray attended = attention.batchMatMul(values);
     NDArray pairs = tokens.concat(attended, 2).concat(tokens.mul(attended), 2);
     NDArray match = Activation.relu(linear(pairs, "decision.match"))

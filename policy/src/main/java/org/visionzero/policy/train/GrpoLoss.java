@@ -1,6 +1,7 @@
 package org.visionzero.policy.train;
 
 import ai.djl.ndarray.NDArray;
+import org.visionzero.policy.model.VzNetwork;
 
 /**
  * The GRPO loss of VISION-ZERO.md section 3, over padded token arrays.
@@ -52,13 +53,15 @@ public final class GrpoLoss {
     NDArray policyTerm = unclipped.minimum(clipped).neg();
     NDArray delta = referenceLogProbs.stopGradient().sub(logProbs);
     NDArray k3 = delta.exp().sub(delta).sub(1f);
-    NDArray perToken = policyTerm.add(k3.mul(klBeta));
+    // Scalars as arrays of the step's manager: see VzNetwork.constant.
+    NDArray perToken = policyTerm.add(k3.mul(VzNetwork.constant(k3, klBeta)));
 
     NDArray tokens = mask.sum(new int[] {1});
     NDArray hasTokens = tokens.gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     NDArray perSequenceDivisor = tokens.maximum(1f);
     float sequences = Math.max(hasTokens.sum().getFloat(), 1f);
-    NDArray loss = perToken.mul(mask).sum(new int[] {1}).div(perSequenceDivisor).sum().div(sequences);
+    NDArray loss = perToken.mul(mask).sum(new int[] {1}).div(perSequenceDivisor).sum()
+        .div(VzNetwork.constant(mask, sequences));
     double kl = k3.mul(mask).sum(new int[] {1}).div(perSequenceDivisor).sum().getFloat() / sequences;
 
     // The clipped branch is active when the ratio left the range in the direction the advantage rewards.
