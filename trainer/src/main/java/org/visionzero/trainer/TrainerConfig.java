@@ -13,7 +13,9 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.topics.TopicCatalog;
+import org.visionzero.trainer.sample.DecisionAdvantage;
 import org.visionzero.trainer.step.LearningRateSchedule;
+import org.visionzero.trainer.step.TrainableParameters;
 
 /**
  * Every setting of {@code vz trainer} and {@code vz run --sync}: key, type, default, validator and documentation
@@ -32,6 +34,11 @@ public final class TrainerConfig extends AbstractConfig {
   public static final String TOTAL_STEPS = "total.steps";
   public static final String LEARNING_RATE = "learning.rate";
   public static final String WARMUP_FRACTION = "warmup.fraction";
+  public static final String WARMUP_STEPS = "warmup.steps";
+  public static final String DECISION_LEARNING_RATE = "decision.learning.rate";
+  public static final String DECISION_ADVANTAGE = "decision.advantage";
+  public static final String CLUE_TRAINABLE = "clue.trainable";
+  public static final String DECISION_TRAINABLE = "decision.trainable";
   public static final String PHASE_CYCLE_LENGTH = "phase.cycle.length";
   public static final String PHASE_SCHEDULE = "phase.schedule";
   public static final String PHASE_DWELL_STEPS = "phase.dwell.steps";
@@ -45,6 +52,8 @@ public final class TrainerConfig extends AbstractConfig {
 
   /** Patience 0 turns the optional patience rule off. */
   public static final int PATIENCE_OFF = 0;
+  /** Warm-up steps left at -1 come from the warm-up fraction. */
+  public static final int FROM_FRACTION = -1;
   /** Left empty, a setting takes its value from the chosen mode. */
   public static final int FROM_MODE = -1;
 
@@ -71,6 +80,21 @@ public final class TrainerConfig extends AbstractConfig {
           "Peak AdamW learning rate (after warm-up).")
       .define(WARMUP_FRACTION, Type.DOUBLE, 0.1, Range.between(0.0, 1.0), Importance.MEDIUM,
           "Share of the steps spent warming the learning rate up linearly; cosine decay follows.")
+      .define(WARMUP_STEPS, Type.INT, FROM_FRACTION, Range.atLeast(FROM_FRACTION), Importance.LOW,
+          "Warm-up steps; -1 takes warmup.fraction of total.steps (set it for runs bounded by time, whose step "
+              + "count is open).")
+      .define(DECISION_LEARNING_RATE, Type.DOUBLE, 3e-3, Range.between(1e-12, 1.0), Importance.HIGH,
+          "Peak AdamW learning rate of DECISION steps (learning.rate is that of CLUE steps). The decision head is "
+              + "small and starts untrained, so it wants a far larger rate than the clue decoder.")
+      .define(DECISION_ADVANTAGE, Type.STRING, "centered", ValidString.in("centered", "normalized"),
+          Importance.HIGH,
+          "Decision advantages: 'centered' (reward minus the game's mean) or 'normalized' (the scorer's, also "
+              + "divided by the spread as in VISION-ZERO.md; a small model collapses to N/A with it).")
+      .define(CLUE_TRAINABLE, Type.LIST, "decoder.", Importance.MEDIUM,
+          "Parameter-name prefixes trained in CLUE steps (encoder., decoder., decision.). The default keeps the "
+              + "image encoder frozen, so the decision head's features stay put.")
+      .define(DECISION_TRAINABLE, Type.LIST, "decision.", Importance.MEDIUM,
+          "Parameter-name prefixes trained in DECISION steps.")
       .define(PHASE_SCHEDULE, Type.STRING, "", ValidString.in("", "fixed-cycle", "hysteresis"), Importance.MEDIUM,
           "Iterative-SPO controller; empty takes the mode's (code: fixed-cycle, paper: hysteresis).")
       .define(PHASE_CYCLE_LENGTH, Type.INT, FROM_MODE, Importance.MEDIUM,
@@ -108,6 +132,11 @@ public final class TrainerConfig extends AbstractConfig {
     }
     rules();
     schedule();
+    try {
+      trainable();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   /** The game rules with this run's Iterative-SPO settings applied. */
@@ -136,8 +165,19 @@ public final class TrainerConfig extends AbstractConfig {
   /** Warm-up then cosine decay over the run's steps. */
   public LearningRateSchedule schedule() {
     long total = getLong(TOTAL_STEPS);
-    int warmup = (int) Math.round(total * getDouble(WARMUP_FRACTION));
-    return new LearningRateSchedule(getDouble(LEARNING_RATE), warmup, total);
+    int warmup = getInt(WARMUP_STEPS) == FROM_FRACTION
+        ? (int) Math.round(total * getDouble(WARMUP_FRACTION)) : (int) Math.min(total, getInt(WARMUP_STEPS));
+    return new LearningRateSchedule(getDouble(LEARNING_RATE), getDouble(DECISION_LEARNING_RATE), warmup, total);
+  }
+
+  /** How decision rewards become advantages. */
+  public DecisionAdvantage decisionAdvantage() {
+    return DecisionAdvantage.fromConfigName(getString(DECISION_ADVANTAGE));
+  }
+
+  /** Which parameters each phase trains. */
+  public TrainableParameters trainable() {
+    return new TrainableParameters(getList(CLUE_TRAINABLE), getList(DECISION_TRAINABLE));
   }
 
   public TopicCatalog topics() {

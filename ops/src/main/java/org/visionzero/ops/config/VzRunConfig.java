@@ -2,6 +2,8 @@ package org.visionzero.ops.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,6 +16,7 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.topics.TopicCatalog;
+import org.visionzero.trainer.TrainerConfig;
 
 /**
  * Configuration of {@code vz run}, the whole system in one process: the embedded broker (unless
@@ -51,6 +54,19 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String POLICY_MODEL = "model";
   /** The scripted zero-cost random policy: the pipeline without learning (benchmarks, smoke tests). */
   public static final String POLICY_RANDOM = "random";
+  /** Prefix of the trainer settings a run passes on, e.g. {@code trainer.decision.learning.rate}. */
+  public static final String TRAINER_PREFIX = "trainer.";
+  /**
+   * Trainer settings a run passes on as {@code trainer.<setting>}, defined with the trainer's own type, default,
+   * validator and documentation.
+   */
+  public static final List<String> PASSED_TO_TRAINER = List.of(TrainerConfig.DECISION_LEARNING_RATE,
+      TrainerConfig.DECISION_ADVANTAGE, TrainerConfig.CLUE_TRAINABLE, TrainerConfig.DECISION_TRAINABLE,
+      TrainerConfig.WARMUP_STEPS, TrainerConfig.PHASE_SCHEDULE, TrainerConfig.PHASE_CYCLE_LENGTH);
+  /** A run bounded only by time trains until it ends: its schedule stays flat after warm-up. */
+  public static final long OPEN_ENDED_STEPS = 1_000_000L;
+  /** Warm-up steps of a run bounded only by time (a share of an open-ended step count means nothing). */
+  public static final int OPEN_ENDED_WARMUP_STEPS = 20;
   /** Referee version -1: chosen by the evaluator (first version past the threshold). */
   public static final int REFEREE_AUTO = -1;
 
@@ -61,7 +77,7 @@ public final class VzRunConfig extends AbstractConfig {
       "An existing Kafka cluster to use, as host:port pairs; empty (the default) starts the embedded broker."));
 
   private static ConfigDef defineRun(ConfigDef def) {
-    return def
+    def
         .define(RUN_ID, Type.STRING, "run-1", new ConfigDef.NonEmptyString(), Importance.HIGH,
             "Run id: names the trainer's run and the evaluator's games; keep it to resume a run.", RUN, 1,
             ConfigDef.Width.SHORT, "Run id")
@@ -106,6 +122,12 @@ public final class VzRunConfig extends AbstractConfig {
         .define(V0_CHECKPOINT, Type.STRING, "", Importance.LOW,
             "A v0 checkpoint file to publish instead of pretraining (empty: pretrain when there is no v0).")
         .define(PROGRESS_INTERVAL, Type.STRING, "10s", Importance.LOW, "How often the progress line is printed.");
+    for (String key : PASSED_TO_TRAINER) {
+      ConfigDef.ConfigKey trainerKey = TrainerConfig.definition().configKeys().get(key);
+      def.define(TRAINER_PREFIX + key, trainerKey.type, trainerKey.defaultValue, trainerKey.validator,
+          trainerKey.importance, trainerKey.documentation);
+    }
+    return def;
   }
 
   public VzRunConfig(Map<String, Object> values) {
@@ -152,8 +174,33 @@ public final class VzRunConfig extends AbstractConfig {
     return getString(POLICY);
   }
 
+  /** The run's training steps: as set, else open-ended when only a duration bounds the run, else the default. */
   public long steps() {
-    return getLong(STEPS);
+    return openEnded() ? OPEN_ENDED_STEPS : getLong(STEPS);
+  }
+
+  private boolean openEnded() {
+    return duration().isPresent() && !originals().containsKey(STEPS);
+  }
+
+  /**
+   * The trainer settings of this run (everything but where to connect and what to load): steps, batch, rates,
+   * checkpoints, staleness and every {@link #PASSED_TO_TRAINER} setting, keyed by the trainer's names.
+   */
+  public Map<String, Object> trainerSettings() {
+    Map<String, Object> settings = new HashMap<>();
+    for (String key : PASSED_TO_TRAINER) {
+      settings.put(key, get(TRAINER_PREFIX + key));
+    }
+    if (openEnded() && !originals().containsKey(TRAINER_PREFIX + TrainerConfig.WARMUP_STEPS)) {
+      settings.put(TrainerConfig.WARMUP_STEPS, OPEN_ENDED_WARMUP_STEPS);
+    }
+    settings.put(TrainerConfig.GAMES_PER_STEP, gamesPerStep());
+    settings.put(TrainerConfig.STALENESS_MAX_VERSIONS, staleness());
+    settings.put(TrainerConfig.CHECKPOINT_INTERVAL_STEPS, checkpointInterval());
+    settings.put(TrainerConfig.TOTAL_STEPS, steps());
+    settings.put(TrainerConfig.LEARNING_RATE, learningRate());
+    return settings;
   }
 
   public Optional<Duration> duration() {

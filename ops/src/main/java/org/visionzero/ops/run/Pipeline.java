@@ -179,16 +179,11 @@ public final class Pipeline {
   }
 
   private Map<String, Object> trainerSettings(Path v0File, Path data) {
-    Map<String, Object> settings = new HashMap<>();
+    Map<String, Object> settings = new HashMap<>(config.trainerSettings());
     settings.put(TrainerConfig.BOOTSTRAP_SERVERS, run.bootstrapServers());
     settings.put(TrainerConfig.TOPIC_PREFIX, run.catalog().prefix());
     settings.put(TrainerConfig.RUN_ID, config.runId());
     settings.put(TrainerConfig.POLICY_NAME, runtime.policyName());
-    settings.put(TrainerConfig.GAMES_PER_STEP, config.gamesPerStep());
-    settings.put(TrainerConfig.STALENESS_MAX_VERSIONS, config.staleness());
-    settings.put(TrainerConfig.CHECKPOINT_INTERVAL_STEPS, config.checkpointInterval());
-    settings.put(TrainerConfig.TOTAL_STEPS, config.steps());
-    settings.put(TrainerConfig.LEARNING_RATE, config.learningRate());
     settings.put(TrainerConfig.BLOB_DIR, data.resolve("blobs").toString());
     settings.put(TrainerConfig.BASE_CHECKPOINT, v0File.toString());
     return settings;

@@ -34,13 +34,9 @@ public final class SyncBaseline {
       Files.createDirectories(v0Dir);
       Files.write(v0File, runtime.createV0(v0Dir, out).bytes());
     }
-    Map<String, Object> settings = new HashMap<>();
+    Map<String, Object> settings = new HashMap<>(config.trainerSettings());
     settings.put(TrainerConfig.RUN_ID, config.runId() + "-sync");
     settings.put(TrainerConfig.POLICY_NAME, runtime.policyName());
-    settings.put(TrainerConfig.GAMES_PER_STEP, config.gamesPerStep());
-    settings.put(TrainerConfig.CHECKPOINT_INTERVAL_STEPS, config.checkpointInterval());
-    settings.put(TrainerConfig.TOTAL_STEPS, config.steps());
-    settings.put(TrainerConfig.LEARNING_RATE, config.learningRate());
     settings.put(TrainerConfig.BASE_CHECKPOINT, v0File.toString());
     SceneGenerator scenes = new SceneGenerator(SceneOptions.ofSize(config.imageSize(), config.imageSize()));
     out.accept("synchronous baseline: " + config.steps() + " steps in one thread, no Kafka");

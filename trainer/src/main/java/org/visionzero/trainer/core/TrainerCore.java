@@ -11,6 +11,7 @@ import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.phase.PhaseControl;
 import org.visionzero.game.spo.PhaseSwitch;
+import org.visionzero.trainer.sample.DecisionAdvantage;
 import org.visionzero.trainer.sample.PhaseSampleSelector;
 import org.visionzero.trainer.sample.RaeAdvantages;
 import org.visionzero.trainer.sample.StalenessFilter;
@@ -35,6 +36,7 @@ public final class TrainerCore {
   private final PhaseControl phases;
   private final TrainingStep trainingStep;
   private final int checkpointEvery;
+  private final DecisionAdvantage decisionAdvantage;
   private volatile TrainerState state;
 
   /**
@@ -44,6 +46,16 @@ public final class TrainerCore {
    */
   public TrainerCore(TrainerState state, PhaseControl phases, StalenessFilter staleness,
       LearningRateSchedule schedule, TrainingStep trainingStep, int checkpointEvery) {
+    this(state, phases, staleness, schedule, trainingStep, checkpointEvery, DecisionAdvantage.CENTERED);
+  }
+
+  /**
+   * @param decisionAdvantage how decision rewards become advantages
+   */
+  public TrainerCore(TrainerState state, PhaseControl phases, StalenessFilter staleness,
+      LearningRateSchedule schedule, TrainingStep trainingStep, int checkpointEvery,
+      DecisionAdvantage decisionAdvantage) {
+    this.decisionAdvantage = Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
     this.state = Objects.requireNonNull(state, "state");
     this.phases = Objects.requireNonNull(phases, "phases");
     this.staleness = Objects.requireNonNull(staleness, "staleness");
@@ -73,9 +85,9 @@ public final class TrainerCore {
     long step = state.step() + 1;
     Phase phase = phases.phase();
     RaeAdvantages rae = RaeAdvantages.apply(state.baselines(), batch.games());
-    List<TrainingSample> selected = PhaseSampleSelector.select(phase, batch.games(), rae);
+    List<TrainingSample> selected = PhaseSampleSelector.select(phase, batch.games(), rae, decisionAdvantage);
     StalenessFilter.Result filtered = staleness.filter(selected, state.policyVersion());
-    double learningRate = schedule.rate(step);
+    double learningRate = schedule.rate(step, phase);
     BatchStatistics stats = BatchStatistics.of(batch.games());
 
     StepMetrics metrics = new StepMetrics(0, 0, 0, 0, 0);

@@ -31,6 +31,7 @@ import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
 import org.visionzero.trainer.step.StepMetrics;
+import org.visionzero.trainer.step.TrainableParameters;
 
 /**
  * The GRPO step on the policy's DJL model: recomputes the sampled tokens' log-probs under the current weights
@@ -47,28 +48,31 @@ public final class DjlLearner implements Learner {
   private final VzModel reference;
   private final SaveableAdamW optimizer;
   private final TurnInputs inputs;
-  private final List<String> trainable;
+  private final TrainableParameters trainable;
   private final boolean collectBeforeGraph;
+  private Phase trainablePhase;
+  private List<String> trainableNames = List.of();
 
   /**
    * @param base   the starting model; this learner owns and trains it
    * @param inputs rebuilds each sample's turn
    */
   public DjlLearner(VzModel base, TurnInputs inputs) {
-    this(base, inputs, true);
+    this(base, inputs, TrainableParameters.defaults(), false);
   }
 
   /**
-   * @param collectBeforeGraph run a garbage collection before each step's graph (guards against a DJL native
-   *                           crash; turn off only where no collection can happen during a step)
+   * @param trainable          which parameters each phase trains
+   * @param collectBeforeGraph run a garbage collection before each step's graph (an old guard against DJL freeing
+   *                           scalar constants before backward; the training graph now keeps them as arrays)
    */
-  public DjlLearner(VzModel base, TurnInputs inputs, boolean collectBeforeGraph) {
+  public DjlLearner(VzModel base, TurnInputs inputs, TrainableParameters trainable, boolean collectBeforeGraph) {
     this.collectBeforeGraph = collectBeforeGraph;
+    this.trainable = Objects.requireNonNull(trainable, "trainable");
     this.model = Objects.requireNonNull(base, "base");
     this.inputs = Objects.requireNonNull(inputs, "inputs");
     this.reference = base.copy();
     this.reference.parameters().setTrainable(name -> false);
-    this.trainable = model.parameters().names();
     this.optimizer = new SaveableAdamW(model.newStepManager(), WEIGHT_DECAY, CLIP_NORM);
   }
 
@@ -93,6 +97,7 @@ public final class DjlLearner implements Learner {
       throw new NothingToTrainException("none of the " + samples.size() + " samples can be scored by this model");
     }
     List<PolicyTurn> turns = usable.stream().map(inputs::turnOf).toList();
+    trainPhase(phase);
     if (collectBeforeGraph) {
       // DJL's scalar operations (x.mul(0.04f), x.div(8f)) build their constant on a direct buffer and close it
       // at once, while autograd keeps using it until backward: a garbage collection in between frees that
@@ -121,6 +126,7 @@ public final class DjlLearner implements Learner {
       }
     }
     ParameterSet parameters = model.parameters();
+    List<String> trainable = trainableNames;
     double norm = Double.isFinite(loss) ? SaveableAdamW.gradientNorm(parameters::get, trainable) : Double.NaN;
     StepMetrics metrics = new StepMetrics(loss, kl, clipFraction, norm, usable.size());
     return new PreparedUpdate() {
@@ -140,6 +146,17 @@ public final class DjlLearner implements Learner {
         parameters.zeroGradients();
       }
     };
+  }
+
+  /** Turns gradients on for exactly the parameters {@code phase} trains (only when the phase changed). */
+  private void trainPhase(Phase phase) {
+    if (phase != trainablePhase) {
+      ParameterSet parameters = model.parameters();
+      parameters.zeroGradients();
+      parameters.setTrainable(trainable.of(phase));
+      trainableNames = parameters.names(trainable.of(phase));
+      trainablePhase = phase;
+    }
   }
 
   private boolean scoreable(TrainingSample sample) {

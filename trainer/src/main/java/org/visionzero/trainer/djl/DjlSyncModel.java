@@ -8,6 +8,7 @@ import org.visionzero.policy.model.ModelPolicy;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.trainer.inputs.TurnInputs;
 import org.visionzero.trainer.step.Learner;
+import org.visionzero.trainer.step.TrainableParameters;
 import org.visionzero.trainer.sync.MemoryPairImages;
 import org.visionzero.trainer.sync.SyncModel;
 
@@ -32,9 +33,17 @@ public final class DjlSyncModel implements SyncModel {
    */
   public static DjlSyncModel create(GameConfig rules, Path baseCheckpoint, long seed, String device,
       MemoryPairImages inFlight) throws IOException {
+    return create(rules, baseCheckpoint, seed, device, inFlight, TrainableParameters.defaults());
+  }
+
+  /**
+   * @param trainable which parameters each phase trains
+   */
+  public static DjlSyncModel create(GameConfig rules, Path baseCheckpoint, long seed, String device,
+      MemoryPairImages inFlight, TrainableParameters trainable) throws IOException {
     VzModel model = DjlLearner.baseModel(baseCheckpoint, seed, device);
     VzModel frozen = model.copy();
-    return new DjlSyncModel(new DjlLearner(model, new TurnInputs(rules, inFlight)), frozen);
+    return new DjlSyncModel(new DjlLearner(model, new TurnInputs(rules, inFlight), trainable, false), frozen);
   }
 
   @Override

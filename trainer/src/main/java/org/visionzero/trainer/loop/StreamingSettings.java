@@ -3,6 +3,7 @@ package org.visionzero.trainer.loop;
 import java.time.Duration;
 import java.util.Objects;
 import org.visionzero.game.config.GameConfig;
+import org.visionzero.trainer.sample.DecisionAdvantage;
 import org.visionzero.trainer.step.LearningRateSchedule;
 
 /**
@@ -17,6 +18,7 @@ import org.visionzero.trainer.step.LearningRateSchedule;
  * @param totalSteps      steps after which the trainer writes its final checkpoint and stops
  * @param schedule        learning-rate schedule
  * @param pollTimeout     longest wait for new trajectories in one poll
+ * @param decisionAdvantage how decision rewards become advantages
  */
 public record StreamingSettings(
     String runId,
@@ -27,9 +29,18 @@ public record StreamingSettings(
     int checkpointEvery,
     long totalSteps,
     LearningRateSchedule schedule,
-    Duration pollTimeout) {
+    Duration pollTimeout,
+    DecisionAdvantage decisionAdvantage) {
+
+  /** With centred decision advantages. */
+  public StreamingSettings(String runId, String policyName, GameConfig rules, int gamesPerStep, int stalenessBound,
+      int checkpointEvery, long totalSteps, LearningRateSchedule schedule, Duration pollTimeout) {
+    this(runId, policyName, rules, gamesPerStep, stalenessBound, checkpointEvery, totalSteps, schedule, pollTimeout,
+        DecisionAdvantage.CENTERED);
+  }
 
   public StreamingSettings {
+    Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(policyName, "policyName");
     Objects.requireNonNull(rules, "rules");

@@ -11,21 +11,28 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnKind;
 
 /**
- * Chooses the samples of the current Iterative-SPO phase: DECISION trains the decision samples with the
- * group-normalised advantages the scorer stored; CLUE trains the clue samples with RAE advantages. Only the
+ * Chooses the samples of the current Iterative-SPO phase: DECISION trains the decision samples with the advantages
+ * of the chosen {@link DecisionAdvantage}; CLUE trains the clue samples with RAE advantages. Only the
  * phase's samples enter the loss (the authors' code also trained decision samples in clue steps: not here).
  */
 public final class PhaseSampleSelector {
   private PhaseSampleSelector() {}
 
-  /** The samples of {@code phase} from a batch, in game order, then seat/round or sample order. */
+  /** {@link #select(Phase, List, RaeAdvantages, DecisionAdvantage)} with centred decision advantages. */
   public static List<TrainingSample> select(Phase phase, List<ScoredTrajectory> batch, RaeAdvantages rae) {
+    return select(phase, batch, rae, DecisionAdvantage.CENTERED);
+  }
+
+  /** The samples of {@code phase} from a batch, in game order, then seat/round or sample order. */
+  public static List<TrainingSample> select(Phase phase, List<ScoredTrajectory> batch, RaeAdvantages rae,
+      DecisionAdvantage decisionAdvantage) {
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(rae, "rae");
+    Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
     List<TrainingSample> samples = new ArrayList<>();
     for (ScoredTrajectory game : batch) {
       if (phase == Phase.DECISION) {
-        addDecisions(game, samples);
+        addDecisions(game, decisionAdvantage, samples);
       } else {
         addClues(game, rae, samples);
       }
@@ -33,13 +40,15 @@ public final class PhaseSampleSelector {
     return samples;
   }
 
-  private static void addDecisions(ScoredTrajectory game, List<TrainingSample> out) {
-    for (ScoredDecision scored : game.getDecisions()) {
+  private static void addDecisions(ScoredTrajectory game, DecisionAdvantage estimator, List<TrainingSample> out) {
+    double[] advantages = estimator.of(game.getDecisions());
+    for (int i = 0; i < advantages.length; i++) {
+      ScoredDecision scored = game.getDecisions().get(i);
       var decision = scored.getDecision();
       Role role = decision.getVoterSeat() == 0 ? Role.OBSERVER : Role.CIVILIAN;
       out.add(new TrainingSample(TurnKind.DECISION, game, decision.getVoterSeat(), 0, decision.getSampleIndex(),
           role, decision.getSample().getTokenIds(), toArray(decision.getSample().getLogProbs()),
-          scored.getAdvantage(), scored.getPolicy()));
+          advantages[i], scored.getPolicy()));
     }
   }
 

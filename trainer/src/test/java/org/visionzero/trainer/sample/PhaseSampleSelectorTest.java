@@ -1,6 +1,7 @@
 package org.visionzero.trainer.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -17,14 +18,36 @@ class PhaseSampleSelectorTest {
   private final RaeAdvantages rae = RaeAdvantages.apply(RaeBaselines.initial(0.9), batch);
 
   @Test
-  void shouldSelectOnlyDecisionSamplesWithTheirGroupNormalisedAdvantagesInDecisionPhase() {
-    List<TrainingSample> samples = PhaseSampleSelector.select(Phase.DECISION, batch, rae);
+  void shouldSelectOnlyDecisionSamplesWithTheScorersAdvantagesWhenNormalized() {
+    List<TrainingSample> samples = PhaseSampleSelector.select(Phase.DECISION, batch, rae,
+        DecisionAdvantage.NORMALIZED);
 
     assertThat(samples).hasSize(8).allSatisfy(s -> {
       assertThat(s.kind()).isEqualTo(TurnKind.DECISION);
       assertThat(s.role()).isEqualTo(Role.OBSERVER);
     });
     assertThat(samples.subList(0, 4)).extracting(TrainingSample::advantage).containsExactly(0.9, 0.8, -0.7, -1.0);
+  }
+
+  @Test
+  void shouldCentreEachGamesDecisionRewardsWithoutDividingByTheirSpreadByDefault() {
+    List<TrainingSample> samples = PhaseSampleSelector.select(Phase.DECISION, batch, rae);
+
+    // Rewards 2.49, 2.49, -0.9, -0.3: mean 0.945.
+    assertThat(samples).hasSize(8);
+    assertThat(samples.subList(0, 4)).extracting(TrainingSample::advantage).satisfiesExactly(
+        a -> assertThat(a).isCloseTo(1.545, within(1e-12)),
+        a -> assertThat(a).isCloseTo(1.545, within(1e-12)),
+        a -> assertThat(a).isCloseTo(-1.845, within(1e-12)),
+        a -> assertThat(a).isCloseTo(-1.245, within(1e-12)));
+    assertThat(samples.stream().mapToDouble(TrainingSample::advantage).sum()).isCloseTo(0, within(1e-9));
+  }
+
+  @Test
+  void shouldRefuseAnUnknownDecisionAdvantageNameWithTheChoices() {
+    assertThatThrownBy(() -> DecisionAdvantage.fromConfigName("std"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'centered' or 'normalized'");
+    assertThat(DecisionAdvantage.fromConfigName("normalized")).isEqualTo(DecisionAdvantage.NORMALIZED);
   }
 
   @Test

@@ -1,0 +1,33 @@
+package org.visionzero.trainer.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.visionzero.events.Phase;
+
+class TrainableParametersTest {
+
+  @Test
+  void shouldTrainTheDecoderInClueStepsTheHeadInDecisionStepsAndNeverTheEncoderByDefault() {
+    TrainableParameters defaults = TrainableParameters.defaults();
+
+    assertThat(defaults.of(Phase.CLUE)).accepts("decoder.gru.wx").rejects("decision.query", "encoder.conv1.w");
+    assertThat(defaults.of(Phase.DECISION)).accepts("decision.query").rejects("decoder.gru.wx", "encoder.fc.w");
+  }
+
+  @Test
+  void shouldTrainEverythingInBothPhasesWhenAskedTo() {
+    assertThat(TrainableParameters.all().of(Phase.CLUE)).accepts("encoder.fc.w", "decoder.out.w", "decision.abstain");
+  }
+
+  @Test
+  void shouldRefuseAPrefixOutsideTheModelsPartsNamingThem() {
+    assertThatThrownBy(() -> new TrainableParameters(List.of("decoder."), List.of("head.")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'head.'").hasMessageContaining("decision phase").hasMessageContaining("encoder.");
+    assertThatThrownBy(() -> new TrainableParameters(List.of(), List.of("decision.")))
+        .hasMessageContaining("clue phase must train at least one part");
+  }
+}
