@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import org.visionzero.policy.Vocabulary;
@@ -72,8 +73,12 @@ public final class VzNetwork {
     return like.getManager().create(value);
   }
 
+  /**
+   * Rows of {@code table} [depth, width] for {@code ids}: a gather (torch embedding), the same values and gradients as
+   * the one-hot product {@code ids.oneHot(depth).matMul(table)} without its [..., depth] matrix and matmul.
+   */
   private static NDArray embed(NDArray ids, int depth, NDArray table) {
-    return ids.oneHot(depth, DataType.FLOAT32).matMul(table);
+    return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).head();
   }
 
   /** Masked mean over {@code axis} of {@code values}; {@code mask} has the shape of values without the last axis. */
@@ -137,23 +142,56 @@ public final class VzNetwork {
 
   /**
    * Teacher-forced clue logits [B, T, vocab] for target tokens [B, T]: step t reads target t-1 (bos at t = 0).
+   *
+   * <p>The same sums as {@link #clueStep} at every step, grouped for speed: every step's input token is known,
+   * so the parts of the GRU input projection that do not depend on the state (token and context rows of
+   * {@code decoder.gru.wx}, and its bias) are computed once for all steps, and the output layer runs once over all
+   * steps. Only the attention, the attended-image rows of the input projection and the recurrent part stay in the
+   * loop. Results equal the step-by-step form to float rounding ({@code ClueLogitsEquivalenceTest}).
    */
   public NDArray clueLogits(Encoded encoded, TurnBatch.Arrays in, NDArray targets) {
     NDManager manager = targets.getManager();
     DecoderInputs inputs = clueContext(encoded, in);
-    NDArray state = inputs.initialState();
-    NDArray mask = vocabMask(manager);
+    long h = config.hiddenDim();
+    long tokenDim = config.tokenDim();
     long batch = targets.getShape().get(0);
     int steps = Math.toIntExact(targets.getShape().get(1));
-    NDArray previous = manager.full(new Shape(batch), Vocabulary.BOS_ID, DataType.INT64);
-    NDList all = new NDList();
-    for (int t = 0; t < steps; t++) {
-      NDList out = clueStep(previous, state, inputs, mask);
-      all.add(out.get(0).expandDims(1));
-      state = out.get(1);
-      previous = targets.get(":, " + t);
+    NDArray previous = manager.full(new Shape(batch, 1), Vocabulary.BOS_ID, DataType.INT64);
+    if (steps > 1) {
+      previous = previous.concat(targets.get(":, 0:" + (steps - 1)), 1);
     }
-    return NDArrays.concat(all, 1);
+    NDArray wx = p.get("decoder.gru.wx");
+    NDArray tokenGates = embed(previous, config.vocabSize(), p.get("decoder.embed"))
+        .matMul(owned(manager, wx.get("0:" + tokenDim))); // [B, T, 3h]
+    NDArray contextGates = inputs.context().matMul(owned(manager, wx.get(tokenDim + ":" + (tokenDim + h))))
+        .add(p.get("decoder.gru.bx"));
+    NDArray seenRows = owned(manager, wx.get((tokenDim + h) + ":"));
+    NDArray keys = inputs.keys().transpose(0, 2, 1);
+    NDArray scale = constant(targets, (float) Math.sqrt(config.attentionDim()));
+    NDArray state = inputs.initialState();
+    NDList outputs = new NDList(steps);
+    for (int t = 0; t < steps; t++) {
+      NDArray query = state.matMul(p.get("decoder.att.query")).expandDims(1);
+      NDArray weights = query.batchMatMul(keys).div(scale).softmax(2);
+      NDArray seen = weights.batchMatMul(inputs.values()).squeeze(1);
+      NDList gx = tokenGates.get(":, " + t).add(contextGates).add(seen.matMul(seenRows))
+          .split(new long[] {h, 2 * h}, 1);
+      NDList gh = state.matMul(p.get("decoder.gru.wh")).add(p.get("decoder.gru.bh")).split(new long[] {h, 2 * h}, 1);
+      NDArray reset = Activation.sigmoid(gx.get(0).add(gh.get(0)));
+      NDArray update = Activation.sigmoid(gx.get(1).add(gh.get(1)));
+      NDArray candidate = gx.get(2).add(reset.mul(gh.get(2))).tanh();
+      NDArray next = candidate.add(update.mul(state.sub(candidate)));
+      outputs.add(next.concat(seen, 1).expandDims(1));
+      state = next;
+    }
+    NDArray read = outputs.size() == 1 ? outputs.head() : NDArrays.concat(outputs, 1); // [B, T, hidden + attention]
+    return linear(read, "decoder.out").add(vocabMask(manager));
+  }
+
+  /** A slice of a weight moved to the step's manager (a slice taken on the weight would belong to the model's). */
+  private static NDArray owned(NDManager manager, NDArray slice) {
+    slice.attach(manager);
+    return slice;
   }
 
   /** Decision logits [B, 1 + maxPlayers]: option 0 is N/A, option k is seat k; seats beyond N are masked. */
