@@ -1,0 +1,99 @@
+package org.visionzero.policy.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.visionzero.policy.Vocabulary;
+import org.visionzero.policy.model.ModelConfig;
+import org.visionzero.policy.model.ParameterSet;
+import org.visionzero.policy.model.VzModel;
+
+/** The fused {@link AdamW} makes the updates of the per-parameter form ({@link LegacyAdamW}), to float rounding. */
+class AdamWFusedTest {
+  private static final int STEPS = 6;
+
+  @Test
+  void shouldMatchThePerParameterUpdateOverPretrainingSteps() {
+    Vocabulary vocabulary = Vocabulary.standard();
+    ModelConfig config = ModelConfig.standard(vocabulary.size());
+    try (VzModel fused = VzModel.create(config, vocabulary, 21, Device.cpu());
+        VzModel legacy = VzModel.create(config, vocabulary, 21, Device.cpu())) {
+      List<SampleScorer.ClueSample> batch = ClueLogitsEquivalenceTest.batch(fused, 16);
+      List<String> names = fused.parameters().names(n -> !n.startsWith(ParameterSet.DECISION));
+      fused.parameters().setTrainable(n -> !n.startsWith(ParameterSet.DECISION));
+      legacy.parameters().setTrainable(n -> !n.startsWith(ParameterSet.DECISION));
+      // clip 0.5 so that clipping acts, weight decay on, a large learning rate so differences would show
+      try (AdamW a = new AdamW(fused.newStepManager(), 1e-2f, 0.5f);
+          LegacyAdamW b = new LegacyAdamW(legacy.newStepManager(), 1e-2f, 0.5f)) {
+        for (int s = 0; s < STEPS; s++) {
+          double normA = lossStep(fused, batch, (p, lr) -> a.step(p, names, lr));
+          double normB = lossStep(legacy, batch, (p, lr) -> b.step(p, names, lr));
+          assertThat(normA).isCloseTo(normB, org.assertj.core.api.Assertions.withinPercentage(1e-3));
+          assertSameWeights(fused.parameters(), legacy.parameters());
+        }
+        assertThat(a.steps()).isEqualTo(b.steps()).isEqualTo(STEPS);
+      }
+    }
+  }
+
+  @Test
+  void shouldKeepMomentsWhenAParameterGetsItsFirstGradientLater() {
+    Vocabulary vocabulary = Vocabulary.standard();
+    ModelConfig config = ModelConfig.standard(vocabulary.size());
+    try (VzModel fused = VzModel.create(config, vocabulary, 22, Device.cpu());
+        VzModel legacy = VzModel.create(config, vocabulary, 22, Device.cpu())) {
+      List<String> names = List.of("decision.abstain", "decision.score2.b", "decision.score2.w");
+      fused.parameters().setTrainable(names::contains);
+      legacy.parameters().setTrainable(names::contains);
+      try (AdamW a = new AdamW(fused.newStepManager(), 1e-3f, 1f);
+          LegacyAdamW b = new LegacyAdamW(legacy.newStepManager(), 1e-3f, 1f)) {
+        for (int s = 0; s < 5; s++) {
+          int used = s < 2 ? 1 : s < 4 ? 2 : 3; // the layout grows at steps 2 and 4
+          quadraticStep(fused, names.subList(0, used), (p, lr) -> a.step(p, names, lr));
+          quadraticStep(legacy, names.subList(0, used), (p, lr) -> b.step(p, names, lr));
+          assertSameWeights(fused.parameters(), legacy.parameters());
+        }
+      }
+    }
+  }
+
+  private static double lossStep(VzModel model, List<SampleScorer.ClueSample> batch,
+      BiFunction<ParameterSet, Float, Double> step) {
+    try (NDManager m = model.newStepManager()) {
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        SampleScorer.TokenLogProbs lp = SampleScorer.clueLogProbs(model, m, batch);
+        collector.backward(lp.logProbs().sum().div(lp.mask().sum()).neg());
+      }
+      return step.apply(model.parameters(), 1e-2f);
+    }
+  }
+
+  private static void quadraticStep(VzModel model, List<String> used, BiFunction<ParameterSet, Float, Double> step) {
+    try (NDManager m = model.newStepManager()) {
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray loss = m.zeros(new ai.djl.ndarray.types.Shape(1));
+        for (String name : used) {
+          loss = loss.add(m.zeros(new ai.djl.ndarray.types.Shape(1)).add(model.parameters().get(name).sum())
+              .sub(1.5f).square());
+        }
+        collector.backward(loss.sum());
+      }
+      step.apply(model.parameters(), 0.05f);
+    }
+  }
+
+  private static void assertSameWeights(ParameterSet a, ParameterSet b) {
+    for (String name : a.names()) {
+      float[] x = a.get(name).toFloatArray();
+      float[] y = b.get(name).toFloatArray();
+      assertThat(ClueLogitsEquivalenceTest.maxAbsDiff(x, y)).as("weights of %s", name).isLessThan(1e-5);
+    }
+  }
+}
