@@ -40,8 +40,8 @@ public final class LearningBenchCommand implements Runnable, FlagSource {
   @Option(names = "--eval-every", paramLabel = "N", defaultValue = "0",
       description = "Steps between the sync arm's evaluations (default 0: the checkpoint interval).")
   int evalEvery;
-  @Option(names = "--eval-games", paramLabel = "N", defaultValue = "0",
-      description = "Held-out games per evaluation, both arms (default 0: eval.games.per.arm).")
+  @Option(names = "--eval-games", paramLabel = "N", defaultValue = "16",
+      description = "Held-out games per evaluation and arm, both arms (default 16; 0: eval.games.per.arm).")
   int evalGames;
   @Option(names = "--final-games", paramLabel = "N", defaultValue = "64",
       description = "Games per arm of the streaming arm's final evaluation (default 64).")
