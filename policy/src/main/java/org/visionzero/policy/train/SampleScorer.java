@@ -74,9 +74,11 @@ public final class SampleScorer {
     NDArray targetArray = manager.create(targets, new Shape(size, longest));
     VzNetwork net = model.network();
     NDArray logits = net.clueLogits(net.encode(in.images()), in, targetArray);
-    NDArray scaled = logits.mul(inverseTemperatures(manager, inputs).reshape(size, 1, 1));
-    NDArray logProbs = scaled.logSoftmax(2)
-        .mul(targetArray.oneHot(model.config().vocabSize(), DataType.FLOAT32)).sum(new int[] {2});
+    // At temperature 1 (pretraining) the scaling is the identity: skip its op and its backward.
+    NDArray scaled = allAtTemperatureOne(inputs) ? logits
+        : logits.mul(inverseTemperatures(manager, inputs).reshape(size, 1, 1));
+    // Each target's log-prob picked by a gather: the values and gradients of the one-hot product and sum.
+    NDArray logProbs = scaled.logSoftmax(2).gather(targetArray.expandDims(2), 2).squeeze(2);
     NDArray maskArray = manager.create(mask, new Shape(size, longest));
     return new TokenLogProbs(logProbs.mul(maskArray), maskArray);
   }
@@ -113,6 +115,16 @@ public final class SampleScorer {
     NDArray logProbs = perSample.mul(manager.create(chosen).oneHot(options, DataType.FLOAT32))
         .sum(new int[] {1}).reshape(size, 1);
     return new TokenLogProbs(logProbs, manager.ones(new Shape(size, 1)));
+  }
+
+  private static boolean allAtTemperatureOne(List<TurnBatch.Input> inputs) {
+    for (TurnBatch.Input input : inputs) {
+      float t = input.view().temperature();
+      if (t > 0 && t != 1f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static NDArray inverseTemperatures(NDManager manager, List<TurnBatch.Input> inputs) {
