@@ -20,9 +20,10 @@ import org.visionzero.policy.Vocabulary;
  *   <li>Clue decoder: a GRU over tokens, started from and fed with a context of image vector, role embedding
  *       and the clue history (tokens plus speaker-seat and round embeddings, averaged); at each step it also
  *       attends over the feature map.
- *   <li>Decision head: each seat's clue tokens attend over the feature map (cross-attention); per seat, the
- *       mean and the strongest match of token and attended image, and how far the seat's words are from the
- *       other seats', go through an MLP to a score; option 0 (N/A) has a learned score.
+ *   <li>Decision head: each seat's clue tokens, each bound to the token after it, attend over the feature map
+ *       (cross-attention); per seat, the mean, strongest and weakest match of token and attended image go through
+ *       an MLP to a score; option 0 (N/A) has a learned score. A seat is judged by its own clues against the
+ *       image only, never by how its words differ from the other seats'.
  * </ul>
  *
  * <p>Every operation is called on an input-side array first, so results belong to the caller's (per-step)
@@ -207,26 +208,33 @@ public final class VzNetwork {
     NDArray tokens = embed(in.seatTokens(), config.vocabSize(), p.get("decision.token"))
         .add(embed(in.seatPositions(), config.maxClueTokens(), p.get("decision.position")))
         .add(embed(in.seatRounds(), config.maxRounds() + 1, p.get("decision.round")))
-        .reshape(batch, players * perSeat, d);
-    NDArray query = tokens.matMul(p.get("decision.query"));
+        .reshape(batch, players, perSeat, d);
+    // Each token with the one after it ("red" + "cube"), so a query can look for the object, not the word alone.
+    NDArray next = tokens.get(":, :, 1:, :").concat(tokens.get(":, :, 0:1, :").zerosLike(), 2)
+        .mul(in.seatMask().get(":, :, 1:").concat(in.seatMask().get(":, :, 0:1").zerosLike(), 2).expandDims(3));
+    NDArray bound = tokens.add(next).reshape(batch, players * perSeat, d);
+    NDArray query = bound.matMul(p.get("decision.query"));
     NDArray keys = features.matMul(p.get("decision.key")).add(p.get("decision.keyPos"));
     NDArray values = features.matMul(p.get("decision.value")).add(p.get("decision.valuePos"));
     NDArray attention = query.batchMatMul(keys.transpose(0, 2, 1)).div(constant(query, (float) Math.sqrt(d)))
         .softmax(2);
     NDArray attended = attention.batchMatMul(values);
-    NDArray pairs = tokens.concat(attended, 2).concat(tokens.mul(attended), 2);
+    NDArray pairs = bound.concat(attended, 2).concat(bound.mul(attended), 2);
     NDArray match = Activation.relu(linear(pairs, "decision.match"))
         .reshape(batch, players, perSeat, d);
+    NDArray mask = in.seatMask().expandDims(3);
     NDArray seatMatch = maskedMean(match, in.seatMask(), 2);
-    // The strongest (mis)match of any one token: a single wrong object is diluted in the mean.
-    NDArray strongestMatch = match.mul(in.seatMask().expandDims(3)).max(new int[] {2});
-    NDArray bag = maskedMean(tokens.reshape(batch, players, perSeat, d), in.seatMask(), 2);
-    NDArray consensus = maskedMean(bag, in.seatValid(), 1).expandDims(1);
-    NDArray odd = bag.sub(consensus);
-    NDArray oddness = odd.square().sum(new int[] {2}, true); // squared: no infinite gradient at 0
+    // The strongest and the weakest match of any one token: a single wrong object is diluted in the mean.
+    NDArray strongestMatch = match.mul(mask).max(new int[] {2});
+    NDArray hasTokens = in.seatMask().max(new int[] {2}, true);
+    NDArray weakestMatch = match.add(mask.sub(constant(mask, 1f)).mul(constant(mask, MASKED))).min(new int[] {2})
+        .mul(hasTokens); // a seat without tokens has no weakest match (and no huge one)
+    NDArray length = in.seatMask().sum(new int[] {2}, true).div(constant(mask, perSeat));
     NDArray role = in.roles().oneHot(ModelConfig.ROLES, DataType.FLOAT32).expandDims(1)
         .broadcast(new Shape(batch, players, ModelConfig.ROLES));
-    NDArray seatFeatures = seatMatch.concat(strongestMatch, 2).concat(odd, 2).concat(oddness, 2)
+    // Every feature is the seat's own clues against the image: no comparison of one seat's words with the others',
+    // which would find the odd clue without looking (LEARNING-NOTES.md, trap 2) and defeat the no-image control.
+    NDArray seatFeatures = seatMatch.concat(strongestMatch, 2).concat(weakestMatch, 2).concat(length, 2)
         .concat(in.selfSeat().expandDims(2), 2).concat(role, 2);
     NDArray hidden = Activation.relu(linear(seatFeatures, "decision.score1"));
     NDArray scores = linear(hidden, "decision.score2").squeeze(2);
