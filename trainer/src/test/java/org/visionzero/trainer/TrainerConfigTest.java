@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.visionzero.game.config.GameConfig;
+import org.visionzero.trainer.sample.DecisionAdvantage;
+import org.visionzero.trainer.step.TrainableParameters;
 
 class TrainerConfigTest {
 
@@ -51,5 +53,31 @@ class TrainerConfigTest {
     assertThatThrownBy(() -> new TrainerConfig(Map.of(TrainerConfig.PHASE_CYCLE_LENGTH, "0")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(TrainerConfig.PHASE_CYCLE_LENGTH);
+  }
+
+  @Test
+  void shouldCentreDecisionAdvantagesAndGiveEachPhaseItsOwnRateAndPartsByDefault() {
+    TrainerConfig config = new TrainerConfig(Map.of());
+
+    assertThat(config.decisionAdvantage()).isEqualTo(DecisionAdvantage.CENTERED);
+    assertThat(config.schedule().decisionPeak()).isEqualTo(3e-3);
+    assertThat(config.schedule().peak()).isEqualTo(1e-4);
+    assertThat(config.trainable()).isEqualTo(TrainableParameters.defaults());
+  }
+
+  @Test
+  void shouldTakeAbsoluteWarmUpStepsForOpenEndedRuns() {
+    TrainerConfig config = new TrainerConfig(Map.of(TrainerConfig.TOTAL_STEPS, "1000000",
+        TrainerConfig.WARMUP_STEPS, "20"));
+
+    assertThat(config.schedule().warmupSteps()).isEqualTo(20);
+  }
+
+  @Test
+  void shouldRefuseATrainablePrefixThatIsNoPartOfTheModel() {
+    assertThatThrownBy(() -> new TrainerConfig(Map.of(TrainerConfig.DECISION_TRAINABLE, "head.")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'head.'")
+        .hasMessageContaining("decision.");
   }
 }
