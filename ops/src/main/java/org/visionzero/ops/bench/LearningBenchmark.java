@@ -195,16 +195,12 @@ public final class LearningBenchmark {
    */
   private static LearningArm sync(VzRunConfig config, Options options, int evalGames, Consumer<String> out)
       throws Exception {
-    out.accept("synchronous arm: " + config.steps() + " steps at most, " + seconds(options.duration())
-        + " s of training at most, one thread, no Kafka");
+    out.accept("synchronous arm: " + seconds(options.duration()) + " s of training at most (" + config.steps()
+        + " steps at most), one thread, no Kafka");
     ModelRuntime runtime = (ModelRuntime) PolicyRuntimes.forConfig(config);
-    Map<String, Object> settings = new HashMap<>();
+    Map<String, Object> settings = new HashMap<>(config.trainerSettings());
     settings.put(TrainerConfig.RUN_ID, config.runId() + "-sync");
     settings.put(TrainerConfig.POLICY_NAME, runtime.policyName());
-    settings.put(TrainerConfig.GAMES_PER_STEP, config.gamesPerStep());
-    settings.put(TrainerConfig.CHECKPOINT_INTERVAL_STEPS, config.checkpointInterval());
-    settings.put(TrainerConfig.TOTAL_STEPS, config.steps());
-    settings.put(TrainerConfig.LEARNING_RATE, config.learningRate());
     settings.put(TrainerConfig.BASE_CHECKPOINT, config.v0Checkpoint().orElseThrow().toString());
     SceneGenerator scenes = new SceneGenerator(SceneOptions.ofSize(config.imageSize(), config.imageSize()));
     SyncResult result = SyncRun.run(new TrainerConfig(settings), config.steps(), seed -> {

@@ -46,7 +46,7 @@ class LearningBenchIT {
     vz.setOut(new PrintWriter(out, true));
     vz.setErr(new PrintWriter(err, true));
 
-    int status = vz.execute("bench", "learning", "--duration", "20s", "--steps", "6", "--eval-every", "2",
+    int status = vz.execute("bench", "learning", "--duration", "15s", "--steps", "6", "--eval-every", "2",
         "--eval-games", "4", "--final-games", "4", "--v0", V0.toString(), "--data-dir", work.toString(), "--json");
 
     assertThat(status).as(err.toString()).isZero();
@@ -68,7 +68,7 @@ class LearningBenchIT {
       assertThat(figures.get("points").size()).as(arm).isPositive();
       assertThat(figures.get("points").get(0).get("step").asLong()).as(arm).isZero();
     }
-    // On a loaded machine the streaming arm may play only evaluation games in 20 s; the sync loop does its 6 steps.
+    // On a loaded machine the streaming arm may play only evaluation games in 15 s; the sync loop does its 6 steps.
     assertThat(json.get("sync").get("steps").asLong()).isEqualTo(6);
     assertThat(json.get("sync").get("last").get("games").asLong()).isEqualTo(48);
     assertThat(json.get("sync").get("points").size()).isGreaterThanOrEqualTo(2);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.visionzero.game.config.GameConfig;
+import org.visionzero.trainer.sample.DecisionAdvantage;
 import org.visionzero.trainer.step.LearningRateSchedule;
 
 /**
@@ -23,6 +24,7 @@ import org.visionzero.trainer.step.LearningRateSchedule;
  * @param evalGames       held-out games of each periodic evaluation (and as many with a blank image)
  * @param timeLimit       stop after the step during which training time (evaluation excluded) reached this;
  *                        empty: run all the steps
+ * @param decisionAdvantage how decision rewards become advantages (as the streaming trainer's setting)
  */
 public record SyncSettings(
     String runId,
@@ -37,13 +39,17 @@ public record SyncSettings(
     int winRateGames,
     int evalEvery,
     int evalGames,
-    Optional<Duration> timeLimit) {
+    Optional<Duration> timeLimit,
+    DecisionAdvantage decisionAdvantage) {
 
-  /** Settings with a periodic evaluation every K steps on {@code heldOutGames} games, and no time limit. */
+  /**
+   * Settings with a periodic evaluation every K steps on {@code heldOutGames} games, no time limit and centred
+   * decision advantages.
+   */
   public SyncSettings(String runId, String policyName, GameConfig rules, int gamesPerStep, int checkpointEvery,
       long steps, LearningRateSchedule schedule, long seed, int heldOutGames, int winRateGames) {
     this(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed, heldOutGames,
-        winRateGames, checkpointEvery, heldOutGames, Optional.empty());
+        winRateGames, checkpointEvery, heldOutGames, Optional.empty(), DecisionAdvantage.CENTERED);
   }
 
   public SyncSettings {
@@ -60,6 +66,7 @@ public record SyncSettings(
           + heldOutGames + " and " + winRateGames);
     }
     Objects.requireNonNull(timeLimit, "timeLimit");
+    Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
     if (evalEvery < 1 || evalGames < 1) {
       throw new IllegalArgumentException("the periodic evaluation needs every >= 1 step and >= 1 game, were "
           + evalEvery + " and " + evalGames);
@@ -72,12 +79,18 @@ public record SyncSettings(
   /** The same settings with a periodic evaluation every {@code every} steps on {@code games} held-out games. */
   public SyncSettings withEvaluation(int every, int games) {
     return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
-        heldOutGames, winRateGames, every, games, timeLimit);
+        heldOutGames, winRateGames, every, games, timeLimit, decisionAdvantage);
   }
 
   /** The same settings stopping once training time (evaluation excluded) reaches {@code limit}. */
   public SyncSettings withTimeLimit(Optional<Duration> limit) {
     return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
-        heldOutGames, winRateGames, evalEvery, evalGames, limit);
+        heldOutGames, winRateGames, evalEvery, evalGames, limit, decisionAdvantage);
+  }
+
+  /** The same settings with decision advantages made by {@code advantage}. */
+  public SyncSettings withDecisionAdvantage(DecisionAdvantage advantage) {
+    return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
+        heldOutGames, winRateGames, evalEvery, evalGames, timeLimit, advantage);
   }
 }
