@@ -70,11 +70,7 @@ public final class AdamW implements AutoCloseable {
         return 0;
       }
       NDArray gradient = flatGradients.size() == 1 ? flatGradients.head() : NDArrays.concat(flatGradients);
-      double squared = 0;
-      for (float f : gradient.toFloatArray()) {
-        squared += (double) f * f; // in double: a float sum of squares overflows long before the norm does
-      }
-      norm = Math.sqrt(squared);
+      norm = Math.sqrt(sumOfSquares(gradient.toFloatArray()));
       if (!Double.isFinite(norm)) {
         parameters.zeroGradients();
         return norm;
@@ -111,6 +107,28 @@ public final class AdamW implements AutoCloseable {
     }
     parameters.zeroGradients();
     return norm;
+  }
+
+  /**
+   * Sum of squares in double (a float sum overflows long before the norm does), over four independent partial
+   * sums: one running sum is a chain of dependent additions, about 4x slower over a million values.
+   */
+  static double sumOfSquares(float[] values) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < values.length; i += 4) {
+      s0 += (double) values[i] * values[i];
+      s1 += (double) values[i + 1] * values[i + 1];
+      s2 += (double) values[i + 2] * values[i + 2];
+      s3 += (double) values[i + 3] * values[i + 3];
+    }
+    for (; i < values.length; i++) {
+      s0 += (double) values[i] * values[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   private static NDArray own(NDManager tmp, NDArray array) {

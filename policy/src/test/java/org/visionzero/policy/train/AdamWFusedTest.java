@@ -64,6 +64,14 @@ class AdamWFusedTest {
     }
   }
 
+  @Test
+  void shouldSumSquaresInDoubleWhateverTheLength() {
+    assertThat(Math.sqrt(AdamW.sumOfSquares(new float[] {3e20f, 4e20f})))
+        .isCloseTo(5e20, org.assertj.core.api.Assertions.withinPercentage(1e-4)); // overflows in float
+    assertThat(AdamW.sumOfSquares(new float[] {1, 2, 3, 4, 5, 6, 7})).isEqualTo(140.0);
+    assertThat(AdamW.sumOfSquares(new float[0])).isZero();
+  }
+
   private static double lossStep(VzModel model, List<SampleScorer.ClueSample> batch,
       BiFunction<ParameterSet, Float, Double> step) {
     try (NDManager m = model.newStepManager()) {

@@ -28,15 +28,15 @@ public final class PretrainStepBench {
   private PretrainStepBench() {}
 
   /** Mean milliseconds per phase over the measured steps. */
-  record Phases(double prep, double forward, double backward, double optimiser) {
+  record Phases(double prep, double forward, double backward, double optimiser, double cpu) {
     double total() {
       return prep + forward + backward + optimiser;
     }
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "prep %.1f fwd %.1f bwd %.1f opt %.1f total %.1f ms", prep, forward, backward,
-          optimiser, total());
+      return String.format(Locale.ROOT, "prep %.1f fwd %.1f bwd %.1f opt %.1f total %.1f ms (process CPU %.1f ms)",
+          prep, forward, backward, optimiser, total(), cpu);
     }
   }
 
@@ -54,6 +54,9 @@ public final class PretrainStepBench {
     AdamW adam = legacyAdam ? null : new AdamW(model.newStepManager(), 1e-4f, 1f);
     LegacyAdamW legacy = legacyAdam ? new LegacyAdamW(model.newStepManager(), 1e-4f, 1f) : null;
     optimiserResource = legacyAdam ? legacy : adam;
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     try (AutoCloseable ignored = optimiserResource) {
       for (int s = 0; s < steps; s++) {
         long t0 = System.nanoTime();
@@ -92,7 +95,8 @@ public final class PretrainStepBench {
     } finally {
       parameters.setTrainable(n -> true);
     }
-    return new Phases(prep / 1e6 / steps, fwd / 1e6 / steps, bwd / 1e6 / steps, opt / 1e6 / steps);
+    return new Phases(prep / 1e6 / steps, fwd / 1e6 / steps, bwd / 1e6 / steps, opt / 1e6 / steps,
+        (os.getProcessCpuTime() - cpu0) / 1e6 / steps);
   }
 
   /** {@link SampleScorer#clueLogProbs} with the original step-by-step decoder ({@link ReferenceDecoder}). */
@@ -214,22 +218,23 @@ public final class PretrainStepBench {
     List<CaptionExample> pairs = pairs(256, config.imageSize());
     System.out.println(rendererCost(64));
     try (VzModel model = VzModel.create(config, vocabulary, 1, Device.cpu())) {
-      time(model, pairs, 64, 5, false); // warm-up
+      int batchSize = Integer.getInteger("batch", 64);
+      time(model, pairs, batchSize, 5, false); // warm-up
       for (int round = 0; round < 3; round++) {
         switch (mode) {
           case "threads" -> {
             for (int threads : new int[] {1, 2}) {
               JniUtils.setNumThreads(threads);
-              System.out.println("threads " + threads + ": " + time(model, pairs, 64, steps, false));
+              System.out.println("threads " + threads + ": " + time(model, pairs, batchSize, steps, false));
             }
             JniUtils.setNumThreads(2);
           }
           case "adam" -> {
-            System.out.println("before (step-by-step decoder, per-parameter AdamW): " + time(model, pairs, 64, steps, true));
-            System.out.println("after  (fused decoder, fused AdamW):                " + time(model, pairs, 64, steps, false));
+            System.out.println("before (step-by-step decoder, per-parameter AdamW): " + time(model, pairs, batchSize, steps, true));
+            System.out.println("after  (fused decoder, fused AdamW):                " + time(model, pairs, batchSize, steps, false));
           }
           case "parts" -> System.out.println(parts(model, pairs, steps));
-          default -> System.out.println("current: " + time(model, pairs, 64, steps, false));
+          default -> System.out.println("current: " + time(model, pairs, batchSize, steps, false));
         }
       }
     }
