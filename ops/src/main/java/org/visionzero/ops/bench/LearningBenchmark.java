@@ -190,8 +190,9 @@ public final class LearningBenchmark {
   }
 
   /**
-   * The synchronous loop as {@code vz run --sync} runs it ({@link SyncBaseline}: the same trainer settings, v0
-   * and scenes), with its periodic evaluation and the benchmark's duration as its time limit.
+   * The synchronous loop as {@code vz run --sync} runs it (the steps of {@link SyncBaseline#run}: the run's trainer
+   * settings, v0 and scenes), with its periodic evaluation and the benchmark's duration as its time limit, which
+   * {@code SyncBaseline.run} has no parameter for yet.
    */
   private static LearningArm sync(VzRunConfig config, Options options, int evalGames, Consumer<String> out)
       throws Exception {
