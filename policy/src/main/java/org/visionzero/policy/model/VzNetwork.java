@@ -161,12 +161,15 @@ public final class VzNetwork {
     if (steps > 1) {
       previous = previous.concat(targets.get(":, 0:" + (steps - 1)), 1);
     }
-    NDArray wx = p.get("decoder.gru.wx");
-    NDArray tokenGates = embed(previous, config.vocabSize(), p.get("decoder.embed"))
-        .matMul(owned(manager, wx.get("0:" + tokenDim))); // [B, T, 3h]
-    NDArray contextGates = inputs.context().matMul(owned(manager, wx.get(tokenDim + ":" + (tokenDim + h))))
-        .add(p.get("decoder.gru.bx"));
-    NDArray seenRows = owned(manager, wx.get((tokenDim + h) + ":"));
+    // The token, context and attended-image rows of wx (one split: its backward is one concatenation).
+    NDList wx = p.get("decoder.gru.wx").split(new long[] {tokenDim, tokenDim + h}, 0);
+    wx.attach(manager); // results of an operation on a weight belong to the model's manager
+    NDArray tokenGates = embed(previous, config.vocabSize(), p.get("decoder.embed")).matMul(wx.get(0)); // [B, T, 3h]
+    NDArray contextGates = inputs.context().matMul(wx.get(1)).add(p.get("decoder.gru.bx"));
+    NDArray seenRows = wx.get(2);
+    // One split rather than a slice per step: the backward of each slice would fill and add a zero array of the
+    // whole [B, T, 3h] size; the split's backward is one concatenation.
+    NDList tokenGatesByStep = steps == 1 ? new NDList(tokenGates) : tokenGates.split(steps, 1);
     NDArray keys = inputs.keys().transpose(0, 2, 1);
     NDArray scale = constant(targets, (float) Math.sqrt(config.attentionDim()));
     NDArray state = inputs.initialState();
@@ -175,7 +178,7 @@ public final class VzNetwork {
       NDArray query = state.matMul(p.get("decoder.att.query")).expandDims(1);
       NDArray weights = query.batchMatMul(keys).div(scale).softmax(2);
       NDArray seen = weights.batchMatMul(inputs.values()).squeeze(1);
-      NDList gx = tokenGates.get(":, " + t).add(contextGates).add(seen.matMul(seenRows))
+      NDList gx = tokenGatesByStep.get(t).squeeze(1).add(contextGates).add(seen.matMul(seenRows))
           .split(new long[] {h, 2 * h}, 1);
       NDList gh = state.matMul(p.get("decoder.gru.wh")).add(p.get("decoder.gru.bh")).split(new long[] {h, 2 * h}, 1);
       NDArray reset = Activation.sigmoid(gx.get(0).add(gh.get(0)));
@@ -187,12 +190,6 @@ public final class VzNetwork {
     }
     NDArray read = outputs.size() == 1 ? outputs.head() : NDArrays.concat(outputs, 1); // [B, T, hidden + attention]
     return linear(read, "decoder.out").add(vocabMask(manager));
-  }
-
-  /** A slice of a weight moved to the step's manager (a slice taken on the weight would belong to the model's). */
-  private static NDArray owned(NDManager manager, NDArray slice) {
-    slice.attach(manager);
-    return slice;
   }
 
   /** Decision logits [B, 1 + maxPlayers]: option 0 is N/A, option k is seat k; seats beyond N are masked. */
