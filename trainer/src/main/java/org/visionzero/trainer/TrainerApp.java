@@ -61,7 +61,7 @@ public final class TrainerApp implements AutoCloseable {
     learner = learners.create(config, new BlobPairImages(pairs, topics.imagePairs(), blobs, METADATA_TIMEOUT));
     StreamingSettings settings = new StreamingSettings(runId, config.policyName(), config.rules(),
         config.gamesPerStep(), config.stalenessBound(), config.checkpointEvery(), config.totalSteps(),
-        config.schedule(), config.pollTimeout(), config.decisionAdvantage());
+        config.schedule(), config.pollTimeout(), config.stepOptions());
     trainer = new StreamingTrainer(settings, topics, trajectories, producer,
         new TopicCheckpointLocator(checkpoints, topics.checkpoints(), METADATA_TIMEOUT),
         new Checkpoints(blobs, learner, config.policyName(), runId), learner, Clock.systemUTC(), registry);

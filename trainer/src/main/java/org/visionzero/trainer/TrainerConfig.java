@@ -13,6 +13,7 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.topics.TopicCatalog;
+import org.visionzero.trainer.core.StepOptions;
 import org.visionzero.trainer.sample.DecisionAdvantage;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.TrainableParameters;
@@ -37,6 +38,7 @@ public final class TrainerConfig extends AbstractConfig {
   public static final String WARMUP_STEPS = "warmup.steps";
   public static final String DECISION_LEARNING_RATE = "decision.learning.rate";
   public static final String DECISION_ADVANTAGE = "decision.advantage";
+  public static final String DECISION_UPDATES = "decision.updates.per.batch";
   public static final String CLUE_TRAINABLE = "clue.trainable";
   public static final String DECISION_TRAINABLE = "decision.trainable";
   public static final String PHASE_CYCLE_LENGTH = "phase.cycle.length";
@@ -90,6 +92,9 @@ public final class TrainerConfig extends AbstractConfig {
           Importance.HIGH,
           "Decision advantages: 'centered' (reward minus the game's mean) or 'normalized' (the scorer's, also "
               + "divided by the spread as in VISION-ZERO.md; a small model collapses to N/A with it).")
+      .define(DECISION_UPDATES, Type.INT, 1, Range.between(1, 16), Importance.MEDIUM,
+          "GRPO updates on the same decision samples per step (mu); the PPO clip keeps the later ones close. "
+              + "Decision samples are the scarce data of a streaming run.")
       .define(CLUE_TRAINABLE, Type.LIST, "decoder.", Importance.MEDIUM,
           "Parameter-name prefixes trained in CLUE steps (encoder., decoder., decision.). The default keeps the "
               + "image encoder frozen, so the decision head's features stay put.")
@@ -173,6 +178,11 @@ public final class TrainerConfig extends AbstractConfig {
   /** How decision rewards become advantages. */
   public DecisionAdvantage decisionAdvantage() {
     return DecisionAdvantage.fromConfigName(getString(DECISION_ADVANTAGE));
+  }
+
+  /** How a step uses its batch. */
+  public StepOptions stepOptions() {
+    return new StepOptions(decisionAdvantage(), getInt(DECISION_UPDATES));
   }
 
   /** Which parameters each phase trains. */

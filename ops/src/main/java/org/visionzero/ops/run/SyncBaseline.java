@@ -39,11 +39,13 @@ public final class SyncBaseline {
     settings.put(TrainerConfig.POLICY_NAME, runtime.policyName());
     settings.put(TrainerConfig.BASE_CHECKPOINT, v0File.toString());
     SceneGenerator scenes = new SceneGenerator(SceneOptions.ofSize(config.imageSize(), config.imageSize()));
-    out.accept("synchronous baseline: " + config.steps() + " steps in one thread, no Kafka");
+    out.accept("synchronous baseline: " + config.duration().map(d -> d.toSeconds() + " s of training")
+        .orElse(config.steps() + " steps") + " in one thread, no Kafka");
+    // A run bounded by --duration stops on the training clock like the streaming run (its steps are open-ended).
     SyncResult result = SyncRun.run(new TrainerConfig(settings), config.steps(), seed -> {
       ScenePair pair = scenes.generate(seed);
       return new PairPictures(pair.original(), pair.modified(), ScenePair.SPY_HINT);
-    });
+    }, new SyncRun.Progress(0, 0, config.duration()));
     Path runDir = config.dataDir().resolve("runs").resolve(config.runId());
     Files.createDirectories(runDir);
     Files.writeString(runDir.resolve(SUMMARY_FILE), result.toJson(), StandardCharsets.UTF_8);

@@ -36,7 +36,7 @@ public final class TrainerCore {
   private final PhaseControl phases;
   private final TrainingStep trainingStep;
   private final int checkpointEvery;
-  private final DecisionAdvantage decisionAdvantage;
+  private final StepOptions options;
   private volatile TrainerState state;
 
   /**
@@ -46,16 +46,22 @@ public final class TrainerCore {
    */
   public TrainerCore(TrainerState state, PhaseControl phases, StalenessFilter staleness,
       LearningRateSchedule schedule, TrainingStep trainingStep, int checkpointEvery) {
-    this(state, phases, staleness, schedule, trainingStep, checkpointEvery, DecisionAdvantage.CENTERED);
+    this(state, phases, staleness, schedule, trainingStep, checkpointEvery, StepOptions.defaults());
   }
 
-  /**
-   * @param decisionAdvantage how decision rewards become advantages
-   */
+  /** With one update per batch and the given decision advantages. */
   public TrainerCore(TrainerState state, PhaseControl phases, StalenessFilter staleness,
       LearningRateSchedule schedule, TrainingStep trainingStep, int checkpointEvery,
       DecisionAdvantage decisionAdvantage) {
-    this.decisionAdvantage = Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
+    this(state, phases, staleness, schedule, trainingStep, checkpointEvery, new StepOptions(decisionAdvantage, 1));
+  }
+
+  /**
+   * @param options how a step uses its batch (decision advantages, updates per batch)
+   */
+  public TrainerCore(TrainerState state, PhaseControl phases, StalenessFilter staleness,
+      LearningRateSchedule schedule, TrainingStep trainingStep, int checkpointEvery, StepOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
     this.state = Objects.requireNonNull(state, "state");
     this.phases = Objects.requireNonNull(phases, "phases");
     this.staleness = Objects.requireNonNull(staleness, "staleness");
@@ -85,7 +91,8 @@ public final class TrainerCore {
     long step = state.step() + 1;
     Phase phase = phases.phase();
     RaeAdvantages rae = RaeAdvantages.apply(state.baselines(), batch.games());
-    List<TrainingSample> selected = PhaseSampleSelector.select(phase, batch.games(), rae, decisionAdvantage);
+    List<TrainingSample> selected = PhaseSampleSelector.select(phase, batch.games(), rae,
+        options.decisionAdvantage());
     StalenessFilter.Result filtered = staleness.filter(selected, state.policyVersion());
     double learningRate = schedule.rate(step, phase);
     BatchStatistics stats = BatchStatistics.of(batch.games());
@@ -98,15 +105,23 @@ public final class TrainerCore {
           + " of other policies)";
     } else {
       try {
-        PreparedUpdate update = trainingStep.compute(phase, filtered.kept(), learningRate);
-        metrics = update.metrics();
-        if (metrics.finite()) {
+        int updates = phase == Phase.DECISION ? options.decisionUpdates() : 1;
+        for (int u = 0; u < updates; u++) {
+          PreparedUpdate update = trainingStep.compute(phase, filtered.kept(), learningRate);
+          if (!update.metrics().finite()) {
+            update.discard();
+            if (u == 0) {
+              metrics = update.metrics();
+              skipReason = metrics.nonFiniteReason();
+              nonFinite = true;
+              LOG.warn("step {} skipped, weights untouched: {}", step, skipReason);
+            }
+            break; // a later update that went non-finite only ends the step early
+          }
           update.apply();
-        } else {
-          update.discard();
-          skipReason = metrics.nonFiniteReason();
-          nonFinite = true;
-          LOG.warn("step {} skipped, weights untouched: {}", step, skipReason);
+          if (u == 0) {
+            metrics = update.metrics(); // the batch as sampled: before this step moved the weights
+          }
         }
       } catch (NothingToTrainException e) {
         skipReason = e.getMessage();

@@ -66,7 +66,7 @@ public final class SyncRun {
         .withEvaluation(progress.evalEvery() > 0 ? progress.evalEvery() : config.checkpointEvery(),
             progress.evalGames() > 0 ? progress.evalGames() : PERIODIC_EVAL_GAMES)
         .withTimeLimit(progress.timeLimit())
-        .withDecisionAdvantage(config.decisionAdvantage());
+        .withStepOptions(config.stepOptions());
     MemoryPairImages inFlight = new MemoryPairImages();
     try (DjlSyncModel model = DjlSyncModel.create(config.rules(), config.baseCheckpoint(), config.modelSeed(),
         config.device(), inFlight, config.trainable())) {

@@ -3,7 +3,7 @@ package org.visionzero.trainer.loop;
 import java.time.Duration;
 import java.util.Objects;
 import org.visionzero.game.config.GameConfig;
-import org.visionzero.trainer.sample.DecisionAdvantage;
+import org.visionzero.trainer.core.StepOptions;
 import org.visionzero.trainer.step.LearningRateSchedule;
 
 /**
@@ -18,7 +18,7 @@ import org.visionzero.trainer.step.LearningRateSchedule;
  * @param totalSteps      steps after which the trainer writes its final checkpoint and stops
  * @param schedule        learning-rate schedule
  * @param pollTimeout     longest wait for new trajectories in one poll
- * @param decisionAdvantage how decision rewards become advantages
+ * @param stepOptions     how a step uses its batch (decision advantages, updates per batch)
  */
 public record StreamingSettings(
     String runId,
@@ -30,17 +30,17 @@ public record StreamingSettings(
     long totalSteps,
     LearningRateSchedule schedule,
     Duration pollTimeout,
-    DecisionAdvantage decisionAdvantage) {
+    StepOptions stepOptions) {
 
-  /** With centred decision advantages. */
+  /** With centred decision advantages and one update per batch. */
   public StreamingSettings(String runId, String policyName, GameConfig rules, int gamesPerStep, int stalenessBound,
       int checkpointEvery, long totalSteps, LearningRateSchedule schedule, Duration pollTimeout) {
     this(runId, policyName, rules, gamesPerStep, stalenessBound, checkpointEvery, totalSteps, schedule, pollTimeout,
-        DecisionAdvantage.CENTERED);
+        StepOptions.defaults());
   }
 
   public StreamingSettings {
-    Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
+    Objects.requireNonNull(stepOptions, "stepOptions");
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(policyName, "policyName");
     Objects.requireNonNull(rules, "rules");

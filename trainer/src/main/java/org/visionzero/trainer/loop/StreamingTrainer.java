@@ -102,7 +102,7 @@ public final class StreamingTrainer implements AutoCloseable {
     }
     core = new TrainerCore(state, PhaseControls.restore(settings.rules(), state.phase()),
         new StalenessFilter(settings.policyName(), settings.stalenessBound()), settings.schedule(), learner,
-        settings.checkpointEvery(), settings.decisionAdvantage());
+        settings.checkpointEvery(), settings.stepOptions());
     batcher = new TrajectoryBatcher(settings.gamesPerStep(), state.offsets());
     position(state);
     return state;

@@ -75,7 +75,7 @@ public final class SyncLoop {
         phases.state());
     // Every sample is played by the weights being trained (on-policy by construction): no staleness bound.
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(settings.policyName(), NO_BOUND),
-        settings.schedule(), model.learner(), settings.checkpointEvery(), settings.decisionAdvantage());
+        settings.schedule(), model.learner(), settings.checkpointEvery(), settings.stepOptions());
     TrainingClock clock = new TrainingClock();
     List<SyncResult.Point> points = new ArrayList<>();
     points.add(clock.excluding(() -> point(core.state(), 0)));

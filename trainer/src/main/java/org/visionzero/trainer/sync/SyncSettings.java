@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.visionzero.game.config.GameConfig;
-import org.visionzero.trainer.sample.DecisionAdvantage;
+import org.visionzero.trainer.core.StepOptions;
 import org.visionzero.trainer.step.LearningRateSchedule;
 
 /**
@@ -24,7 +24,7 @@ import org.visionzero.trainer.step.LearningRateSchedule;
  * @param evalGames       held-out games of each periodic evaluation (and as many with a blank image)
  * @param timeLimit       stop after the step during which training time (evaluation excluded) reached this;
  *                        empty: run all the steps
- * @param decisionAdvantage how decision rewards become advantages (as the streaming trainer's setting)
+ * @param stepOptions       how a step uses its batch (as the streaming trainer's setting)
  */
 public record SyncSettings(
     String runId,
@@ -40,7 +40,7 @@ public record SyncSettings(
     int evalEvery,
     int evalGames,
     Optional<Duration> timeLimit,
-    DecisionAdvantage decisionAdvantage) {
+    StepOptions stepOptions) {
 
   /**
    * Settings with a periodic evaluation every K steps on {@code heldOutGames} games, no time limit and centred
@@ -49,7 +49,7 @@ public record SyncSettings(
   public SyncSettings(String runId, String policyName, GameConfig rules, int gamesPerStep, int checkpointEvery,
       long steps, LearningRateSchedule schedule, long seed, int heldOutGames, int winRateGames) {
     this(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed, heldOutGames,
-        winRateGames, checkpointEvery, heldOutGames, Optional.empty(), DecisionAdvantage.CENTERED);
+        winRateGames, checkpointEvery, heldOutGames, Optional.empty(), StepOptions.defaults());
   }
 
   public SyncSettings {
@@ -66,7 +66,7 @@ public record SyncSettings(
           + heldOutGames + " and " + winRateGames);
     }
     Objects.requireNonNull(timeLimit, "timeLimit");
-    Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
+    Objects.requireNonNull(stepOptions, "stepOptions");
     if (evalEvery < 1 || evalGames < 1) {
       throw new IllegalArgumentException("the periodic evaluation needs every >= 1 step and >= 1 game, were "
           + evalEvery + " and " + evalGames);
@@ -79,18 +79,18 @@ public record SyncSettings(
   /** The same settings with a periodic evaluation every {@code every} steps on {@code games} held-out games. */
   public SyncSettings withEvaluation(int every, int games) {
     return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
-        heldOutGames, winRateGames, every, games, timeLimit, decisionAdvantage);
+        heldOutGames, winRateGames, every, games, timeLimit, stepOptions);
   }
 
   /** The same settings stopping once training time (evaluation excluded) reaches {@code limit}. */
   public SyncSettings withTimeLimit(Optional<Duration> limit) {
     return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
-        heldOutGames, winRateGames, evalEvery, evalGames, limit, decisionAdvantage);
+        heldOutGames, winRateGames, evalEvery, evalGames, limit, stepOptions);
   }
 
-  /** The same settings with decision advantages made by {@code advantage}. */
-  public SyncSettings withDecisionAdvantage(DecisionAdvantage advantage) {
+  /** The same settings with another way of using each batch. */
+  public SyncSettings withStepOptions(StepOptions options) {
     return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
-        heldOutGames, winRateGames, evalEvery, evalGames, timeLimit, advantage);
+        heldOutGames, winRateGames, evalEvery, evalGames, timeLimit, options);
   }
 }

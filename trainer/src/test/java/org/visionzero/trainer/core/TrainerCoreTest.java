@@ -16,6 +16,7 @@ import org.visionzero.game.reward.RaeBaselines;
 import org.visionzero.trainer.TestTrajectories;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.phase.PhaseControls;
+import org.visionzero.trainer.sample.DecisionAdvantage;
 import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.sample.TrainingSample;
 import org.visionzero.trainer.state.TrainerState;
@@ -29,7 +30,7 @@ class TrainerCoreTest {
   private static final LearningRateSchedule SCHEDULE = new LearningRateSchedule(1e-3, 1, 100);
 
   /** Records what the core did with each update. */
-  private static final class RecordingStep implements TrainingStep {
+  private static class RecordingStep implements TrainingStep {
     final List<String> calls = new ArrayList<>();
     final List<List<TrainingSample>> seen = new ArrayList<>();
     double loss = 0.5;
@@ -91,6 +92,47 @@ class TrainerCoreTest {
     assertThat(report.completed().getNaRate()).isEqualTo(0.25);
     assertThat(report.state().offsets()).containsExactly(Map.entry(0, 9L));
     assertThat(report.state().ledger().gameIds()).containsExactly("g1", "g2");
+  }
+
+  @Test
+  void shouldTakeSeveralUpdatesOnTheSameDecisionSamplesButOneOnClueSamples() {
+    RecordingStep step = new RecordingStep();
+    PhaseControls phases = PhaseControls.start(GameConfig.code());
+    TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
+    TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
+        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 3));
+
+    StepReport decision = core.step(batch(0, "g1", "g2"));
+    assertThat(step.calls).containsExactly("apply", "apply", "apply");
+    assertThat(step.seen).hasSize(3).allSatisfy(samples -> assertThat(samples).isEqualTo(step.seen.get(0)));
+    assertThat(decision.completed().getApplied()).isTrue();
+
+    step.calls.clear();
+    StepReport clue = core.step(batch(0, "g3"));
+    assertThat(clue.completed().getPhase()).isEqualTo(Phase.CLUE);
+    assertThat(step.calls).containsExactly("apply");
+  }
+
+  @Test
+  void shouldEndTheUpdatesOfAStepAtTheFirstNonFiniteOneAndKeepTheStepApplied() {
+    RecordingStep step = new RecordingStep() {
+      @Override
+      public PreparedUpdate compute(Phase phase, List<TrainingSample> samples, double learningRate) {
+        loss = seen.size() == 1 ? Double.NaN : 0.5; // the second update diverges
+        return super.compute(phase, samples, learningRate);
+      }
+    };
+    PhaseControls phases = PhaseControls.start(GameConfig.code());
+    TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
+    TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
+        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 4));
+
+    StepReport report = core.step(batch(0, "g1"));
+
+    assertThat(step.calls).containsExactly("apply", "discard");
+    assertThat(report.completed().getApplied()).isTrue();
+    assertThat(report.completed().getLoss()).isEqualTo(0.5);
+    assertThat(report.state().counters().stepsSkipped()).isZero();
   }
 
   @Test

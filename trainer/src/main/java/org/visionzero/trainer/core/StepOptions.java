@@ -1,0 +1,27 @@
+package org.visionzero.trainer.core;
+
+import java.util.Objects;
+import org.visionzero.trainer.sample.DecisionAdvantage;
+
+/**
+ * How one trainer step uses its batch.
+ *
+ * @param decisionAdvantage how decision rewards become advantages
+ * @param decisionUpdates   GRPO updates taken on the same decision samples (μ of the GRPO paper); the PPO clip on
+ *                          the ratio to the behaviour log-probs keeps the later ones close. Decision samples are the
+ *                          scarce data of a streaming run (one decision turn per nine turns played).
+ */
+public record StepOptions(DecisionAdvantage decisionAdvantage, int decisionUpdates) {
+
+  public StepOptions {
+    Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
+    if (decisionUpdates < 1) {
+      throw new IllegalArgumentException("decision updates per batch must be >= 1, was " + decisionUpdates);
+    }
+  }
+
+  /** Centred advantages, one update per batch. */
+  public static StepOptions defaults() {
+    return new StepOptions(DecisionAdvantage.CENTERED, 1);
+  }
+}
