@@ -5,6 +5,11 @@ import ai.djl.engine.Engine;
 /**
  * One-time DJL set-up: PyTorch thread counts (2 intra-op, 1 inter-op were fastest on the 2-core machines)
  * and offline mode, unless the caller set them already. Must run before the engine loads.
+ *
+ * <p>Measured on a pretraining step at batch 64 (2026-11-27, {@code PretrainStepBench ... threads}, load average
+ * 8–12 from other processes): with {@code OMP_WAIT_POLICY=PASSIVE}, 1 and 2 intra-op threads were equal at load 8
+ * (144 ms) and 2 threads were 3x faster at load 12 (197 vs 611 ms). With {@code ACTIVE} a step took 2.8–5.5 s with 2
+ * threads and 0.4–0.9 s with 1: spinning threads lose their core to every other process. Keep 2 / 1 and PASSIVE.
  */
 public final class DjlRuntime {
   public static final String INTRA_OP_THREADS = "2";

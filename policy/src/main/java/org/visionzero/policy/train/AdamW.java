@@ -67,6 +67,7 @@ public final class AdamW implements AutoCloseable {
         flatGradients.add(g.reshape(-1));
       }
       if (present.isEmpty()) {
+        steps++; // as the per-parameter form counted it: a step with a zero norm and nothing to update
         return 0;
       }
       NDArray gradient = flatGradients.size() == 1 ? flatGradients.head() : NDArrays.concat(flatGradients);
