@@ -170,21 +170,26 @@ public final class VzNetwork {
     // One split rather than a slice per step: the backward of each slice would fill and add a zero array of the
     // whole [B, T, 3h] size; the split's backward is one concatenation.
     NDList tokenGatesByStep = steps == 1 ? new NDList(tokenGates) : tokenGates.split(steps, 1);
+    // The attention query and the recurrent gates both read the state: one matmul per step over both weights.
+    NDArray stateWeights = p.get("decoder.att.query").concat(p.get("decoder.gru.wh"), 1);
+    stateWeights.attach(manager);
+    long attention = config.attentionDim();
     NDArray keys = inputs.keys().transpose(0, 2, 1);
     NDArray scale = constant(targets, (float) Math.sqrt(config.attentionDim()));
     NDArray state = inputs.initialState();
     NDList outputs = new NDList(steps);
     for (int t = 0; t < steps; t++) {
-      NDArray query = state.matMul(p.get("decoder.att.query")).expandDims(1);
+      NDList fromState = state.matMul(stateWeights).split(new long[] {attention}, 1);
+      NDArray query = fromState.get(0).expandDims(1);
       NDArray weights = query.batchMatMul(keys).div(scale).softmax(2);
       NDArray seen = weights.batchMatMul(inputs.values()).squeeze(1);
+      // Gates in wx / wh column order: reset and update (2h, one sigmoid), then the candidate (h).
       NDList gx = tokenGatesByStep.get(t).squeeze(1).add(contextGates).add(seen.matMul(seenRows))
-          .split(new long[] {h, 2 * h}, 1);
-      NDList gh = state.matMul(p.get("decoder.gru.wh")).add(p.get("decoder.gru.bh")).split(new long[] {h, 2 * h}, 1);
-      NDArray reset = Activation.sigmoid(gx.get(0).add(gh.get(0)));
-      NDArray update = Activation.sigmoid(gx.get(1).add(gh.get(1)));
-      NDArray candidate = gx.get(2).add(reset.mul(gh.get(2))).tanh();
-      NDArray next = candidate.add(update.mul(state.sub(candidate)));
+          .split(new long[] {2 * h}, 1);
+      NDList gh = fromState.get(1).add(p.get("decoder.gru.bh")).split(new long[] {2 * h}, 1);
+      NDList resetUpdate = Activation.sigmoid(gx.get(0).add(gh.get(0))).split(2, 1);
+      NDArray candidate = gx.get(1).add(resetUpdate.get(0).mul(gh.get(1))).tanh();
+      NDArray next = candidate.add(resetUpdate.get(1).mul(state.sub(candidate)));
       outputs.add(next.concat(seen, 1).expandDims(1));
       state = next;
     }
