@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.visionzero.deadletter.DeadLetters;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingEvent;
+import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.game.reward.RaeBaselines;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
@@ -182,9 +184,11 @@ public final class StreamingTrainer implements AutoCloseable {
     });
     checkpointedLastStep = report.checkpointDue();
     metrics.step(report.completed(), Duration.ofNanos(System.nanoTime() - started));
-    LOG.info("step {} phase {} applied={} games={} samples={} loss={} kl={}", report.completed().getStep(),
-        report.completed().getPhase(), report.completed().getApplied(), report.completed().getGames(),
-        report.completed().getSamples(), report.completed().getLoss(), report.completed().getKl());
+    TrainingStepCompleted c = report.completed();
+    LOG.info(String.format(Locale.ROOT,
+        "step %d phase %s applied=%s games=%d samples=%d loss=%.4f kl=%.4f clip=%.3f lag=%.2f acc=%.3f na=%.3f",
+        c.getStep(), c.getPhase(), c.getApplied(), c.getGames(), c.getSamples(), c.getLoss(), c.getKl(),
+        c.getClipFraction(), c.getMeanStaleness(), c.getDecisionAccuracy(), c.getNaRate()));
   }
 
   /** Inside an open transaction: stores the blob, sends the event and commits the offsets with it. */
