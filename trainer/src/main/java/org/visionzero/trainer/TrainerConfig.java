@@ -15,6 +15,7 @@ import org.visionzero.game.config.GameConfig;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.core.StepOptions;
 import org.visionzero.trainer.sample.DecisionAdvantage;
+import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.TrainableParameters;
 
@@ -39,6 +40,8 @@ public final class TrainerConfig extends AbstractConfig {
   public static final String DECISION_LEARNING_RATE = "decision.learning.rate";
   public static final String DECISION_ADVANTAGE = "decision.advantage";
   public static final String DECISION_UPDATES = "decision.updates.per.batch";
+  public static final String CLUE_KL_BETA = "clue.kl.beta";
+  public static final String DECISION_KL_BETA = "decision.kl.beta";
   public static final String CLUE_TRAINABLE = "clue.trainable";
   public static final String DECISION_TRAINABLE = "decision.trainable";
   public static final String PHASE_CYCLE_LENGTH = "phase.cycle.length";
@@ -95,6 +98,11 @@ public final class TrainerConfig extends AbstractConfig {
       .define(DECISION_UPDATES, Type.INT, 1, Range.between(1, 16), Importance.MEDIUM,
           "GRPO updates on the same decision samples per step (mu); the PPO clip keeps the later ones close. "
               + "Decision samples are the scarce data of a streaming run.")
+      .define(CLUE_KL_BETA, Type.DOUBLE, KlAnchor.PAPER_BETA, Range.between(0.0, 10.0), Importance.MEDIUM,
+          "Beta of the KL term to v0 in CLUE steps (VISION-ZERO.md: 0.04); it keeps the clue language from drifting.")
+      .define(DECISION_KL_BETA, Type.DOUBLE, 0.0, Range.between(0.0, 10.0), Importance.MEDIUM,
+          "Beta of the KL term to v0 in DECISION steps; 0 by default because v0's decision head is untrained, so "
+              + "the anchor would only pull votes back towards random ones.")
       .define(CLUE_TRAINABLE, Type.LIST, "decoder.", Importance.MEDIUM,
           "Parameter-name prefixes trained in CLUE steps (encoder., decoder., decision.). The default keeps the "
               + "image encoder frozen, so the decision head's features stay put.")
@@ -183,6 +191,11 @@ public final class TrainerConfig extends AbstractConfig {
   /** How a step uses its batch. */
   public StepOptions stepOptions() {
     return new StepOptions(decisionAdvantage(), getInt(DECISION_UPDATES));
+  }
+
+  /** β of the KL term to v0, per phase. */
+  public KlAnchor klAnchor() {
+    return new KlAnchor(getDouble(CLUE_KL_BETA), getDouble(DECISION_KL_BETA));
   }
 
   /** Which parameters each phase trains. */

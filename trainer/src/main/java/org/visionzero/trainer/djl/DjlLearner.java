@@ -27,6 +27,7 @@ import org.visionzero.policy.train.GrpoLoss;
 import org.visionzero.policy.train.SampleScorer;
 import org.visionzero.trainer.inputs.TurnInputs;
 import org.visionzero.trainer.sample.TrainingSample;
+import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
@@ -49,6 +50,7 @@ public final class DjlLearner implements Learner {
   private final SaveableAdamW optimizer;
   private final TurnInputs inputs;
   private final TrainableParameters trainable;
+  private final KlAnchor klAnchor;
   private final boolean collectBeforeGraph;
   private Phase trainablePhase;
   private List<String> trainableNames = List.of();
@@ -58,16 +60,19 @@ public final class DjlLearner implements Learner {
    * @param inputs rebuilds each sample's turn
    */
   public DjlLearner(VzModel base, TurnInputs inputs) {
-    this(base, inputs, TrainableParameters.defaults(), false);
+    this(base, inputs, TrainableParameters.defaults(), KlAnchor.defaults(), false);
   }
 
   /**
    * @param trainable          which parameters each phase trains
+   * @param klAnchor           β of the KL term to the reference, per phase
    * @param collectBeforeGraph run a garbage collection before each step's graph (an old guard against DJL freeing
    *                           scalar constants before backward; the training graph now keeps them as arrays)
    */
-  public DjlLearner(VzModel base, TurnInputs inputs, TrainableParameters trainable, boolean collectBeforeGraph) {
+  public DjlLearner(VzModel base, TurnInputs inputs, TrainableParameters trainable, KlAnchor klAnchor,
+      boolean collectBeforeGraph) {
     this.collectBeforeGraph = collectBeforeGraph;
+    this.klAnchor = Objects.requireNonNull(klAnchor, "klAnchor");
     this.trainable = Objects.requireNonNull(trainable, "trainable");
     this.model = Objects.requireNonNull(base, "base");
     this.inputs = Objects.requireNonNull(inputs, "inputs");
@@ -116,7 +121,7 @@ public final class DjlLearner implements Learner {
         NDArray behaviour = step.create(behaviourMatrix(usable, width), new Shape(usable.size(), width));
         NDArray advantages = step.create(advantages(usable));
         GrpoLoss.Result result = GrpoLoss.compute(current.logProbs(), behaviour, ref.logProbs(), advantages,
-            current.mask());
+            current.mask(), GrpoLoss.CLIP_EPSILON, (float) klAnchor.beta(phase));
         loss = result.loss().getFloat();
         kl = result.kl();
         clipFraction = result.clipFraction();

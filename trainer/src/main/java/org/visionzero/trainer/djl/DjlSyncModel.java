@@ -7,6 +7,7 @@ import org.visionzero.policy.Policy;
 import org.visionzero.policy.model.ModelPolicy;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.trainer.inputs.TurnInputs;
+import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.TrainableParameters;
 import org.visionzero.trainer.sync.MemoryPairImages;
@@ -33,17 +34,19 @@ public final class DjlSyncModel implements SyncModel {
    */
   public static DjlSyncModel create(GameConfig rules, Path baseCheckpoint, long seed, String device,
       MemoryPairImages inFlight) throws IOException {
-    return create(rules, baseCheckpoint, seed, device, inFlight, TrainableParameters.defaults());
+    return create(rules, baseCheckpoint, seed, device, inFlight, TrainableParameters.defaults(),
+        KlAnchor.defaults());
   }
 
   /**
    * @param trainable which parameters each phase trains
+   * @param klAnchor  β of the KL term to v0, per phase
    */
   public static DjlSyncModel create(GameConfig rules, Path baseCheckpoint, long seed, String device,
-      MemoryPairImages inFlight, TrainableParameters trainable) throws IOException {
+      MemoryPairImages inFlight, TrainableParameters trainable, KlAnchor klAnchor) throws IOException {
     VzModel model = DjlLearner.baseModel(baseCheckpoint, seed, device);
     VzModel frozen = model.copy();
-    return new DjlSyncModel(new DjlLearner(model, new TurnInputs(rules, inFlight), trainable, false), frozen);
+    return new DjlSyncModel(new DjlLearner(model, new TurnInputs(rules, inFlight), trainable, klAnchor, false), frozen);
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class SyncRun {
         .withStepOptions(config.stepOptions());
     MemoryPairImages inFlight = new MemoryPairImages();
     try (DjlSyncModel model = DjlSyncModel.create(config.rules(), config.baseCheckpoint(), config.modelSeed(),
-        config.device(), inFlight, config.trainable())) {
+        config.device(), inFlight, config.trainable(), config.klAnchor())) {
       return new SyncLoop(settings, model, pairs, inFlight).run();
     }
   }
