@@ -112,8 +112,9 @@ public final class RunCommand implements Runnable, FlagSource {
           + running.metrics().map(endpoint -> "; metrics at " + endpoint.url()).orElse(""));
       Pipeline pipeline = Pipeline.start(running, settings, PolicyRuntimes.forConfig(settings), registry,
           output::progress);
-      output.progress("Running; stops after " + settings.steps() + " steps"
-          + settings.duration().map(d -> " or " + d.toMinutes() + " min").orElse("") + ", or on Ctrl-C.");
+      String steps = settings.steps() == VzRunConfig.OPEN_ENDED_STEPS ? "" : settings.steps() + " steps or ";
+      output.progress("Running; stops after " + steps
+          + settings.duration().map(d -> d.toMinutes() + " min or ").orElse("") + "on Ctrl-C.");
       Pipeline.End end = pipeline.awaitEnd(settings.duration(), stopRequested::get);
       output.progress("Stopping (" + end.name().toLowerCase(java.util.Locale.ROOT) + ")");
       Map<String, Object> extra = new LinkedHashMap<>();
