@@ -260,11 +260,12 @@ public final class Evaluator implements AutoCloseable {
       return;
     }
     // A version's plan is finished before the newest version is taken up: versions in between are skipped, so
-    // every evaluated version gets its full number of games.
+    // every evaluated version gets its full number of games. The first plan is always v0's, the base every curve
+    // starts from, even when the trainer has published newer versions by then.
     if (!continuous || latestVersion < 0 || (plan != null && (plan.version() >= latestVersion || !plan.done()))) {
       return;
     }
-    plan = newPlan(latestVersion, settings.gamesPerArm());
+    plan = newPlan(plan == null ? BASE_VERSION : latestVersion, settings.gamesPerArm());
   }
 
   private EvaluationPlan newPlan(int version, int gamesPerArm) {

@@ -32,12 +32,14 @@ public record Proportion(long successes, long trials) {
     return trials == 0 ? Double.NaN : (double) successes / trials;
   }
 
+  /** Lower end of the Wilson 95 % interval (kept in [0, 1]: at 0 or all successes rounding could leave it). */
   public double low() {
-    return trials == 0 ? Double.NaN : centre() - halfWidth();
+    return trials == 0 ? Double.NaN : Math.max(0.0, centre() - halfWidth());
   }
 
+  /** Upper end of the Wilson 95 % interval, in [0, 1]. */
   public double high() {
-    return trials == 0 ? Double.NaN : centre() + halfWidth();
+    return trials == 0 ? Double.NaN : Math.min(1.0, centre() + halfWidth());
   }
 
   private double centre() {

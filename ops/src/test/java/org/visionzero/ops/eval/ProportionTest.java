@@ -26,6 +26,15 @@ class ProportionTest {
   }
 
   @Test
+  void shouldNeverGoBelowZeroWhenNoTrialSucceeds() {
+    for (int n : new int[] {1, 7, 736, 4000}) {
+      Proportion none = new Proportion(0, n);
+      assertThat(none.low()).as("n=%d", n).isGreaterThanOrEqualTo(0.0).isCloseTo(0.0, within(1e-12));
+      assertThat(none.high()).as("n=%d", n).isPositive().isLessThanOrEqualTo(1.0);
+    }
+  }
+
+  @Test
   void shouldBeUndefinedAndWriteNullsWhenThereAreNoTrials() {
     assertThat(Proportion.EMPTY.rate()).isNaN();
     assertThat(Proportion.EMPTY.toJson()).containsEntry("rate", null).containsEntry("n", 0L);
