@@ -23,8 +23,8 @@ import org.visionzero.ops.eval.VersionResult;
  * A short {@code vz run} on the DJL model with fixed seeds, from a committed v0 (pretrained on the producers'
  * scenes by {@code vz pretrain}, see {@link #V0_RESOURCE}), so that the whole budget goes to streaming self-play.
  * Decision accuracy on v0's clues must rise clearly (95 % intervals apart) above v0's and above the no-image
- * control while the N/A rate stays low. About four minutes on the 2-core machine (measured: v0 0.19 → 0.53 after
- * 150 s, no-image 0.42, N/A 0).
+ * control while the N/A rate stays low. About four minutes on the 2-core machine (measured: v0 0.19 → 0.52 after
+ * 180 s, low end 0.49, against a no-image control of 0.31 with high end 0.34; N/A 0).
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class VzRunLearningIT {
