@@ -66,8 +66,11 @@ class LearningBenchIT {
       assertThat(last.get("gamesPerSecond").isNumber()).as(arm).isTrue();
       assertThat(figures.get("steps").asLong()).as(arm).isNotNegative();
       assertThat(figures.get("points").size()).as(arm).isPositive();
-      assertThat(figures.get("points").get(0).get("step").asLong()).as(arm).isZero();
+      assertThat(figures.get("points").get(0).get("step").asLong()).as(arm).isNotNegative();
     }
+    // Sync evaluates v0 before its first step; streaming's evaluator may not finish v0's games within 15 s on a
+    // loaded machine (the final evaluation of the last version takes over), so only sync must start at step 0.
+    assertThat(json.get("sync").get("points").get(0).get("step").asLong()).isZero();
     // On a loaded machine the streaming arm may play only evaluation games in 15 s; the sync loop does its 6 steps.
     assertThat(json.get("sync").get("steps").asLong()).isEqualTo(6);
     assertThat(json.get("sync").get("last").get("games").asLong()).isEqualTo(48);
