@@ -11,7 +11,6 @@ import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.phase.PhaseControl;
 import org.visionzero.game.spo.PhaseSwitch;
-import org.visionzero.trainer.sample.DecisionAdvantage;
 import org.visionzero.trainer.sample.PhaseSampleSelector;
 import org.visionzero.trainer.sample.RaeAdvantages;
 import org.visionzero.trainer.sample.StalenessFilter;
@@ -47,13 +46,6 @@ public final class TrainerCore {
   public TrainerCore(TrainerState state, PhaseControl phases, StalenessFilter staleness,
       LearningRateSchedule schedule, TrainingStep trainingStep, int checkpointEvery) {
     this(state, phases, staleness, schedule, trainingStep, checkpointEvery, StepOptions.defaults());
-  }
-
-  /** With one update per batch and the given decision advantages. */
-  public TrainerCore(TrainerState state, PhaseControl phases, StalenessFilter staleness,
-      LearningRateSchedule schedule, TrainingStep trainingStep, int checkpointEvery,
-      DecisionAdvantage decisionAdvantage) {
-    this(state, phases, staleness, schedule, trainingStep, checkpointEvery, new StepOptions(decisionAdvantage, 1));
   }
 
   /**

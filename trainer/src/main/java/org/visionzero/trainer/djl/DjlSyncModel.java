@@ -31,22 +31,15 @@ public final class DjlSyncModel implements SyncModel {
   /**
    * @param baseCheckpoint v0 from pretraining, or null for a seeded random model
    * @param inFlight       where the learner finds the images of the games being trained on
-   */
-  public static DjlSyncModel create(GameConfig rules, Path baseCheckpoint, long seed, String device,
-      MemoryPairImages inFlight) throws IOException {
-    return create(rules, baseCheckpoint, seed, device, inFlight, TrainableParameters.defaults(),
-        KlAnchor.defaults());
-  }
-
-  /**
-   * @param trainable which parameters each phase trains
-   * @param klAnchor  β of the KL term to v0, per phase
+   * @param trainable      which parameters each phase trains
+   * @param klAnchor       β of the KL term to v0, per phase
    */
   public static DjlSyncModel create(GameConfig rules, Path baseCheckpoint, long seed, String device,
       MemoryPairImages inFlight, TrainableParameters trainable, KlAnchor klAnchor) throws IOException {
     VzModel model = DjlLearner.baseModel(baseCheckpoint, seed, device);
     VzModel frozen = model.copy();
-    return new DjlSyncModel(new DjlLearner(model, new TurnInputs(rules, inFlight), trainable, klAnchor, false), frozen);
+    DjlLearner learner = new DjlLearner(model, new TurnInputs(rules, inFlight), trainable, klAnchor, false);
+    return new DjlSyncModel(learner, frozen);
   }
 
   @Override
