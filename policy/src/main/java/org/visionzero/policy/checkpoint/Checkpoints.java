@@ -183,10 +183,16 @@ public final class Checkpoints {
       in.position(in.position() + v.length * Float.BYTES);
       values.put(name, v);
     }
-    if (!values.keySet().equals(declared.keySet())) {
-      throw new CheckpointRejectedException("checkpoint refused: parameters " + values.keySet()
-          + " do not match the architecture's " + declared.keySet());
+    List<String> missing = new ArrayList<>(declared.keySet());
+    missing.removeAll(values.keySet());
+    if (!missing.stream().allMatch(ParameterSet::startsAtZero)) {
+      throw new CheckpointRejectedException("checkpoint refused: it lacks parameters " + missing
+          + " of architecture " + config.fingerprint());
     }
+    // A checkpoint older than a zero-start parameter is the same function with that parameter at zero.
+    Map<String, float[]> ordered = new LinkedHashMap<>();
+    declared.forEach((name, shape) -> ordered.put(name,
+        values.containsKey(name) ? values.get(name) : new float[Math.toIntExact(shape.size())]));
     Map<String, byte[]> extras = new LinkedHashMap<>();
     for (JsonNode e : header.path("extras")) {
       byte[] section = new byte[e.required("length").asInt()];
@@ -197,6 +203,6 @@ public final class Checkpoints {
       throw new CheckpointRejectedException("checkpoint refused: " + in.remaining() + " unexpected trailing bytes");
     }
     return new Checkpoint(header.required("policyName").asText(), header.required("policyVersion").asInt(), config,
-        vocabulary, values, extras);
+        vocabulary, ordered, extras);
   }
 }

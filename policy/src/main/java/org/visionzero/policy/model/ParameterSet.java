@@ -26,6 +26,11 @@ public final class ParameterSet {
   public static final String DECODER = "decoder.";
   public static final String DECISION = "decision.";
 
+  /** Weights of the decoder's clue fit in the decision head ({@code VzNetwork.clueFit}). */
+  public static final String CLUE_FIT_WEIGHTS = "decision.fit.w";
+  /** Parameters that start at zero, so that what they add starts switched off. */
+  private static final Set<String> ZERO_START = Set.of(CLUE_FIT_WEIGHTS);
+
   private static final NDIndex ALL = new NDIndex("...");
   private final Map<String, NDArray> arrays = new LinkedHashMap<>();
   private final Set<String> trainable = new LinkedHashSet<>();
@@ -80,17 +85,30 @@ public final class ParameterSet {
     s.put("decision.score2.w", new Shape(d, 1));
     s.put("decision.score2.b", new Shape(1));
     s.put("decision.abstain", new Shape(1));
+    // Last and zero at the start (ZERO_START): a fresh model ignores the clue fit until the decision stage learns it.
+    s.put(CLUE_FIT_WEIGHTS, new Shape(2, d));
     return s;
   }
 
-  /** Fresh weights: Xavier-uniform matrices and embeddings, He-uniform convolutions, zero biases. */
+  /**
+   * Whether a parameter starts at zero in a fresh model. Such parameters were added after the first release: a
+   * checkpoint written before them loads with them at zero, which is the function it was saved as.
+   */
+  public static boolean startsAtZero(String name) {
+    return ZERO_START.contains(name);
+  }
+
+  /**
+   * Fresh weights: Xavier-uniform matrices and embeddings, He-uniform convolutions, zero biases and zero
+   * {@link #ZERO_START} weights.
+   */
   public static ParameterSet initialise(NDManager manager, ModelConfig config, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     ParameterSet set = new ParameterSet();
     for (Map.Entry<String, Shape> e : shapes(config).entrySet()) {
       Shape shape = e.getValue();
       float[] values = new float[Math.toIntExact(shape.size())];
-      if (shape.dimension() >= 2) {
+      if (shape.dimension() >= 2 && !ZERO_START.contains(e.getKey())) {
         double bound = initBound(shape);
         for (int i = 0; i < values.length; i++) {
           values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.visionzero.events.Role;
+import org.visionzero.events.TurnKind;
 import org.visionzero.game.view.TurnView;
 import org.visionzero.game.view.VisibleClue;
 import org.visionzero.policy.Vocabulary;
@@ -36,6 +37,12 @@ public final class TurnBatch {
   private final float[] seatMask;
   private final float[] seatValid;
   private final float[] selfSeat;
+  private final int clueRows;
+  private final int clueLength;
+  private final long[] clueTokens;
+  private final float[] clueMask;
+  private final long[] clueTurn;
+  private final long[] clueSeat;
 
   /** One turn's input: the image it sees (null = blank), its role and what it knows. */
   public record Input(TurnView view, BufferedImage image) {}
@@ -55,7 +62,9 @@ public final class TurnBatch {
     seatValid = new float[size * players];
     selfSeat = new float[size * players];
     List<List<List<long[]>>> seats = new ArrayList<>();
+    List<List<List<Integer>>> clues = new ArrayList<>();
     int longestSeat = 1;
+    int longestClue = 1;
     for (int b = 0; b < size; b++) {
       TurnView view = inputs.get(b).view();
       if (view.numPlayers() > players) {
@@ -72,6 +81,39 @@ public final class TurnBatch {
       for (List<long[]> seat : perSeat) {
         longestSeat = Math.max(longestSeat, seat.size());
       }
+      List<List<Integer>> slots = clueSlotsOf(view, vocabulary);
+      clues.add(slots);
+      for (List<Integer> clue : slots) {
+        longestClue = Math.max(longestClue, clue.size());
+      }
+    }
+    // Only the clues there are become rows: a decision turn of 4 seats × 2 rounds fills 8 of maxPlayers × maxRounds.
+    List<int[]> clueOwners = new ArrayList<>();
+    List<List<Integer>> clueRowsTokens = new ArrayList<>();
+    for (int b = 0; b < size; b++) {
+      List<List<Integer>> slots = clues.get(b);
+      for (int slot = 0; slot < slots.size(); slot++) {
+        if (!slots.get(slot).isEmpty()) {
+          clueOwners.add(new int[] {b, slot / config.maxRounds()});
+          clueRowsTokens.add(slots.get(slot));
+        }
+      }
+    }
+    clueRows = clueRowsTokens.size();
+    clueLength = longestClue;
+    clueTokens = new long[clueRows * clueLength];
+    clueMask = new float[clueTokens.length];
+    clueTurn = new long[clueRows];
+    clueSeat = new long[clueRows];
+    java.util.Arrays.fill(clueTokens, Vocabulary.EOS_ID); // padding reads as "after the end"; masked out
+    for (int r = 0; r < clueRows; r++) {
+      List<Integer> clue = clueRowsTokens.get(r);
+      for (int i = 0; i < clue.size(); i++) {
+        clueTokens[r * clueLength + i] = clue.get(i);
+        clueMask[r * clueLength + i] = 1f;
+      }
+      clueTurn[r] = clueOwners.get(r)[0];
+      clueSeat[r] = (long) clueOwners.get(r)[0] * players + clueOwners.get(r)[1];
     }
     // The seat axis is as long as the longest seat's clues in this batch, not the architecture's cap:
     // the head only averages and maxes over it, and padding to the cap quadrupled the work.
@@ -180,6 +222,40 @@ public final class TurnBatch {
     return seats;
   }
 
+  /**
+   * Every seat's clues one by one, for scoring each against the image: slot {@code (seat - 1) * maxRounds +
+   * (round - 1)} holds that clue's content tokens and then its end token when it fits (a clue that filled
+   * {@code maxClueTokens} was cut there and has none). The first clue of a seat in a round counts.
+   */
+  private List<List<Integer>> clueSlotsOf(TurnView view, Vocabulary vocabulary) {
+    int rounds = config.maxRounds();
+    List<List<Integer>> slots = new ArrayList<>();
+    for (int i = 0; i < config.maxPlayers() * rounds; i++) {
+      slots.add(List.of());
+    }
+    if (view.kind() != TurnKind.DECISION) {
+      return slots; // only the decision head reads them
+    }
+    for (VisibleClue clue : view.history()) {
+      if (clue.seat() < 1 || clue.seat() > view.numPlayers() || clue.round() < 1 || clue.round() > rounds) {
+        continue;
+      }
+      int slot = (clue.seat() - 1) * rounds + clue.round() - 1;
+      if (!slots.get(slot).isEmpty()) {
+        continue;
+      }
+      List<Integer> tokens = new ArrayList<>(clueTokens(clue, vocabulary));
+      if (tokens.size() > config.maxClueTokens()) {
+        tokens = tokens.subList(0, config.maxClueTokens());
+      }
+      if (tokens.size() < config.maxClueTokens()) {
+        tokens.add(Vocabulary.EOS_ID);
+      }
+      slots.set(slot, tokens);
+    }
+    return slots;
+  }
+
   /** The batch as arrays of {@code manager} (so they die with it). */
   public Arrays toArrays(NDManager manager) {
     int players = config.maxPlayers();
@@ -198,13 +274,23 @@ public final class TurnBatch {
         manager.create(seatRounds, seatShape),
         manager.create(seatMask, seatShape),
         manager.create(seatValid, new Shape(size, players)),
-        manager.create(selfSeat, new Shape(size, players)));
+        manager.create(selfSeat, new Shape(size, players)),
+        manager.create(clueTokens, new Shape(clueRows, clueLength)),
+        manager.create(clueMask, new Shape(clueRows, clueLength)),
+        manager.create(clueTurn),
+        manager.create(clueSeat));
   }
 
-  /** The batch in a manager: every array's first axis is the batch. */
+  /**
+   * The batch in a manager: every array's first axis is the batch, except the clue rows. {@code clueTokens} /
+   * {@code clueMask} [R, L] hold each clue of the decision turns on its own row (see {@code clueSlotsOf}), with
+   * the turn it belongs to ({@code clueTurn} [R]) and its seat as {@code turn × maxPlayers + seat − 1}
+   * ({@code clueSeat} [R]); R is zero for clue turns.
+   */
   public record Arrays(
       NDArray images, NDArray roles,
       NDArray historyTokens, NDArray historySeats, NDArray historyRounds, NDArray historyMask,
       NDArray seatTokens, NDArray seatPositions, NDArray seatRounds, NDArray seatMask,
-      NDArray seatValid, NDArray selfSeat) {}
+      NDArray seatValid, NDArray selfSeat,
+      NDArray clueTokens, NDArray clueMask, NDArray clueTurn, NDArray clueSeat) {}
 }

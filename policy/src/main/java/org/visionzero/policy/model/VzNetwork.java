@@ -21,7 +21,8 @@ import org.visionzero.policy.Vocabulary;
  *       and the clue history (tokens plus speaker-seat and round embeddings, averaged); at each step it also
  *       attends over the feature map.
  *   <li>Decision head: each seat's clue tokens, each bound to the token after it, attend over the feature map
- *       (cross-attention); per seat, the mean, strongest and weakest match of token and attended image go through
+ *       (cross-attention); per seat, the mean, strongest and weakest match of token and attended image, and how
+ *       well the clue decoder itself predicts the seat's clues from the image ({@link #clueFit}), go through
  *       an MLP to a score; option 0 (N/A) has a learned score. A seat is judged by its own clues against the
  *       image only, never by how its words differ from the other seats'.
  * </ul>
@@ -102,6 +103,10 @@ public final class VzNetwork {
         .add(embed(in.historySeats(), config.maxPlayers() + 1, p.get("decoder.hist.seat")))
         .add(embed(in.historyRounds(), config.maxRounds() + 1, p.get("decoder.hist.round")));
     NDArray historyVector = maskedMean(history, in.historyMask(), 1);
+    return decoderInputs(encoded, role, historyVector);
+  }
+
+  private DecoderInputs decoderInputs(Encoded encoded, NDArray role, NDArray historyVector) {
     NDArray context = Activation.relu(linear(encoded.global().concat(role, 1).concat(historyVector, 1), "decoder.ctx"));
     NDArray state = linear(context, "decoder.h0").tanh();
     NDArray map = encoded.featureMap();
@@ -151,8 +156,12 @@ public final class VzNetwork {
    * loop. Results equal the step-by-step form to float rounding ({@code ClueLogitsEquivalenceTest}).
    */
   public NDArray clueLogits(Encoded encoded, TurnBatch.Arrays in, NDArray targets) {
+    return clueLogits(clueContext(encoded, in), targets);
+  }
+
+  /** Teacher-forced clue logits [B, T, vocab] for target tokens [B, T] from given decoder inputs. */
+  public NDArray clueLogits(DecoderInputs inputs, NDArray targets) {
     NDManager manager = targets.getManager();
-    DecoderInputs inputs = clueContext(encoded, in);
     long h = config.hiddenDim();
     long tokenDim = config.tokenDim();
     long batch = targets.getShape().get(0);
@@ -197,6 +206,48 @@ public final class VzNetwork {
     return linear(read, "decoder.out").add(vocabMask(manager));
   }
 
+  /**
+   * How well each seat's clues describe {@code encoded}'s image, read by the clue decoder itself: every clue is
+   * scored as if a civilian with no history had said it about this image. Per seat [B, maxPlayers, 2]: the
+   * geometric mean probability of its tokens (end tokens included) and the probability of its least likely
+   * token; zero for a seat without clues. A clue naming an object the image lacks has a token the decoder finds
+   * unlikely, so this is the model's own check of words against pixels; on a blank image every clue fits badly.
+   *
+   * <p>It carries no gradient: the decision stage learns how to weigh it, the clue stage owns the decoder.
+   */
+  public NDArray clueFit(Encoded encoded, TurnBatch.Arrays in) {
+    NDArray global = encoded.global();
+    long batch = global.getShape().get(0);
+    int players = config.maxPlayers();
+    NDManager manager = in.seatValid().getManager();
+    long rows = in.clueTokens().getShape().get(0);
+    if (rows == 0) {
+      return manager.zeros(new Shape(batch, players, 2));
+    }
+    NDArray tokens = in.clueTokens();
+    NDArray map = encoded.featureMap();
+    Shape mapShape = map.getShape();
+    NDArray rowMap = embed(in.clueTurn(), Math.toIntExact(batch), map.reshape(batch, -1)).reshape(rows, mapShape.get(1), mapShape.get(2));
+    NDArray rowGlobal = embed(in.clueTurn(), Math.toIntExact(batch), global);
+    NDArray role = embed(in.clueTurn().zerosLike(), ModelConfig.ROLES, p.get("decoder.role")); // 0 = civilian
+    NDArray noHistory = manager.zeros(new Shape(rows, config.tokenDim()));
+    DecoderInputs inputs = decoderInputs(new Encoded(rowMap, rowGlobal), role, noHistory);
+    NDArray mask = in.clueMask();
+    NDArray tokenLogProbs = clueLogits(inputs, tokens).logSoftmax(2).gather(tokens.expandDims(2), 2).squeeze(2);
+    NDArray rowSum = tokenLogProbs.mul(mask).sum(new int[] {1});
+    NDArray rowCount = mask.sum(new int[] {1});
+    NDArray rowWorst = tokenLogProbs.add(constant(mask, 1f).sub(mask).mul(constant(mask, -MASKED))).min(new int[] {1});
+    // Rows to seats: a [batch × players, R] membership matrix sums and takes minima over each seat's clues.
+    NDArray member = in.clueSeat().oneHot(Math.toIntExact(batch * players), DataType.FLOAT32).transpose();
+    NDArray seatSum = member.matMul(rowSum.expandDims(1));
+    NDArray seatCount = member.matMul(rowCount.expandDims(1));
+    NDArray seatWorst = member.mul(rowWorst.expandDims(0))
+        .add(constant(member, 1f).sub(member).mul(constant(member, -MASKED))).min(new int[] {1}, true).minimum(0f);
+    NDArray hasClues = seatCount.minimum(1f);
+    NDArray meanLogProb = seatSum.div(seatCount.maximum(1f));
+    return meanLogProb.exp().concat(seatWorst.exp(), 1).mul(hasClues).reshape(batch, players, 2).stopGradient();
+  }
+
   /** Decision logits [B, 1 + maxPlayers]: option 0 is N/A, option k is seat k; seats beyond N are masked. */
   public NDArray decisionLogits(Encoded encoded, TurnBatch.Arrays in) {
     int d = config.decisionDim();
@@ -238,7 +289,8 @@ public final class VzNetwork {
     // which would find the odd clue without looking (LEARNING-NOTES.md, trap 2) and defeat the no-image control.
     NDArray seatFeatures = seatMatch.concat(strongestMatch, 2).concat(weakestMatch, 2).concat(length, 2)
         .concat(in.selfSeat().expandDims(2), 2).concat(role, 2);
-    NDArray hidden = Activation.relu(linear(seatFeatures, "decision.score1"));
+    NDArray fit = clueFit(encoded, in).matMul(p.get(ParameterSet.CLUE_FIT_WEIGHTS));
+    NDArray hidden = Activation.relu(linear(seatFeatures, "decision.score1").add(fit));
     NDArray scores = linear(hidden, "decision.score2").squeeze(2);
     scores = scores.add(in.seatValid().sub(1f).mul(-MASKED));
     NDArray abstain = in.seatValid().get(":, 0:1").zerosLike().add(p.get("decision.abstain"));

@@ -26,8 +26,8 @@ import org.visionzero.policy.testing.TestSceneDrawer;
 /**
  * The learning test of issue 5: starting from v0 (pretrained captioner, untrained decision head), GRPO on the
  * decision head alone, over games whose clues v0 plays, must lift held-out spy identification from chance to
- * at least 0.6. Real gradients, fixed seeds; if the loss, the gradients or the update break, accuracy stays
- * at chance and the test fails.
+ * at least 0.75, with the no-image control (the same head, blank image) at least 0.3 below. Real gradients,
+ * fixed seeds; if the loss, the gradients or the update break, accuracy stays at chance and the test fails.
  *
  * <p>v0 is a checkpoint written by {@link Pretrainer} on {@link TestSceneDrawer} scenes and committed as a test
  * resource (pretraining takes minutes; this test must take well under three). Regenerate it after an
@@ -42,7 +42,7 @@ class DecisionLearningTest {
   private static final int TRAINING_GAMES = 512;
   private static final int HELD_OUT_GAMES = 200;
   private static final int GAMES_PER_STEP = 32;
-  private static final int STEPS = 450;
+  private static final int STEPS = 150;
   /** Peak learning rate, decayed on a cosine to 10 % so the end of the run does not oscillate. */
   private static final float LEARNING_RATE = 3e-3f;
   private static final double FINAL_LR_SHARE = 0.1;
@@ -85,7 +85,9 @@ class DecisionLearningTest {
           before, STEPS, after, noImage);
 
       assertThat(before).isLessThanOrEqualTo(0.35);
-      assertThat(after).isGreaterThanOrEqualTo(0.6);
+      assertThat(after).isGreaterThanOrEqualTo(0.75);
+      // It must have learnt to look: with a blank image the same head stays far below.
+      assertThat(noImage).isLessThan(after - 0.3);
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,7 +102,10 @@ public final class DjlLearner implements Learner {
     if (usable.isEmpty()) {
       throw new NothingToTrainException("none of the " + samples.size() + " samples can be scored by this model");
     }
-    List<PolicyTurn> turns = usable.stream().map(inputs::turnOf).toList();
+    // The G votes of one decision turn share its turn object, so the scorer runs that turn's forward pass once.
+    Map<String, PolicyTurn> shared = new HashMap<>();
+    List<PolicyTurn> turns = usable.stream().map(s -> shared.computeIfAbsent(turnKey(s), k -> inputs.turnOf(s)))
+        .toList();
     trainPhase(phase);
     if (collectBeforeGraph) {
       // DJL's scalar operations (x.mul(0.04f), x.div(8f)) build their constant on a direct buffer and close it
@@ -151,6 +155,11 @@ public final class DjlLearner implements Learner {
         parameters.zeroGradients();
       }
     };
+  }
+
+  /** What identifies the turn a sample was played in: its samples saw the same inputs. */
+  private static String turnKey(TrainingSample s) {
+    return s.game().getGameId() + '/' + s.kind() + '/' + s.seat() + '/' + s.round() + '/' + s.behaviour();
   }
 
   /** Turns gradients on for exactly the parameters {@code phase} trains (only when the phase changed). */
