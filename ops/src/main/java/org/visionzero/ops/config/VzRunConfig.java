@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.visionzero.ops.eval.EvaluatorSettings;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
@@ -117,7 +118,8 @@ public final class VzRunConfig extends AbstractConfig {
         .define(EVAL_REFEREE, Type.INT, REFEREE_AUTO, Range.atLeast(REFEREE_AUTO), Importance.MEDIUM,
             "Fixed referee version of the clue-skill games; -1: the first version whose decision accuracy on v0 "
                 + "clues passes eval.referee.threshold.")
-        .define(EVAL_REFEREE_THRESHOLD, Type.DOUBLE, 0.8, Range.between(0.01, 1.0), Importance.LOW,
+        .define(EVAL_REFEREE_THRESHOLD, Type.DOUBLE, EvaluatorSettings.DEFAULT_REFEREE_THRESHOLD,
+            Range.between(0.01, 1.0), Importance.LOW,
             "Decision accuracy that makes a version the fixed referee.")
         .define(PRETRAIN_BUDGET, Type.STRING, "8m", Importance.MEDIUM,
             "Time budget of pretraining v0 when the data directory has none.")

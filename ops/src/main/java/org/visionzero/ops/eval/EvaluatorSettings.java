@@ -25,7 +25,7 @@ public record EvaluatorSettings(String runId, String policyName, int gamesPerArm
 
   public static final int DEFAULT_GAMES_PER_ARM = 48;
   public static final int DEFAULT_MAX_IN_FLIGHT = 24;
-  public static final double DEFAULT_REFEREE_THRESHOLD = 0.8;
+  public static final double DEFAULT_REFEREE_THRESHOLD = 0.9;
   public static final int DEFAULT_REFEREE_MIN_SAMPLES = 200;
   public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofMinutes(2);
 

@@ -22,9 +22,10 @@ import org.visionzero.ops.eval.VersionResult;
 /**
  * A short {@code vz run} on the DJL model with fixed seeds, from a committed v0 (pretrained on the producers'
  * scenes by {@code vz pretrain}, see {@link #V0_RESOURCE}), so that the whole budget goes to streaming self-play.
- * Decision accuracy on v0's clues must rise clearly above v0's (95 % intervals apart) and above the no-image
- * control (the lower end of its interval above the control's rate) while the N/A rate stays low. About four minutes on the 2-core machine (measured: v0 0.19 → 0.52 after
- * 180 s, low end 0.49, against a no-image control of 0.31 with high end 0.34; N/A 0).
+ * Decision accuracy on v0's clues must rise from v0's (95 % intervals apart) to at least {@value #MIN_ACCURACY},
+ * with its interval at least {@value #MIN_GAP_TO_NO_IMAGE} above the no-image control's (the same decision stage
+ * given a blank image: it must have learnt to look), while the N/A rate stays low. About four minutes on the
+ * 2-core machine; measured figures are in the README ("CI learning test").
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class VzRunLearningIT {
@@ -34,6 +35,8 @@ class VzRunLearningIT {
    */
   static final String V0_RESOURCE = "/org/visionzero/ops/run/v0-scenes.vzck";
   private static final double MAX_NA_RATE = 0.1;
+  private static final double MIN_ACCURACY = 0.8;
+  private static final double MIN_GAP_TO_NO_IMAGE = 0.3;
 
   @TempDir
   Path dataDir;
@@ -61,9 +64,9 @@ class VzRunLearningIT {
       assertThat(start.version()).isZero();
       assertThat(last.version()).isPositive();
       assertThat(last.decisionAccuracy().low()).isGreaterThan(start.decisionAccuracy().high());
-      // Clearly above the control: the lower end of the 95 % interval above the control's rate. (Both intervals
-      // apart held in 4 of 4 runs, but twice by less than 0.03; the control itself ranged 0.31-0.42.)
-      assertThat(last.decisionAccuracy().low()).isGreaterThan(last.noImageAccuracy().rate());
+      assertThat(last.decisionAccuracy().rate()).isGreaterThanOrEqualTo(MIN_ACCURACY);
+      assertThat(last.decisionAccuracy().low() - last.noImageAccuracy().high())
+          .isGreaterThanOrEqualTo(MIN_GAP_TO_NO_IMAGE);
       assertThat(last.naRate().rate()).isLessThanOrEqualTo(MAX_NA_RATE);
     }
   }

@@ -1,0 +1,86 @@
+package org.visionzero.policy.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.visionzero.policy.PolicyTurn;
+import org.visionzero.policy.checkpoint.Checkpoint;
+import org.visionzero.policy.checkpoint.Checkpoints;
+import org.visionzero.policy.testing.TestSceneDrawer;
+import org.visionzero.policy.train.SimulatedGames;
+
+/**
+ * The clue fit ({@link VzNetwork#clueFit}) of the committed v0: with no training at all, the seat whose clues the
+ * decoder finds least likely given the original image is the spy; given a blank image, it is not.
+ */
+class ClueFitTest {
+  private static final String V0_RESOURCE = "/org/visionzero/policy/v0-testscenes.vzck";
+  private static final int GAMES = 100;
+  private static final int PLAYERS = 4;
+
+  @Test
+  void shouldPointAtTheSpyWithTheImageAndNotWithoutIt() throws IOException {
+    byte[] bytes = resource();
+    try (VzModel v0 = Checkpoints.load(bytes, Checkpoints.sha256(bytes), Device.cpu())) {
+      List<SimulatedGames.Game> games = SimulatedGames.playClues(new ModelPolicy(v0, false), new TestSceneDrawer(),
+          5_000_000L, GAMES, PLAYERS, 2, 0.8f);
+
+      double withImage = shareOfSpiesWithTheWorstFit(v0, games, false);
+      double blank = shareOfSpiesWithTheWorstFit(v0, games, true);
+
+      System.out.printf("clue fit finds the spy: %.2f with the image, %.2f with a blank image%n", withImage, blank);
+      assertThat(withImage).isGreaterThanOrEqualTo(0.9);
+      assertThat(blank).isLessThanOrEqualTo(0.6);
+    }
+  }
+
+  @Test
+  void shouldLoadACheckpointWrittenBeforeTheClueFitWithItsWeightsAtZero() throws IOException {
+    byte[] bytes = resource(); // written before decision.fit.w existed
+    Checkpoint checkpoint = Checkpoints.decode(bytes, Checkpoints.sha256(bytes));
+
+    float[] fitWeights = checkpoint.parameters().get(ParameterSet.CLUE_FIT_WEIGHTS);
+    assertThat(fitWeights).hasSize(2 * checkpoint.config().decisionDim()).containsOnly(0f);
+    assertThat(List.copyOf(checkpoint.parameters().keySet()))
+        .isEqualTo(List.copyOf(ParameterSet.shapes(checkpoint.config()).keySet()));
+  }
+
+  private static double shareOfSpiesWithTheWorstFit(VzModel model, List<SimulatedGames.Game> games,
+      boolean blankImage) {
+    List<TurnBatch.Input> inputs = new ArrayList<>();
+    for (SimulatedGames.Game g : games) {
+      PolicyTurn turn = g.observerTurn(1, 1f, 0L, blankImage);
+      inputs.add(new TurnBatch.Input(turn.view(), turn.image()));
+    }
+    int players = model.config().maxPlayers();
+    try (NDManager manager = model.newStepManager()) {
+      TurnBatch.Arrays in = new TurnBatch(model.config(), model.vocabulary(), inputs).toArrays(manager);
+      VzNetwork net = model.network();
+      float[] fit = net.clueFit(net.encode(in.images()), in).toFloatArray(); // [games, players, 2]
+      int found = 0;
+      for (int b = 0; b < games.size(); b++) {
+        int worst = 1;
+        for (int seat = 2; seat <= PLAYERS; seat++) {
+          if (fit[(b * players + seat - 1) * 2] < fit[(b * players + worst - 1) * 2]) {
+            worst = seat;
+          }
+        }
+        found += worst == games.get(b).spySeat() ? 1 : 0;
+      }
+      return (double) found / games.size();
+    }
+  }
+
+  private static byte[] resource() throws IOException {
+    try (InputStream in = ClueFitTest.class.getResourceAsStream(V0_RESOURCE)) {
+      assertThat(in).as("test resource " + V0_RESOURCE).isNotNull();
+      return in.readAllBytes();
+    }
+  }
+}
