@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visionzero.blob.BlobStore;
@@ -161,6 +162,8 @@ public final class Pipeline {
     settings.put(StreamsAppSettings.STATE_DIR, stateRoot.resolve(applicationId).toString());
     settings.put(StreamsAppSettings.TOPIC_PREFIX, run.catalog().prefix());
     settings.put(StreamsAppSettings.GAME_PARTITIONS, run.catalog().gamePartitions());
+    settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+        Long.toString(config.streamsCommitIntervalMs()));
     if (config.usesEmbeddedBroker()) {
       settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + "replication.factor", "1");
     }
