@@ -227,7 +227,8 @@ public final class VzNetwork {
     NDArray tokens = in.clueTokens();
     NDArray map = encoded.featureMap();
     Shape mapShape = map.getShape();
-    NDArray rowMap = embed(in.clueTurn(), Math.toIntExact(batch), map.reshape(batch, -1)).reshape(rows, mapShape.get(1), mapShape.get(2));
+    NDArray rowMap = embed(in.clueTurn(), Math.toIntExact(batch), map.reshape(batch, -1))
+        .reshape(rows, mapShape.get(1), mapShape.get(2));
     NDArray rowGlobal = embed(in.clueTurn(), Math.toIntExact(batch), global);
     NDArray role = embed(in.clueTurn().zerosLike(), ModelConfig.ROLES, p.get("decoder.role")); // 0 = civilian
     NDArray noHistory = manager.zeros(new Shape(rows, config.tokenDim()));
