@@ -125,7 +125,7 @@ public final class LearningBenchmark {
     Path dir = work.resolve("v0");
     Files.createDirectories(dir);
     PolicyRuntime.V0 v0 = new ModelRuntime(config.imageSize(), config.pretrainBudget(), config.pretrainSeed(),
-        Optional.empty()).createV0(dir, out);
+        config.pretrainPartialCaptions(), Optional.empty()).createV0(dir, out);
     Path file = dir.resolve("v0.ckpt");
     Files.write(file, v0.bytes());
     out.accept("v0 for both arms pretrained once: " + file);

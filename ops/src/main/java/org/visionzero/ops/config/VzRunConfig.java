@@ -49,6 +49,7 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String EVAL_REFEREE_THRESHOLD = "eval.referee.threshold";
   public static final String PRETRAIN_BUDGET = "pretrain.budget";
   public static final String PRETRAIN_SEED = "pretrain.seed";
+  public static final String PRETRAIN_PARTIAL_CAPTIONS = "pretrain.partial.captions";
   public static final String V0_CHECKPOINT = "v0.checkpoint";
   public static final String PROGRESS_INTERVAL = "progress.interval";
 
@@ -129,6 +130,9 @@ public final class VzRunConfig extends AbstractConfig {
         .define(PRETRAIN_BUDGET, Type.STRING, "8m", Importance.MEDIUM,
             "Time budget of pretraining v0 when the data directory has none.")
         .define(PRETRAIN_SEED, Type.LONG, 1L, Importance.LOW, "Seed of pretraining.")
+        .define(PRETRAIN_PARTIAL_CAPTIONS, Type.DOUBLE, 0.0, Range.between(0.0, 1.0), Importance.LOW,
+            "Share of pretraining captions cut after a random number of objects, so that v0 sometimes gives "
+                + "shorter clues (a spy that names fewer objects is found less often); 0 = always every object.")
         .define(V0_CHECKPOINT, Type.STRING, "", Importance.LOW,
             "A v0 checkpoint file to publish instead of pretraining (empty: pretrain when there is no v0).")
         .define(PROGRESS_INTERVAL, Type.STRING, "10s", Importance.LOW, "How often the progress line is printed.");
@@ -293,6 +297,10 @@ public final class VzRunConfig extends AbstractConfig {
 
   public long pretrainSeed() {
     return getLong(PRETRAIN_SEED);
+  }
+
+  public double pretrainPartialCaptions() {
+    return getDouble(PRETRAIN_PARTIAL_CAPTIONS);
   }
 
   public Optional<Path> v0Checkpoint() {

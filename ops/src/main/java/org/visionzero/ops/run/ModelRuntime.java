@@ -29,15 +29,19 @@ public final class ModelRuntime implements PolicyRuntime {
   private final int imageSize;
   private final Duration pretrainBudget;
   private final long pretrainSeed;
+  private final double partialCaptions;
   private final Optional<Path> givenV0;
 
   /**
+   * @param partialCaptions share of pretraining captions cut short ({@code PretrainOptions.partialCaptions})
    * @param givenV0 a v0 checkpoint file to publish instead of pretraining (e.g. a test's committed v0)
    */
-  public ModelRuntime(int imageSize, Duration pretrainBudget, long pretrainSeed, Optional<Path> givenV0) {
+  public ModelRuntime(int imageSize, Duration pretrainBudget, long pretrainSeed, double partialCaptions,
+      Optional<Path> givenV0) {
     this.imageSize = imageSize;
     this.pretrainBudget = pretrainBudget;
     this.pretrainSeed = pretrainSeed;
+    this.partialCaptions = partialCaptions;
     this.givenV0 = givenV0;
   }
 
@@ -65,7 +69,8 @@ public final class ModelRuntime implements PolicyRuntime {
     progress.accept("pretraining v0 on " + imageSize + "px scenes for up to " + pretrainBudget.toSeconds() + " s");
     Path file = workDir.resolve("pretrained-v0.ckpt");
     PretrainOptions options = new PretrainOptions(pretrainSeed, PretrainOptions.DEFAULT_BATCH, MAX_STEPS,
-        pretrainBudget, PretrainOptions.DEFAULT_LEARNING_RATE, HELD_OUT_PAIRS, HELD_OUT_GAMES, "cpu", file);
+        pretrainBudget, PretrainOptions.DEFAULT_LEARNING_RATE, HELD_OUT_PAIRS, HELD_OUT_GAMES, "cpu", file)
+        .withPartialCaptions(partialCaptions);
     PretrainResult result = Pretrainer.run(options, new SceneCaptionSource(imageSize),
         (done, step, loss, elapsed) -> { });
     progress.accept("pretrained v0: " + result.toJson());

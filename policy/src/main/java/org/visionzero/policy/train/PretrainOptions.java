@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param poolSize          most rendered pairs kept for sampling (a background thread keeps replacing them)
  * @param device            auto, cpu or gpu
  * @param checkpoint        where to write the v0 checkpoint; null writes none
+ * @param partialCaptions   share of training captions cut after a random number of objects (at least one, fewer
+ *                          than all), so that v0 sometimes gives shorter clues and self-play can explore them;
+ *                          0 = every caption names every object
  */
 public record PretrainOptions(long seed, int batchSize, int maxSteps, Duration timeBudget, float learningRate,
-    int heldOutPairs, int heldOutGames, int poolSize, String device, Path checkpoint) {
+    int heldOutPairs, int heldOutGames, int poolSize, String device, Path checkpoint, double partialCaptions) {
 
   public static final int DEFAULT_BATCH = 64;
   /**
@@ -37,7 +40,23 @@ public record PretrainOptions(long seed, int batchSize, int maxSteps, Duration t
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
     }
+    if (!(partialCaptions >= 0 && partialCaptions <= 1)) {
+      throw new IllegalArgumentException("partialCaptions must be in [0, 1], was " + partialCaptions);
+    }
     device = device == null ? "auto" : device;
+  }
+
+  /** Full captions only. */
+  public PretrainOptions(long seed, int batchSize, int maxSteps, Duration timeBudget, float learningRate,
+      int heldOutPairs, int heldOutGames, int poolSize, String device, Path checkpoint) {
+    this(seed, batchSize, maxSteps, timeBudget, learningRate, heldOutPairs, heldOutGames, poolSize, device,
+        checkpoint, 0);
+  }
+
+  /** The same with another share of partial captions. */
+  public PretrainOptions withPartialCaptions(double share) {
+    return new PretrainOptions(seed, batchSize, maxSteps, timeBudget, learningRate, heldOutPairs, heldOutGames,
+        poolSize, device, checkpoint, share);
   }
 
   /** The same with the default pool of {@value #DEFAULT_POOL} pairs. */

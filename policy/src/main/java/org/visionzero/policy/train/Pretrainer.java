@@ -121,7 +121,7 @@ public final class Pretrainer {
         pool.refresh(FRESH_PAIRS_PER_STEP);
         List<SampleScorer.ClueSample> batch = new ArrayList<>(options.batchSize());
         for (int i = 0; i < options.batchSize(); i++) {
-          batch.add(example(model, pool.get(random.nextInt(pool.size())), random));
+          batch.add(example(model, pool.get(random.nextInt(pool.size())), random, options.partialCaptions()));
         }
         float loss;
         try (NDManager m = model.newStepManager()) {
@@ -162,7 +162,8 @@ public final class Pretrainer {
   }
 
   /** One training example: a seat's view of the pair and its own image's caption as the target. */
-  static SampleScorer.ClueSample example(VzModel model, CaptionExample pair, SplittableRandom random) {
+  static SampleScorer.ClueSample example(VzModel model, CaptionExample pair, SplittableRandom random,
+      double partialCaptions) {
     Vocabulary vocabulary = model.vocabulary();
     boolean spy = random.nextBoolean();
     List<VisibleClue> history = new ArrayList<>();
@@ -179,7 +180,13 @@ public final class Pretrainer {
     TurnView view = new TurnView("pretrain", history.size(), 1, TurnKind.CLUE, seat, round,
         spy ? Role.SPY : Role.CIVILIAN, PLAYERS, null, SimulatedGames.SPY_HINT, history, List.of(), 1, 1f, 0L,
         CURRENT);
-    List<Integer> target = captionTokens(vocabulary, pair.facts().captionWords(spy), model.config());
+    List<String> words = pair.facts().captionWords(spy);
+    // Drawn only when partial captions are on, so that the default run's random sequence stays as it was.
+    if (partialCaptions > 0 && words.size() > 2 && random.nextDouble() < partialCaptions) {
+      int objects = words.size() / 2;
+      words = words.subList(0, 2 * (1 + random.nextInt(objects - 1)));
+    }
+    List<Integer> target = captionTokens(vocabulary, words, model.config());
     return new SampleScorer.ClueSample(new PolicyTurn(view, spy ? pair.modified() : pair.original(), null), target);
   }
 

@@ -129,7 +129,7 @@ class ClueLogitsEquivalenceTest {
     SplittableRandom random = new SplittableRandom(5);
     List<SampleScorer.ClueSample> out = new ArrayList<>();
     for (CaptionExample pair : pairs) {
-      out.add(Pretrainer.example(model, pair, random));
+      out.add(Pretrainer.example(model, pair, random, 0));
     }
     return out;
   }

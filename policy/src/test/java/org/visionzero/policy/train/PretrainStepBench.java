@@ -62,7 +62,7 @@ public final class PretrainStepBench {
         long t0 = System.nanoTime();
         List<SampleScorer.ClueSample> batch = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
-          batch.add(Pretrainer.example(model, pairs.get(random.nextInt(pairs.size())), random));
+          batch.add(Pretrainer.example(model, pairs.get(random.nextInt(pairs.size())), random, 0));
         }
         long tp = System.nanoTime();
         prep += tp - t0;
@@ -136,7 +136,7 @@ public final class PretrainStepBench {
     SplittableRandom random = new SplittableRandom(7);
     List<SampleScorer.ClueSample> batch = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
-      batch.add(Pretrainer.example(model, pairs.get(random.nextInt(pairs.size())), random));
+      batch.add(Pretrainer.example(model, pairs.get(random.nextInt(pairs.size())), random, 0));
     }
     long encF = 0;
     long encB = 0;

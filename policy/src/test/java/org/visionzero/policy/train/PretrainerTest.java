@@ -39,4 +39,30 @@ class PretrainerTest {
       }
     }
   }
+
+  @Test
+  void shouldCutPartialCaptionsAfterAtLeastOneObjectAndBeforeTheLast() {
+    Vocabulary vocabulary = Vocabulary.standard();
+    TestSceneDrawer drawer = new TestSceneDrawer();
+    try (VzModel model = VzModel.create(ModelConfig.standard(vocabulary.size()), vocabulary, 4, Device.cpu())) {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+      int shorter = 0;
+      for (long seed = 0; seed < 40; seed++) {
+        CaptionExample pair = drawer.next(seed);
+        SampleScorer.ClueSample full = Pretrainer.example(model, pair, new java.util.SplittableRandom(seed), 0);
+        SampleScorer.ClueSample cut = Pretrainer.example(model, pair, random, 1);
+        List<Integer> all = Pretrainer.captionTokens(vocabulary,
+            pair.facts().captionWords(cut.turn().view().role() == org.visionzero.events.Role.SPY), model.config());
+        List<Integer> tokens = cut.tokenIds();
+        assertThat(tokens.get(tokens.size() - 1)).isEqualTo(Vocabulary.EOS_ID);
+        assertThat(tokens.size() - 1).isGreaterThanOrEqualTo(2).isEven(); // whole objects, at least one
+        assertThat(all.subList(0, tokens.size() - 1)).isEqualTo(tokens.subList(0, tokens.size() - 1));
+        shorter += tokens.size() < all.size() ? 1 : 0;
+        boolean fullIsSpy = full.turn().view().role() == org.visionzero.events.Role.SPY;
+        assertThat(full.tokenIds()) // share 0: every object, as before
+            .isEqualTo(Pretrainer.captionTokens(vocabulary, pair.facts().captionWords(fullIsSpy), model.config()));
+      }
+      assertThat(shorter).isEqualTo(40); // every test scene has at least two objects
+    }
+  }
 }
