@@ -141,6 +141,8 @@ public final class LearningBenchmark {
     values.put(VzRunConfig.V0_CHECKPOINT, v0.toString());
     values.put(VzRunConfig.DURATION, options.duration().toMillis() + "ms");
     values.put(VzRunConfig.EVAL_GAMES_PER_ARM, Integer.toString(evalGames));
+    // Every version as soon as the last is done: the time to the target is only as fine as the evaluations.
+    values.put(VzRunConfig.EVAL_INTERVAL, "0s");
     values.put(VzRunConfig.EVAL_FINAL_GAMES, Integer.toString(options.finalGames()));
     values.put(VzRunConfig.EVAL_FINAL_BUDGET, FINAL_EVALUATION_BUDGET.toSeconds() + "s");
     return new VzRunConfig(values);

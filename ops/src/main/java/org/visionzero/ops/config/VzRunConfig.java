@@ -43,6 +43,7 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String LEARNING_RATE = "trainer.learning.rate";
   public static final String STALENESS = "trainer.staleness.max.versions";
   public static final String EVAL_GAMES_PER_ARM = "eval.games.per.arm";
+  public static final String EVAL_INTERVAL = "eval.interval";
   public static final String EVAL_FINAL_GAMES = "eval.final.games";
   public static final String EVAL_FINAL_BUDGET = "eval.final.budget";
   public static final String EVAL_REFEREE = "eval.referee.version";
@@ -117,6 +118,10 @@ public final class VzRunConfig extends AbstractConfig {
             "Largest policy-version lag of a trained sample.")
         .define(EVAL_GAMES_PER_ARM, Type.INT, 48, Range.atLeast(1), Importance.MEDIUM,
             "Evaluation games per arm for each new version while training.")
+        .define(EVAL_INTERVAL, Type.STRING, "90s", Importance.MEDIUM,
+            "While training, the least time between the starts of two versions' evaluations (e.g. 90s; 0s: "
+                + "evaluate the newest version as soon as the previous evaluation is done). Evaluation games share "
+                + "the workers with training games.")
         .define(EVAL_FINAL_GAMES, Type.INT, 500, Range.atLeast(0), Importance.MEDIUM,
             "Evaluation games per arm of the final version at the end (0: none).")
         .define(EVAL_FINAL_BUDGET, Type.STRING, "10m", Importance.MEDIUM,
@@ -148,6 +153,7 @@ public final class VzRunConfig extends AbstractConfig {
     super(CONFIG_DEF, values, false);
     duration();
     evalFinalBudget();
+    evalInterval();
     pretrainBudget();
     progressInterval();
   }
@@ -274,6 +280,10 @@ public final class VzRunConfig extends AbstractConfig {
     return getInt(EVAL_GAMES_PER_ARM);
   }
 
+  public Duration evalInterval() {
+    return DurationText.parseNonNegative(EVAL_INTERVAL, getString(EVAL_INTERVAL));
+  }
+
   public int evalFinalGames() {
     return getInt(EVAL_FINAL_GAMES);
   }
@@ -318,26 +328,33 @@ public final class VzRunConfig extends AbstractConfig {
     }
 
     static Duration parse(String key, String text) {
+      Duration duration = parseNonNegative(key, text);
+      if (duration.isZero()) {
+        throw new ConfigException(key, text, "must be positive");
+      }
+      return duration;
+    }
+
+    static Duration parseNonNegative(String key, String text) {
       String t = text.trim();
+      Duration duration;
       try {
         if (t.endsWith("ms")) {
-          return positive(key, text, Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2))));
+          duration = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        } else {
+          long amount = Long.parseLong(t.substring(0, t.length() - 1));
+          duration = switch (t.charAt(t.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> throw new NumberFormatException();
+          };
         }
-        long amount = Long.parseLong(t.substring(0, t.length() - 1));
-        return switch (t.charAt(t.length() - 1)) {
-          case 's' -> positive(key, text, Duration.ofSeconds(amount));
-          case 'm' -> positive(key, text, Duration.ofMinutes(amount));
-          case 'h' -> positive(key, text, Duration.ofHours(amount));
-          default -> throw new NumberFormatException();
-        };
       } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
         throw new ConfigException(key, text, "write a duration as a number with ms, s, m or h (e.g. 30m)");
       }
-    }
-
-    private static Duration positive(String key, String text, Duration duration) {
-      if (duration.isNegative() || duration.isZero()) {
-        throw new ConfigException(key, text, "must be positive");
+      if (duration.isNegative()) {
+        throw new ConfigException(key, text, "must not be negative");
       }
       return duration;
     }

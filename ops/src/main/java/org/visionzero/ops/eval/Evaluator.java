@@ -65,6 +65,7 @@ public final class Evaluator implements AutoCloseable {
   private final List<String> heldOutPairs = new ArrayList<>();
   private final Map<Integer, CheckpointPublished> checkpointByVersion = new HashMap<>();
   private final EvaluationTally tally;
+  private final EvaluationCadence cadence;
   private final Thread thread;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -83,6 +84,7 @@ public final class Evaluator implements AutoCloseable {
   private Evaluator(EvaluatorSettings settings, Map<String, Object> clientProperties, TopicCatalog topics,
       Clock clock) {
     this.settings = settings;
+    this.cadence = new EvaluationCadence(settings.interval());
     this.topics = topics;
     this.clock = clock;
     this.referee = settings.fixedReferee().isPresent() ? settings.fixedReferee() : readReferee();
@@ -265,7 +267,12 @@ public final class Evaluator implements AutoCloseable {
     if (!continuous || latestVersion < 0 || (plan != null && (plan.version() >= latestVersion || !plan.done()))) {
       return;
     }
+    Instant now = clock.instant();
+    if (!cadence.due(now)) {
+      return;
+    }
     plan = newPlan(plan == null ? BASE_VERSION : latestVersion, settings.gamesPerArm());
+    cadence.started(now);
   }
 
   private EvaluationPlan newPlan(int version, int gamesPerArm) {

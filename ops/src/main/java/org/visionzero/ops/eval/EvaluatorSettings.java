@@ -18,10 +18,13 @@ import java.util.OptionalInt;
  * @param fixedReferee       a referee version given up front (then no threshold is applied)
  * @param refereeFile        where the chosen referee is kept, so a resumed run keeps the same one
  * @param stallTimeout       with no result for this long, requests in flight are counted as lost
+ * @param interval           while training runs, the least time from the start of one version's evaluation to the
+ *                           start of the next (zero: as soon as the previous one is done); evaluation games share
+ *                           the workers with training games, so a longer interval gives training more of them
  */
 public record EvaluatorSettings(String runId, String policyName, int gamesPerArm, int maxInFlight,
     double refereeThreshold, int refereeMinSamples, OptionalInt fixedReferee, Optional<Path> refereeFile,
-    Duration stallTimeout) {
+    Duration stallTimeout, Duration interval) {
 
   public static final int DEFAULT_GAMES_PER_ARM = 48;
   public static final int DEFAULT_MAX_IN_FLIGHT = 24;
@@ -36,31 +39,44 @@ public record EvaluatorSettings(String runId, String policyName, int gamesPerArm
     if (!(refereeThreshold > 0 && refereeThreshold <= 1)) {
       throw new IllegalArgumentException("referee threshold must be in (0, 1], was " + refereeThreshold);
     }
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("evaluation interval must not be negative, was " + interval);
+    }
   }
 
   public static EvaluatorSettings defaults(String runId, String policyName) {
     return new EvaluatorSettings(runId, policyName, DEFAULT_GAMES_PER_ARM, DEFAULT_MAX_IN_FLIGHT,
         DEFAULT_REFEREE_THRESHOLD, DEFAULT_REFEREE_MIN_SAMPLES, OptionalInt.empty(), Optional.empty(),
-        DEFAULT_STALL_TIMEOUT);
+        DEFAULT_STALL_TIMEOUT, Duration.ZERO);
   }
 
   public EvaluatorSettings withGamesPerArm(int games) {
     return new EvaluatorSettings(runId, policyName, games, maxInFlight, refereeThreshold, refereeMinSamples,
-        fixedReferee, refereeFile, stallTimeout);
+        fixedReferee, refereeFile, stallTimeout, interval);
   }
 
   public EvaluatorSettings withMaxInFlight(int games) {
     return new EvaluatorSettings(runId, policyName, gamesPerArm, games, refereeThreshold, refereeMinSamples,
-        fixedReferee, refereeFile, stallTimeout);
+        fixedReferee, refereeFile, stallTimeout, interval);
   }
 
   public EvaluatorSettings withFixedReferee(OptionalInt referee) {
     return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, refereeThreshold, refereeMinSamples,
-        referee, refereeFile, stallTimeout);
+        referee, refereeFile, stallTimeout, interval);
   }
 
   public EvaluatorSettings withRefereeFile(Path file) {
     return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, refereeThreshold, refereeMinSamples,
-        fixedReferee, Optional.of(file), stallTimeout);
+        fixedReferee, Optional.of(file), stallTimeout, interval);
+  }
+
+  public EvaluatorSettings withRefereeThreshold(double threshold) {
+    return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, threshold, refereeMinSamples,
+        fixedReferee, refereeFile, stallTimeout, interval);
+  }
+
+  public EvaluatorSettings withInterval(Duration least) {
+    return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, refereeThreshold, refereeMinSamples,
+        fixedReferee, refereeFile, stallTimeout, least);
   }
 }

@@ -138,11 +138,9 @@ public final class Pipeline {
     EvaluatorSettings evalSettings = EvaluatorSettings.defaults(config.runId(), runtime.policyName())
         .withGamesPerArm(config.evalGamesPerArm())
         .withFixedReferee(config.evalReferee())
-        .withRefereeFile(runDir.resolve("referee"));
-    evalSettings = new EvaluatorSettings(evalSettings.runId(), evalSettings.policyName(),
-        evalSettings.gamesPerArm(), evalSettings.maxInFlight(), config.evalRefereeThreshold(),
-        evalSettings.refereeMinSamples(), evalSettings.fixedReferee(), evalSettings.refereeFile(),
-        evalSettings.stallTimeout());
+        .withRefereeFile(runDir.resolve("referee"))
+        .withRefereeThreshold(config.evalRefereeThreshold())
+        .withInterval(config.evalInterval());
     evaluator = run.add("evaluator", Evaluator.start(evalSettings, clients, topics, true));
     trainingLog = run.add("training log", TrainingLogReader.start(clients, topics, config.runId()));
     Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));

@@ -53,6 +53,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldAcceptAZeroEvaluationIntervalButRefuseANegativeOne() {
+    assertThat(load(Optional.empty(), Map.of(), Map.of(VzRunConfig.EVAL_INTERVAL, "0s")).evalInterval())
+        .isZero();
+    assertThat(load(Optional.empty(), Map.of(), Map.of()).evalInterval()).hasSeconds(90);
+    assertThatThrownBy(() -> load(Optional.empty(), Map.of(), Map.of(VzRunConfig.EVAL_INTERVAL, "-5s")))
+        .isInstanceOf(VzConfigException.class)
+        .hasMessageContaining("eval.interval")
+        .hasMessageContaining("must not be negative");
+  }
+
+  @Test
   void shouldRejectBootstrapServersWithoutPort() {
     assertThatThrownBy(() -> load(Optional.empty(), Map.of(), Map.of(KafkaSettings.BOOTSTRAP_SERVERS, "kafka-1")))
         .isInstanceOf(VzConfigException.class)

@@ -2,63 +2,15 @@ package org.visionzero.trainer.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.visionzero.events.Phase;
 import org.visionzero.game.config.GameConfig;
-import org.visionzero.policy.Policy;
-import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.scripted.RandomPolicy;
-import org.visionzero.trainer.inputs.PairPictures;
-import org.visionzero.trainer.sample.TrainingSample;
-import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.LearningRateSchedule;
-import org.visionzero.trainer.step.PreparedUpdate;
-import org.visionzero.trainer.step.StepMetrics;
 
 /** The synchronous loop's periodic held-out evaluation points and its time limit. */
 class SyncLoopProgressTest {
-
-  /** Scripted players and a learner that applies nothing. */
-  private static final class ScriptedModel implements SyncModel {
-    final RandomPolicy random = new RandomPolicy(Vocabulary.standard());
-
-    @Override
-    public Learner learner() {
-      return new Learner() {
-        @Override
-        public PreparedUpdate compute(Phase phase, List<TrainingSample> samples, double learningRate) {
-          StepMetrics metrics = new StepMetrics(0.5, 0.0, 0.0, 1.0, samples.size());
-          return new PreparedUpdate() {
-            @Override public StepMetrics metrics() { return metrics; }
-            @Override public void apply() { }
-            @Override public void discard() { }
-          };
-        }
-        @Override public String architecture() { return "scripted"; }
-        @Override public String mediaType() { return "application/octet-stream"; }
-        @Override public byte[] save(int version, Map<String, byte[]> sections) { return new byte[0]; }
-        @Override public Map<String, byte[]> load(byte[] checkpoint) { return Map.of(); }
-        @Override public void close() { }
-      };
-    }
-
-    @Override public Policy current() { return random; }
-    @Override public Policy base() { return random; }
-    @Override public void version(int version) { }
-    @Override public void close() { }
-  }
-
-  private static PairPictures pair(long seed) {
-    BufferedImage original = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-    BufferedImage modified = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-    modified.setRGB((int) (seed % 16), 0, 0xFF0000);
-    return new PairPictures(original, modified, "in the odd picture two objects differ");
-  }
 
   private static SyncSettings settings(long steps) {
     return new SyncSettings("sync-progress", RandomPolicy.NAME, GameConfig.code(), 2, 2, steps,
@@ -69,7 +21,7 @@ class SyncLoopProgressTest {
   void shouldEvaluateAtStepZeroEveryNStepsAndAtTheLastStep() {
     SyncSettings settings = settings(5).withEvaluation(2, 3);
 
-    SyncResult result = new SyncLoop(settings, new ScriptedModel(), SyncLoopProgressTest::pair,
+    SyncResult result = new SyncLoop(settings, new ScriptedSyncModel(), ScriptedSyncModel::pair,
         new MemoryPairImages()).run();
 
     assertThat(result.points()).extracting(SyncResult.Point::step).containsExactly(0L, 2L, 4L, 5L);
@@ -94,7 +46,7 @@ class SyncLoopProgressTest {
   void shouldStopAfterTheStepThatReachedTheTimeLimitAndEvaluateThere() {
     SyncSettings settings = settings(50).withEvaluation(10, 2).withTimeLimit(Optional.of(Duration.ofNanos(1)));
 
-    SyncResult result = new SyncLoop(settings, new ScriptedModel(), SyncLoopProgressTest::pair,
+    SyncResult result = new SyncLoop(settings, new ScriptedSyncModel(), ScriptedSyncModel::pair,
         new MemoryPairImages()).run();
 
     assertThat(result.steps()).isEqualTo(1);
