@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,7 @@ public final class PairProducer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PairProducer.class);
   private static final long JOIN_MILLIS = 30_000;
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
   private static final int CHUNK = 32;
   private static final long BACKLOG_WAIT_MILLIS = 200;
 
@@ -45,7 +47,8 @@ public final class PairProducer implements AutoCloseable {
     thread = new Thread(() -> {
       Map<String, Object> config = new HashMap<>(clientProperties);
       config.putAll(ImagePairPublisher.producerConfig((String) clientProperties.get("bootstrap.servers")));
-      try (Producer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+      Producer<byte[], byte[]> producer = new KafkaProducer<>(config);
+      try {
         long next = readSeed(seedFile, options.seed());
         long end = options.seed() + options.count();
         while (next < end && !Thread.currentThread().isInterrupted()) {
@@ -67,6 +70,14 @@ public final class PairProducer implements AutoCloseable {
         LOG.info("producer stopped after {} pairs; a later run continues the sequence", published.get());
       } catch (RuntimeException | IOException e) {
         LOG.error("producer failed: {}", e.toString(), e);
+      } finally {
+        // Stopping interrupts this thread; an interrupted close() gives up waiting for the producer's I/O thread
+        // (and logs an error), so the flag is cleared for the close and set again after it.
+        boolean interrupted = Thread.interrupted();
+        producer.close(CLOSE_TIMEOUT);
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }, "vz-producer");
   }

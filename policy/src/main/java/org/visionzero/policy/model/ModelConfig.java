@@ -32,6 +32,12 @@ public record ModelConfig(
   public static final int DOWNSCALE = 8;
   /** Number of roles the model tells apart (civilian, spy, observer). */
   public static final int ROLES = 3;
+  /**
+   * How often a fresh model (v0) echoes the latest clue of another seat instead of decoding its own, in every
+   * role. Small, so v0 mostly describes its image, and not zero, so self-play can find out which role gains by
+   * echoing (a spy that repeats a civilian's clue fits the civilians' image).
+   */
+  public static final double ECHO_PRIOR = 0.1;
 
   public ModelConfig {
     if (imageSize % DOWNSCALE != 0 || imageSize < DOWNSCALE) {

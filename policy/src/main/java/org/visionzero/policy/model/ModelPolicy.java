@@ -63,7 +63,18 @@ public final class ModelPolicy implements Policy {
       randoms[b] = new SplittableRandom(turns.get(b).view().samplingSeed());
       previous[b] = Vocabulary.BOS_ID;
     }
+    boolean[] echoing = new boolean[size];
+    float[] echoLogits = new float[size];
     try (NoGrad noGrad = NoGrad.enter(); NDManager m = model.newStepManager()) {
+      float[] byRole = model.parameters().get(ParameterSet.ECHO_LOGITS).toFloatArray();
+      for (int b = 0; b < size; b++) {
+        TurnView view = turns.get(b).view();
+        echoLogits[b] = byRole[TurnBatch.roleIndex(view.role())];
+        if (!batch.echo(b).isEmpty()) {
+          double echo = EchoMixture.echoProbability(echoLogits[b]);
+          echoing[b] = view.temperature() > 0 ? randoms[b].nextDouble() < echo : echo > 0.5;
+        }
+      }
       TurnBatch.Arrays in = batch.toArrays(m);
       VzNetwork.DecoderInputs inputs = net.clueContext(net.encode(in.images()), in);
       NDArray state = inputs.initialState();
@@ -79,9 +90,14 @@ public final class ModelPolicy implements Policy {
             previous[b] = Vocabulary.EOS_ID;
             continue;
           }
-          int id = turns.get(b).view().temperature() > 0
-              ? Sampler.sample(lp, b * vocab, vocab, randoms[b])
-              : Sampler.argmax(lp, b * vocab, vocab);
+          int id;
+          if (echoing[b]) {
+            id = batch.echo(b).get(t);
+          } else {
+            id = turns.get(b).view().temperature() > 0
+                ? Sampler.sample(lp, b * vocab, vocab, randoms[b])
+                : Sampler.argmax(lp, b * vocab, vocab);
+          }
           tokens.get(b).add(id);
           logProbs.get(b).add(lp[b * vocab + id]);
           previous[b] = id;
@@ -94,10 +110,11 @@ public final class ModelPolicy implements Policy {
     }
     List<ClueAnswer> answers = new ArrayList<>(size);
     for (int b = 0; b < size; b++) {
-      float[] lps = new float[logProbs.get(b).size()];
-      for (int i = 0; i < lps.length; i++) {
-        lps[i] = logProbs.get(b).get(i);
+      float[] own = new float[logProbs.get(b).size()];
+      for (int i = 0; i < own.length; i++) {
+        own[i] = logProbs.get(b).get(i);
       }
+      float[] lps = EchoMixture.logProbs(own, tokens.get(b), batch.echo(b), echoLogits[b]);
       answers.add(new ClueAnswer(model.vocabulary().decode(tokens.get(b)), tokens.get(b), lps, ref));
     }
     return answers;

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
@@ -28,8 +29,16 @@ public final class ParameterSet {
 
   /** Weights of the decoder's clue fit in the decision head ({@code VzNetwork.clueFit}). */
   public static final String CLUE_FIT_WEIGHTS = "decision.fit.w";
-  /** Parameters that start at zero, so that what they add starts switched off. */
-  private static final Set<String> ZERO_START = Set.of(CLUE_FIT_WEIGHTS);
+  /** Per role, the logit of echoing the latest clue of another seat instead of decoding one ({@code VzNetwork}). */
+  public static final String ECHO_LOGITS = "decoder.echo";
+  /**
+   * Parameters added after the first release, with the one value every weight of theirs has in a fresh model: a
+   * checkpoint written before them loads with that value, which for the clue fit is the function it was saved
+   * as, and for the echo logits gives an older v0 the same small echo prior a new one has.
+   */
+  private static final Map<String, Float> ADDED = Map.of(
+      CLUE_FIT_WEIGHTS, 0f,
+      ECHO_LOGITS, (float) Math.log(ModelConfig.ECHO_PRIOR / (1 - ModelConfig.ECHO_PRIOR)));
 
   private static final NDIndex ALL = new NDIndex("...");
   private final Map<String, NDArray> arrays = new LinkedHashMap<>();
@@ -85,22 +94,24 @@ public final class ParameterSet {
     s.put("decision.score2.w", new Shape(d, 1));
     s.put("decision.score2.b", new Shape(1));
     s.put("decision.abstain", new Shape(1));
-    // Last and zero at the start (ZERO_START): a fresh model ignores the clue fit until the decision stage learns it.
+    // Added later (ADDED), so last. Zero at the start: a fresh model ignores the clue fit until the decision stage
+    // learns it.
     s.put(CLUE_FIT_WEIGHTS, new Shape(2, d));
+    s.put(ECHO_LOGITS, new Shape(ModelConfig.ROLES));
     return s;
   }
 
   /**
-   * Whether a parameter starts at zero in a fresh model. Such parameters were added after the first release: a
-   * checkpoint written before them loads with them at zero, which is the function it was saved as.
+   * The value of every weight of a parameter added after the first release ({@link #ADDED}), which a checkpoint
+   * written before it loads with; empty for the others, which a checkpoint must hold.
    */
-  public static boolean startsAtZero(String name) {
-    return ZERO_START.contains(name);
+  public static Optional<Float> addedLaterWith(String name) {
+    return Optional.ofNullable(ADDED.get(name));
   }
 
   /**
-   * Fresh weights: Xavier-uniform matrices and embeddings, He-uniform convolutions, zero biases and zero
-   * {@link #ZERO_START} weights.
+   * Fresh weights: Xavier-uniform matrices and embeddings, He-uniform convolutions, zero biases, and the
+   * {@link #ADDED} parameters at their start values.
    */
   public static ParameterSet initialise(NDManager manager, ModelConfig config, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -108,7 +119,9 @@ public final class ParameterSet {
     for (Map.Entry<String, Shape> e : shapes(config).entrySet()) {
       Shape shape = e.getValue();
       float[] values = new float[Math.toIntExact(shape.size())];
-      if (shape.dimension() >= 2 && !ZERO_START.contains(e.getKey())) {
+      if (ADDED.containsKey(e.getKey())) {
+        java.util.Arrays.fill(values, ADDED.get(e.getKey()));
+      } else if (shape.dimension() >= 2) {
         double bound = initBound(shape);
         for (int i = 0; i < values.length; i++) {
           values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);

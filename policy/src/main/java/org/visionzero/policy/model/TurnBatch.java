@@ -43,6 +43,9 @@ public final class TurnBatch {
   private final float[] clueMask;
   private final long[] clueTurn;
   private final long[] clueSeat;
+  private final List<List<Integer>> echoes;
+  private final long[] echoTokens;
+  private final float[] echoAvailable;
 
   /** One turn's input: the image it sees (null = blank), its role and what it knows. */
   public record Input(TurnView view, BufferedImage image) {}
@@ -65,6 +68,10 @@ public final class TurnBatch {
     List<List<List<Integer>>> clues = new ArrayList<>();
     int longestSeat = 1;
     int longestClue = 1;
+    echoes = new ArrayList<>(size);
+    echoTokens = new long[size * config.maxClueTokens()];
+    echoAvailable = new float[size];
+    java.util.Arrays.fill(echoTokens, Vocabulary.PAD_ID); // matches no generated token
     for (int b = 0; b < size; b++) {
       TurnView view = inputs.get(b).view();
       if (view.numPlayers() > players) {
@@ -81,6 +88,12 @@ public final class TurnBatch {
       for (List<long[]> seat : perSeat) {
         longestSeat = Math.max(longestSeat, seat.size());
       }
+      List<Integer> echo = echoOf(view, vocabulary);
+      echoes.add(echo);
+      for (int t = 0; t < echo.size(); t++) {
+        echoTokens[b * config.maxClueTokens() + t] = echo.get(t);
+      }
+      echoAvailable[b] = echo.isEmpty() ? 0f : 1f;
       List<List<Integer>> slots = clueSlotsOf(view, vocabulary);
       clues.add(slots);
       for (List<Integer> clue : slots) {
@@ -223,6 +236,37 @@ public final class TurnBatch {
   }
 
   /**
+   * What a clue turn would say by echoing: the latest clue of another seat as generated tokens (content, then the
+   * end token when it fits in {@code maxClueTokens}); empty for a decision turn or when no one else spoke yet.
+   */
+  private List<Integer> echoOf(TurnView view, Vocabulary vocabulary) {
+    if (view.kind() != TurnKind.CLUE) {
+      return List.of();
+    }
+    VisibleClue latest = null;
+    for (VisibleClue clue : view.history()) {
+      if (clue.seat() != view.seat()) {
+        latest = clue;
+      }
+    }
+    return latest == null ? List.of() : generated(clueTokens(latest, vocabulary));
+  }
+
+  /** Content tokens as the decoder would generate them: cut to {@code maxClueTokens}, the end token if it fits. */
+  private List<Integer> generated(List<Integer> content) {
+    List<Integer> tokens = new ArrayList<>(content.subList(0, Math.min(content.size(), config.maxClueTokens())));
+    if (tokens.size() < config.maxClueTokens()) {
+      tokens.add(Vocabulary.EOS_ID);
+    }
+    return List.copyOf(tokens);
+  }
+
+  /** The echo of turn {@code b} ({@link #echoOf}): empty when it has none. */
+  public List<Integer> echo(int b) {
+    return echoes.get(b);
+  }
+
+  /**
    * Every seat's clues one by one, for scoring each against the image: slot {@code (seat - 1) * maxRounds +
    * (round - 1)} holds that clue's content tokens and then its end token when it fits (a clue that filled
    * {@code maxClueTokens} was cut there and has none). The first clue of a seat in a round counts.
@@ -244,14 +288,7 @@ public final class TurnBatch {
       if (!slots.get(slot).isEmpty()) {
         continue;
       }
-      List<Integer> tokens = new ArrayList<>(clueTokens(clue, vocabulary));
-      if (tokens.size() > config.maxClueTokens()) {
-        tokens = tokens.subList(0, config.maxClueTokens());
-      }
-      if (tokens.size() < config.maxClueTokens()) {
-        tokens.add(Vocabulary.EOS_ID);
-      }
-      slots.set(slot, tokens);
+      slots.set(slot, generated(clueTokens(clue, vocabulary)));
     }
     return slots;
   }
@@ -278,19 +315,23 @@ public final class TurnBatch {
         manager.create(clueTokens, new Shape(clueRows, clueLength)),
         manager.create(clueMask, new Shape(clueRows, clueLength)),
         manager.create(clueTurn),
-        manager.create(clueSeat));
+        manager.create(clueSeat),
+        manager.create(echoTokens, new Shape(size, config.maxClueTokens())),
+        manager.create(echoAvailable));
   }
 
   /**
    * The batch in a manager: every array's first axis is the batch, except the clue rows. {@code clueTokens} /
    * {@code clueMask} [R, L] hold each clue of the decision turns on its own row (see {@code clueSlotsOf}), with
    * the turn it belongs to ({@code clueTurn} [R]) and its seat as {@code turn × maxPlayers + seat − 1}
-   * ({@code clueSeat} [R]); R is zero for clue turns.
+   * ({@code clueSeat} [R]); R is zero for clue turns. {@code echoTokens} [B, maxClueTokens] is what each clue turn
+   * would say by echoing (pad after its end), {@code echoAvailable} [B] is 1 where it has an echo.
    */
   public record Arrays(
       NDArray images, NDArray roles,
       NDArray historyTokens, NDArray historySeats, NDArray historyRounds, NDArray historyMask,
       NDArray seatTokens, NDArray seatPositions, NDArray seatRounds, NDArray seatMask,
       NDArray seatValid, NDArray selfSeat,
-      NDArray clueTokens, NDArray clueMask, NDArray clueTurn, NDArray clueSeat) {}
+      NDArray clueTokens, NDArray clueMask, NDArray clueTurn, NDArray clueSeat,
+      NDArray echoTokens, NDArray echoAvailable) {}
 }

@@ -207,6 +207,45 @@ public final class VzNetwork {
   }
 
   /**
+   * Per-token log-probs [B, T] of target clues [B, T] under the whole clue policy, from the decoder's own [B, T].
+   * A clue turn that has an echo ({@code in.echoTokens}) echoes it with probability π (the sigmoid of its role's
+   * {@code decoder.echo} logit), else the decoder generates the clue. Which way was taken is not part of the
+   * clue, so each token's probability mixes both ways, weighted by how likely each is given the tokens before it:
+   * {@code p(y_t | y_<t) = (π E_t [y_t = e_t] + (1 − π) O_t p(y_t)) / (π E_t + (1 − π) O_t)}, with E_t = 1 while
+   * the clue so far equals the echo and O_t the decoder's probability of the clue so far. The tokens' log-probs
+   * then sum to the log of the clue's whole probability, π [y = e] + (1 − π) p_decoder(y), so the GRPO ratio and
+   * KL see the policy as sampled; {@link EchoMixture} is the same sum in Java for the sampler.
+   */
+  public NDArray echoMixture(NDArray ownLogProbs, NDArray targets, TurnBatch.Arrays in) {
+    long steps = targets.getShape().get(1);
+    NDArray logits = in.roles().oneHot(ModelConfig.ROLES, DataType.FLOAT32)
+        .matMul(p.get(ParameterSet.ECHO_LOGITS).reshape(ModelConfig.ROLES, 1)); // [B, 1]
+    NDArray available = in.echoAvailable().reshape(-1, 1);
+    NDArray unavailable = constant(available, 1f).sub(available);
+    // log π and log(1 − π); a turn without an echo generates for sure (log π = MASKED, log(1 − π) = 0).
+    NDArray logEcho = logSigmoid(logits).mul(available).add(unavailable.mul(constant(available, MASKED)));
+    NDArray logGenerate = logSigmoid(logits.neg()).mul(available);
+    NDArray echo = in.echoTokens().get(":, 0:" + steps);
+    NDArray matches = targets.eq(echo).toType(DataType.FLOAT32, false);
+    NDArray logMatch = constant(matches, 1f).sub(matches).mul(constant(matches, MASKED)); // 0 or MASKED
+    NDArray echoPrefix = logEcho.add(logMatch.cumSum(1).sub(logMatch)); // log π E_t
+    NDArray generatePrefix = logGenerate.add(ownLogProbs.cumSum(1).sub(ownLogProbs)); // log (1 − π) O_t
+    return logAddExp(echoPrefix.add(logMatch), generatePrefix.add(ownLogProbs))
+        .sub(logAddExp(echoPrefix, generatePrefix));
+  }
+
+  /** log(sigmoid(x)) without overflow: min(x, 0) − log(1 + exp(−|x|)) (constants as arrays: see {@link #constant}). */
+  private static NDArray logSigmoid(NDArray x) {
+    return x.minimum(constant(x, 0f)).sub(x.abs().neg().exp().add(constant(x, 1f)).log());
+  }
+
+  /** log(exp(a) + exp(b)) without overflow. */
+  private static NDArray logAddExp(NDArray a, NDArray b) {
+    NDArray top = a.maximum(b);
+    return top.add(a.sub(top).exp().add(b.sub(top).exp()).log());
+  }
+
+  /**
    * How well each seat's clues describe {@code encoded}'s image, read by the clue decoder itself: every clue is
    * scored as if a civilian with no history had said it about this image. Per seat [B, maxPlayers, 2]: the
    * geometric mean probability of its tokens (end tokens included) and the probability of its least likely

@@ -101,12 +101,18 @@ public final class Pretrainer {
     }
   }
 
-  /** Trains the encoder and clue decoder of {@code model} in place; the decision head stays as it is. */
+  /**
+   * Trains the encoder and clue decoder of {@code model} in place; the decision head and the echo logits stay as
+   * they are.
+   */
   public static TrainingSummary train(VzModel model, PretrainOptions options, CaptionExampleSource source,
       ProgressListener listener) {
     ParameterSet parameters = model.parameters();
-    List<String> trainable = parameters.names(n -> !n.startsWith(ParameterSet.DECISION));
-    parameters.setTrainable(n -> !n.startsWith(ParameterSet.DECISION));
+    // Captions teach the decoder to describe; when to echo instead is left at its prior for self-play to learn.
+    java.util.function.Predicate<String> captioning =
+        n -> !n.startsWith(ParameterSet.DECISION) && !n.equals(ParameterSet.ECHO_LOGITS);
+    List<String> trainable = parameters.names(captioning);
+    parameters.setTrainable(captioning);
     SplittableRandom random = new SplittableRandom(options.seed());
     long budgetNanos = options.timeBudget().toNanos();
     long start = System.nanoTime();
@@ -126,7 +132,7 @@ public final class Pretrainer {
         float loss;
         try (NDManager m = model.newStepManager()) {
           try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            SampleScorer.TokenLogProbs lp = SampleScorer.clueLogProbs(model, m, batch);
+            SampleScorer.TokenLogProbs lp = SampleScorer.captionLogProbs(model, m, batch);
             NDArray lossArray = lp.logProbs().sum().div(lp.mask().sum()).neg();
             collector.backward(lossArray);
             loss = lossArray.getFloat();

@@ -40,8 +40,22 @@ public final class SampleScorer {
   /** Log-probs [B, T] of the sampled tokens, zero where {@code mask} [B, T] is zero (padding). */
   public record TokenLogProbs(NDArray logProbs, NDArray mask) {}
 
-  /** Per-token log-probs of clue samples at their turns' temperatures. */
+  /**
+   * Per-token log-probs of clue samples under the clue policy at their turns' temperatures: the decoder's, mixed
+   * with echoing the latest clue of another seat ({@link VzNetwork#echoMixture}). They equal what
+   * {@code ModelPolicy} recorded when it sampled them.
+   */
   public static TokenLogProbs clueLogProbs(VzModel model, NDManager manager, List<ClueSample> samples) {
+    return clueLogProbs(model, manager, samples, true);
+  }
+
+  /** Per-token log-probs of target captions under the decoder alone, at the turns' temperatures (pretraining). */
+  public static TokenLogProbs captionLogProbs(VzModel model, NDManager manager, List<ClueSample> samples) {
+    return clueLogProbs(model, manager, samples, false);
+  }
+
+  private static TokenLogProbs clueLogProbs(VzModel model, NDManager manager, List<ClueSample> samples,
+      boolean withEcho) {
     int size = samples.size();
     int maxTokens = model.config().maxClueTokens();
     int longest = 1;
@@ -79,6 +93,9 @@ public final class SampleScorer {
         : logits.mul(inverseTemperatures(manager, inputs).reshape(size, 1, 1));
     // Each target's log-prob picked by a gather: the values and gradients of the one-hot product and sum.
     NDArray logProbs = scaled.logSoftmax(2).gather(targetArray.expandDims(2), 2).squeeze(2);
+    if (withEcho) {
+      logProbs = net.echoMixture(logProbs, targetArray, in);
+    }
     NDArray maskArray = manager.create(mask, new Shape(size, longest));
     return new TokenLogProbs(logProbs.mul(maskArray), maskArray);
   }

@@ -105,6 +105,73 @@ class ModelPolicyTest {
   }
 
   @Test
+  void givenEchoingIsCertain_thenEveryTurnWithAnEarlierClueRepeatsTheLatestAndRescoresToIt() {
+    try (VzModel echoing = modelWithEchoLogit(20f); ModelPolicy certain = new ModelPolicy(echoing, false)) {
+      List<PolicyTurn> turns = TestGames.clueTurns(4); // seats 1..4: seat 1 has no earlier clue
+      List<ClueAnswer> answers = certain.clues(turns);
+
+      for (int i = 1; i < turns.size(); i++) {
+        var history = turns.get(i).view().history();
+        String latest = history.get(history.size() - 1).text();
+        assertThat(answers.get(i).text()).isEqualTo(latest);
+        double clue = 0;
+        for (float lp : answers.get(i).logProbs()) {
+          clue += lp;
+        }
+        assertThat(clue).isCloseTo(0.0, within(1e-4)); // π ≈ 1
+      }
+      assertThat(answers.get(0).text()).isNotEqualTo(
+          String.join(" ", turns.get(1).view().history().get(0).text())); // generated, not echoed
+      assertRescoredToBehaviour(echoing, turns, answers);
+    }
+  }
+
+  @Test
+  void givenThePriorEchoProbability_thenSampledCluesRescoreToTheirBehaviourLogProbs() {
+    List<PolicyTurn> turns = new ArrayList<>();
+    for (int k = 0; k < 8; k++) {
+      turns.addAll(TestGames.clueTurns(4));
+    }
+    List<PolicyTurn> distinct = new ArrayList<>();
+    for (int i = 0; i < turns.size(); i++) {
+      var v = turns.get(i).view();
+      distinct.add(new PolicyTurn(new org.visionzero.game.view.TurnView(v.gameId() + "-" + i, v.turn(), v.attempt(),
+          v.kind(), v.seat(), v.round(), v.role(), v.numPlayers(), v.image(), v.spyHint(), v.history(),
+          v.ownReasoning(), v.samples(), v.temperature(), v.samplingSeed() + 7919L * i, v.policy()),
+          turns.get(i).image(), turns.get(i).facts()));
+    }
+    try (VzModel prior = modelWithEchoLogit(
+        (float) Math.log(ModelConfig.ECHO_PRIOR / (1 - ModelConfig.ECHO_PRIOR)));
+        ModelPolicy sampler = new ModelPolicy(prior, false)) {
+      List<ClueAnswer> answers = sampler.clues(distinct);
+      assertRescoredToBehaviour(prior, distinct, answers);
+    }
+  }
+
+  private static VzModel modelWithEchoLogit(float logit) {
+    java.util.Map<String, float[]> values = model.parameters().values();
+    java.util.Arrays.fill(values.get(ParameterSet.ECHO_LOGITS), logit);
+    return VzModel.fromValues(model.config(), model.vocabulary(), values, 0, Device.cpu());
+  }
+
+  private static void assertRescoredToBehaviour(VzModel scorer, List<PolicyTurn> turns, List<ClueAnswer> clues) {
+    try (NDManager m = scorer.newStepManager()) {
+      List<SampleScorer.ClueSample> samples = new ArrayList<>();
+      for (int i = 0; i < clues.size(); i++) {
+        samples.add(new SampleScorer.ClueSample(turns.get(i), clues.get(i).tokenIds()));
+      }
+      float[] rescored = SampleScorer.clueLogProbs(scorer, m, samples).logProbs().toFloatArray();
+      int width = rescored.length / clues.size();
+      for (int i = 0; i < clues.size(); i++) {
+        float[] behaviour = clues.get(i).logProbs();
+        for (int t = 0; t < behaviour.length; t++) {
+          assertThat(rescored[i * width + t]).isCloseTo(behaviour[t], within(1e-4f));
+        }
+      }
+    }
+  }
+
+  @Test
   void shouldRefuseDecisionTurnOnClueMethod() {
     assertThatThrownBy(() -> policy.clues(TestGames.observerTurns(1, 1)))
         .isInstanceOf(IllegalArgumentException.class)

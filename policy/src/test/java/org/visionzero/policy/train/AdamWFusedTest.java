@@ -76,7 +76,7 @@ class AdamWFusedTest {
       BiFunction<ParameterSet, Float, Double> step) {
     try (NDManager m = model.newStepManager()) {
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        SampleScorer.TokenLogProbs lp = SampleScorer.clueLogProbs(model, m, batch);
+        SampleScorer.TokenLogProbs lp = SampleScorer.captionLogProbs(model, m, batch);
         collector.backward(lp.logProbs().sum().div(lp.mask().sum()).neg());
       }
       return step.apply(model.parameters(), 1e-2f);

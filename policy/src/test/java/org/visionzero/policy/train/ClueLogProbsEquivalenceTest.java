@@ -72,7 +72,7 @@ class ClueLogProbsEquivalenceTest {
       float[] values;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         SampleScorer.TokenLogProbs lp = oneHotForm ? oneHotForm(model, m, batch)
-            : SampleScorer.clueLogProbs(model, m, batch);
+            : SampleScorer.captionLogProbs(model, m, batch);
         values = lp.logProbs().toFloatArray();
         collector.backward(lp.logProbs().sum().div(lp.mask().sum()).neg());
       }

@@ -72,7 +72,7 @@ public final class PretrainStepBench {
           long t2;
           try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             SampleScorer.TokenLogProbs lp = legacyAdam ? referenceLogProbs(model, m, batch)
-                : SampleScorer.clueLogProbs(model, m, batch);
+                : SampleScorer.captionLogProbs(model, m, batch);
             NDArray loss = lp.logProbs().sum().div(lp.mask().sum()).neg();
             loss.getFloat();
             t1 = System.nanoTime();
@@ -162,7 +162,7 @@ public final class PretrainStepBench {
         parameters.zeroGradients();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
           long t0 = System.nanoTime();
-          SampleScorer.TokenLogProbs lp = SampleScorer.clueLogProbs(model, m, batch);
+          SampleScorer.TokenLogProbs lp = SampleScorer.captionLogProbs(model, m, batch);
           NDArray loss = lp.logProbs().sum().div(lp.mask().sum()).neg();
           loss.getFloat();
           long t1 = System.nanoTime();
