@@ -36,6 +36,7 @@ public final class ParameterSet {
    * checkpoint written before them loads with that value, which for the clue fit is the function it was saved
    * as, and for the echo logits gives an older v0 the same small echo prior a new one has.
    */
+  private static final float ECHO_LEARNING_RATE_SCALE = 100f;
   private static final Map<String, Float> ADDED = Map.of(
       CLUE_FIT_WEIGHTS, 0f,
       ECHO_LOGITS, (float) Math.log(ModelConfig.ECHO_PRIOR / (1 - ModelConfig.ECHO_PRIOR)));
@@ -99,6 +100,16 @@ public final class ParameterSet {
     s.put(CLUE_FIT_WEIGHTS, new Shape(2, d));
     s.put(ECHO_LOGITS, new Shape(ModelConfig.ROLES));
     return s;
+  }
+
+  /**
+   * How many times the optimiser's learning rate a parameter learns at: 1, except the echo logits. They are one
+   * number per role choosing between two ways of speaking, and Adam moves a weight by about the learning rate per
+   * step whatever its gradient, so at the decoder's rate (1e-4) the choice would need tens of thousands of steps
+   * to change.
+   */
+  public static float learningRateScale(String name) {
+    return ECHO_LOGITS.equals(name) ? ECHO_LEARNING_RATE_SCALE : 1f;
   }
 
   /**

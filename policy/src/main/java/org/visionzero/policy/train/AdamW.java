@@ -103,7 +103,9 @@ public final class AdamW implements AutoCloseable {
         // A detached view shares the weight's storage; in-place updates through it are allowed even where
         // grad mode is on (PyTorch grad mode is per thread, and only the engine's own thread starts with it off).
         NDArray weight = own(tmp, w.stopGradient());
-        weight.subi(pieces.get(i).reshape(w.getShape()));
+        NDArray piece = pieces.get(i).reshape(w.getShape());
+        float rateScale = ParameterSet.learningRateScale(present.get(i));
+        weight.subi(rateScale == 1f ? piece : piece.mul(rateScale));
       }
     }
     parameters.zeroGradients();
