@@ -77,6 +77,11 @@ public enum EvalArm {
     return winner == evaluatedWinsAs;
   }
 
+  /** True when the evaluated version plays the spy. */
+  public boolean evaluatedPlaysSpy() {
+    return spy == Side.EVALUATED;
+  }
+
   /** True when the evaluated version plays the civilians (so its clues describe the original image). */
   public boolean evaluatedPlaysCivilians() {
     return civilians == Side.EVALUATED;

@@ -35,6 +35,7 @@ public final class EvaluationTally {
     Proportion abstained = Proportion.EMPTY;
     Proportion won = Proportion.EMPTY;
     Mean fidelity = Mean.EMPTY;
+    Proportion spyEchoes = Proportion.EMPTY;
   }
 
   /**
@@ -65,6 +66,13 @@ public final class EvaluationTally {
       for (ScoredDecision decision : game.getDecisions()) {
         tally.correct = tally.correct.plus(decision.getCorrect());
         tally.abstained = tally.abstained.plus(decision.getDecision().getVoteKind() == VoteKind.ABSTAIN);
+      }
+    }
+    if (arm.evaluatedPlaysSpy()) {
+      for (ScoredClue clue : game.getClues()) {
+        if (clue.getRole() == Role.SPY) {
+          tally.spyEchoes = tally.spyEchoes.plus(Echoes.repeatsLatestOtherSeat(clue, game.getClues()));
+        }
       }
     }
     if (arm.evaluatedPlaysCivilians()) {
@@ -113,8 +121,10 @@ public final class EvaluationTally {
         .plus(arms.getOrDefault(EvalArm.PAPER_AS_CIVILIANS, none).won);
     Mean fidelity = arms.getOrDefault(EvalArm.CLUE_AS_CIVILIANS, none).fidelity
         .plus(arms.getOrDefault(EvalArm.PAPER_AS_CIVILIANS, none).fidelity);
+    Proportion spyEchoes = arms.getOrDefault(EvalArm.CLUE_AS_SPY, none).spyEchoes
+        .plus(arms.getOrDefault(EvalArm.PAPER_AS_SPY, none).spyEchoes);
     long games = arms.values().stream().mapToLong(t -> t.games).sum();
     return new VersionResult(version, decision.correct, noImage.correct, decision.abstained, clueWins, fidelity,
-        paperWins, refereeByVersion.getOrDefault(version, EvalTags.NO_REFEREE), games);
+        paperWins, refereeByVersion.getOrDefault(version, EvalTags.NO_REFEREE), games, spyEchoes);
   }
 }

@@ -13,10 +13,13 @@ import java.util.Map;
  * @param clueFidelity     per civilian clue of this version: share of its object mentions true of its image
  * @param paperWinRate     games won against v0 with each side's own decision stage (the paper's measure)
  * @param refereeVersion   the fixed referee of {@code clueWinRate}, or -1 when none was chosen yet
+ * @param games            evaluation games of this version
+ * @param spyEchoRate      this version's spy clues that repeat the latest clue of another seat word for word (the
+ *                         strategy a spy can learn to blend in)
  */
 public record VersionResult(int version, Proportion decisionAccuracy, Proportion noImageAccuracy,
     Proportion naRate, Proportion clueWinRate, Mean clueFidelity, Proportion paperWinRate, int refereeVersion,
-    long games) {
+    long games, Proportion spyEchoRate) {
 
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -29,6 +32,7 @@ public record VersionResult(int version, Proportion decisionAccuracy, Proportion
     json.put("refereeVersion", refereeVersion);
     json.put("clueFidelity", clueFidelity.toJson());
     json.put("winRateVsV0PaperStyle", paperWinRate.toJson());
+    json.put("spyEchoRate", spyEchoRate.toJson());
     return json;
   }
 }

@@ -87,7 +87,7 @@ public final class ReportPage {
   private static void evaluationTable(StringBuilder html, List<VersionResult> results) {
     html.append("<table><tr><th>version</th><th>games</th><th>decision accuracy</th><th>no-image control</th>")
         .append("<th>N/A rate</th><th>win rate vs v0 (referee)</th><th>referee</th><th>clue fidelity</th>")
-        .append("<th>win rate vs v0 (paper)</th></tr>\n");
+        .append("<th>win rate vs v0 (paper)</th><th>spy clues echoing</th></tr>\n");
     for (VersionResult r : results) {
       html.append("<tr><td>").append(r.version()).append("</td><td>").append(r.games()).append("</td><td>")
           .append(cell(r.decisionAccuracy())).append("</td><td>").append(cell(r.noImageAccuracy()))
@@ -95,7 +95,8 @@ public final class ReportPage {
           .append("</td><td>").append(r.refereeVersion() < 0 ? "" : "v" + r.refereeVersion()).append("</td><td>")
           .append(r.clueFidelity().count() == 0 ? "" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f] n=%d",
               r.clueFidelity().value(), r.clueFidelity().low(), r.clueFidelity().high(), r.clueFidelity().count()))
-          .append("</td><td>").append(cell(r.paperWinRate())).append("</td></tr>\n");
+          .append("</td><td>").append(cell(r.paperWinRate())).append("</td><td>").append(cell(r.spyEchoRate()))
+          .append("</td></tr>\n");
     }
     html.append("</table>\n");
   }

@@ -29,6 +29,7 @@ public record RunSummary(String runId, Instant started, Instant ended, Optional<
     json.put("winRateVsV0FixedRefereeLow", figure(last.map(r -> r.clueWinRate().low())));
     json.put("clueFidelity", figure(last.map(r -> r.clueFidelity().value())));
     json.put("winRateVsV0PaperStyle", figure(last.map(r -> r.paperWinRate().rate())));
+    json.put("spyEchoRate", figure(last.map(r -> r.spyEchoRate().rate())));
     json.put("runId", runId);
     json.put("evaluatedVersion", last.map(VersionResult::version).orElse(null));
     json.put("refereeVersion", last.map(VersionResult::refereeVersion).orElse(null));

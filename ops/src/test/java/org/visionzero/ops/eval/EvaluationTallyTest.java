@@ -75,6 +75,18 @@ class EvaluationTallyTest {
   }
 
   @Test
+  void shouldCountTheEvaluatedSpysCluesThatRepeatTheLatestClueOfAnotherSeat() {
+    List<ScoredClue> echoing = List.of(clue(1, 1, Role.CIVILIAN, "red cube"), clue(2, 1, Role.CIVILIAN, "blue cube"),
+        clue(3, 1, Role.SPY, "blue cube"), clue(1, 2, Role.CIVILIAN, "red cube"), clue(2, 2, Role.CIVILIAN, "red cube"),
+        clue(3, 2, Role.SPY, "blue cube")); // round 2: the latest other clue is "red cube", so not an echo
+    tally.add(game(EvalArm.CLUE_AS_SPY, 4, Winner.SPY, List.of(), List.of(), echoing));
+    tally.add(game(EvalArm.CLUE_AS_CIVILIANS, 4, Winner.CIVILIANS, List.of(), List.of(), echoing));
+
+    // Only the arm where the evaluated version is the spy counts: 1 of its 2 spy clues echoes.
+    assertThat(tally.result(4).orElseThrow().spyEchoRate()).isEqualTo(new Proportion(1, 2));
+  }
+
+  @Test
   void shouldIgnoreOtherRunsAndCountEachGameOnce() {
     ScoredTrajectory game = game(EvalArm.DECISION, 1, Winner.SPY, List.of(VoteKind.SEAT), List.of(true));
     ScoredTrajectory foreign = game(EvalArm.DECISION, 1, Winner.SPY, List.of(VoteKind.SEAT), List.of(true));
@@ -89,6 +101,12 @@ class EvaluationTallyTest {
 
   private ScoredTrajectory game(EvalArm arm, int version, Winner winner, List<VoteKind> votes,
       List<Boolean> correct) {
+    return game(arm, version, winner, votes, correct, List.of(clue(1, 1, Role.CIVILIAN, "red cube"),
+        clue(2, 1, Role.CIVILIAN, "blue cube"), clue(3, 1, Role.SPY, "red sphere")));
+  }
+
+  private ScoredTrajectory game(EvalArm arm, int version, Winner winner, List<VoteKind> votes,
+      List<Boolean> correct, List<ScoredClue> clues) {
     PolicyRef evaluated = new PolicyRef("vz", version);
     PolicyRef referee = new PolicyRef("vz", 2);
     List<ScoredDecision> decisions = new ArrayList<>();
@@ -96,8 +114,6 @@ class EvaluationTallyTest {
       decisions.add(new ScoredDecision(new DecisionSample(0, i, votes.get(i), 1, "", "", true,
           new SampledTokens(List.of(), List.of())), evaluated, correct.get(i), 0.0, 0.0));
     }
-    List<ScoredClue> clues = List.of(
-        clue(1, Role.CIVILIAN, "red cube"), clue(2, Role.CIVILIAN, "blue cube"), clue(3, Role.SPY, "red sphere"));
     games++;
     return ScoredTrajectory.newBuilder()
         .setEventId("t" + games).setOccurredAt(Instant.EPOCH).setGameId("g" + games).setPairId("p")
@@ -111,7 +127,7 @@ class EvaluationTallyTest {
         .build();
   }
 
-  private static ScoredClue clue(int seat, Role role, String text) {
-    return new ScoredClue(seat, 1, role, text, new SampledTokens(List.of(), List.of()), V0, 0.0);
+  private static ScoredClue clue(int seat, int round, Role role, String text) {
+    return new ScoredClue(seat, round, role, text, new SampledTokens(List.of(), List.of()), V0, 0.0);
   }
 }

@@ -94,7 +94,8 @@ class RunReportTest {
 
   private static VersionResult result(int version, int correct, int of) {
     return new VersionResult(version, new Proportion(correct, of), new Proportion(48, 100), new Proportion(2, 100),
-        new Proportion(60, 100), Mean.EMPTY.plus(0.9).plus(0.8), new Proportion(55, 100), 1, 500);
+        new Proportion(60, 100), Mean.EMPTY.plus(0.9).plus(0.8), new Proportion(55, 100), 1, 500,
+        new Proportion(10, 250));
   }
 
   private static TrainingEvent event(TrainingStepCompleted step) {
