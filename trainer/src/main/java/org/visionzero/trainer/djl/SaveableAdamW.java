@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.visionzero.policy.model.ParameterSet;
 
 /**
  * AdamW with global gradient-norm clipping whose moments and step count can be saved in a checkpoint and
@@ -91,7 +92,7 @@ public final class SaveableAdamW implements AutoCloseable {
         // engine did not start, where an in-place change of a leaf that requires grad would be refused.
         NDArray storage = w.stopGradient();
         storage.attach(tmp);
-        storage.subi(update.muli(lr));
+        storage.subi(update.muli(lr * ParameterSet.learningRateScale(name)));
       }
     }
   }
