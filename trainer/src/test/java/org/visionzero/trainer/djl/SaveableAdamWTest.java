@@ -2,6 +2,7 @@ package org.visionzero.trainer.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -10,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.visionzero.policy.model.ParameterSet;
 
 class SaveableAdamWTest {
   private static final String WEIGHT = "w";
@@ -51,6 +53,30 @@ class SaveableAdamWTest {
       assertThat(second.steps()).isEqualTo(first.steps()).isEqualTo(3);
       assertThat(resumed.toFloatArray()).containsExactly(straight.toFloatArray());
       assertThat(second.save()).isEqualTo(first.save());
+    }
+  }
+
+  @Test
+  void shouldMoveTheEchoLogitsAtTheirScaledRate() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray echo = manager.create(new float[] {0f});
+      echo.setRequiresGradient(true);
+      NDArray other = manager.create(new float[] {0f});
+      other.setRequiresGradient(true);
+      Map<String, NDArray> weights = Map.of(ParameterSet.ECHO_LOGITS, echo, WEIGHT, other);
+      List<String> names = List.of(ParameterSet.ECHO_LOGITS, WEIGHT);
+      SaveableAdamW optimizer = new SaveableAdamW(manager.newSubManager(), 0f, 0f);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        collector.backward(echo.sub(3f).square().sum().add(other.sub(3f).square().sum()));
+      }
+
+      optimizer.step(weights::get, names, 1e-4f, SaveableAdamW.gradientNorm(weights::get, names));
+
+      // Adam's first step moves each weight by the rate whatever the gradient: 1e-4, and 100 × that for the echo.
+      assertThat(other.toFloatArray()[0]).isCloseTo(1e-4f, within(1e-6f));
+      assertThat(echo.toFloatArray()[0]).isCloseTo(1e-4f * ParameterSet.learningRateScale(ParameterSet.ECHO_LOGITS),
+          within(1e-5f));
+      assertThat(ParameterSet.learningRateScale(ParameterSet.ECHO_LOGITS)).isEqualTo(100f);
     }
   }
 
