@@ -12,6 +12,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.game.config.GameConfig;
+import org.visionzero.policy.model.ParameterSet;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.core.StepOptions;
 import org.visionzero.trainer.sample.DecisionAdvantage;
@@ -103,9 +104,10 @@ public final class TrainerConfig extends AbstractConfig {
       .define(DECISION_KL_BETA, Type.DOUBLE, 0.0, Range.between(0.0, 10.0), Importance.MEDIUM,
           "Beta of the KL term to v0 in DECISION steps; 0 by default because v0's decision head is untrained, so "
               + "the anchor would only pull votes back towards random ones.")
-      .define(CLUE_TRAINABLE, Type.LIST, "decoder.", Importance.MEDIUM,
-          "Parameter-name prefixes trained in CLUE steps (encoder., decoder., decision.). The default keeps the "
-              + "image encoder frozen, so the decision head's features stay put.")
+      .define(CLUE_TRAINABLE, Type.LIST, ParameterSet.ECHO_LOGITS, Importance.MEDIUM,
+          "Parameter-name prefixes trained in CLUE steps (encoder., decoder., decision., or a name within one). "
+              + "The default trains only when each role echoes (decoder.echo): the image encoder and the clue "
+              + "decoder stay at v0, so the decision head's features and clue fit stay put.")
       .define(DECISION_TRAINABLE, Type.LIST, "decision.", Importance.MEDIUM,
           "Parameter-name prefixes trained in DECISION steps.")
       .define(PHASE_SCHEDULE, Type.STRING, "", ValidString.in("", "fixed-cycle", "hysteresis"), Importance.MEDIUM,

@@ -132,7 +132,7 @@ public final class VzRunConfig extends AbstractConfig {
         .define(EVAL_REFEREE_THRESHOLD, Type.DOUBLE, EvaluatorSettings.DEFAULT_REFEREE_THRESHOLD,
             Range.between(0.01, 1.0), Importance.LOW,
             "Decision accuracy that makes a version the fixed referee.")
-        .define(PRETRAIN_BUDGET, Type.STRING, "8m", Importance.MEDIUM,
+        .define(PRETRAIN_BUDGET, Type.STRING, "10m", Importance.MEDIUM,
             "Time budget of pretraining v0 when the data directory has none.")
         .define(PRETRAIN_SEED, Type.LONG, 1L, Importance.LOW, "Seed of pretraining.")
         .define(PRETRAIN_PARTIAL_CAPTIONS, Type.DOUBLE, 0.0, Range.between(0.0, 1.0), Importance.LOW,

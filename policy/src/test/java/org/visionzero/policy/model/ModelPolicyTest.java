@@ -76,19 +76,8 @@ class ModelPolicyTest {
     List<ClueAnswer> clues = policy.clues(clueTurns);
     List<PolicyTurn> decisionTurns = TestGames.observerTurns(2, 4);
     List<DecisionAnswer> decisions = policy.decisions(decisionTurns);
+    assertRescoredToBehaviour(model, clueTurns, clues);
     try (NDManager m = model.newStepManager()) {
-      List<SampleScorer.ClueSample> clueSamples = new ArrayList<>();
-      for (int i = 0; i < clues.size(); i++) {
-        clueSamples.add(new SampleScorer.ClueSample(clueTurns.get(i), clues.get(i).tokenIds()));
-      }
-      float[] rescored = SampleScorer.clueLogProbs(model, m, clueSamples).logProbs().toFloatArray();
-      int width = rescored.length / clues.size();
-      for (int i = 0; i < clues.size(); i++) {
-        float[] behaviour = clues.get(i).logProbs();
-        for (int t = 0; t < behaviour.length; t++) {
-          assertThat(rescored[i * width + t]).isCloseTo(behaviour[t], within(1e-4f));
-        }
-      }
       List<SampleScorer.DecisionSample> voteSamples = new ArrayList<>();
       List<Float> expected = new ArrayList<>();
       for (int i = 0; i < decisions.size(); i++) {

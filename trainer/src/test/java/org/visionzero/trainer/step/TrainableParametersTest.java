@@ -13,7 +13,8 @@ class TrainableParametersTest {
   void shouldTrainTheDecoderInClueStepsTheHeadInDecisionStepsAndNeverTheEncoderByDefault() {
     TrainableParameters defaults = TrainableParameters.defaults();
 
-    assertThat(defaults.of(Phase.CLUE)).accepts("decoder.gru.wx").rejects("decision.query", "encoder.conv1.w");
+    assertThat(defaults.of(Phase.CLUE)).accepts("decoder.echo")
+        .rejects("decoder.gru.wx", "decision.query", "encoder.conv1.w");
     assertThat(defaults.of(Phase.DECISION)).accepts("decision.query").rejects("decoder.gru.wx", "encoder.fc.w");
   }
 
