@@ -26,7 +26,9 @@ class AdamWFusedTest {
     try (VzModel fused = VzModel.create(config, vocabulary, 21, Device.cpu());
         VzModel legacy = VzModel.create(config, vocabulary, 21, Device.cpu())) {
       List<SampleScorer.ClueSample> batch = ClueLogitsEquivalenceTest.batch(fused, 16);
-      List<String> names = fused.parameters().names(n -> !n.startsWith(ParameterSet.DECISION));
+      // What pretraining trains: the echo logits learn at their own scaled rate, which the legacy form lacks.
+      List<String> names = fused.parameters().names(
+          n -> !n.startsWith(ParameterSet.DECISION) && !n.equals(ParameterSet.ECHO_LOGITS));
       fused.parameters().setTrainable(n -> !n.startsWith(ParameterSet.DECISION));
       legacy.parameters().setTrainable(n -> !n.startsWith(ParameterSet.DECISION));
       // clip 0.5 so that clipping acts, weight decay on, a large learning rate so differences would show
