@@ -185,14 +185,14 @@ public final class Checkpoints {
     }
     List<String> missing = new ArrayList<>(declared.keySet());
     missing.removeAll(values.keySet());
-    if (!missing.stream().allMatch(name -> ParameterSet.addedLaterWith(name).isPresent())) {
+    if (!missing.stream().allMatch(ParameterSet::addedLater)) {
       throw new CheckpointRejectedException("checkpoint refused: it lacks parameters " + missing
           + " of architecture " + config.fingerprint());
     }
     // A checkpoint older than a parameter added later loads with that parameter at its fresh-model value.
     Map<String, float[]> ordered = new LinkedHashMap<>();
     declared.forEach((name, shape) -> ordered.put(name,
-        values.containsKey(name) ? values.get(name) : filled(shape, ParameterSet.addedLaterWith(name).get())));
+        values.containsKey(name) ? values.get(name) : ParameterSet.addedLaterValues(name, shape)));
     Map<String, byte[]> extras = new LinkedHashMap<>();
     for (JsonNode e : header.path("extras")) {
       byte[] section = new byte[e.required("length").asInt()];
@@ -204,11 +204,5 @@ public final class Checkpoints {
     }
     return new Checkpoint(header.required("policyName").asText(), header.required("policyVersion").asInt(), config,
         vocabulary, ordered, extras);
-  }
-
-  private static float[] filled(Shape shape, float value) {
-    float[] values = new float[Math.toIntExact(shape.size())];
-    java.util.Arrays.fill(values, value);
-    return values;
   }
 }

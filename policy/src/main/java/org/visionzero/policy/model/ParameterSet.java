@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
@@ -31,12 +30,12 @@ public final class ParameterSet {
   public static final String CLUE_FIT_WEIGHTS = "decision.fit.w";
   /** Per role, the logit of echoing the latest clue of another seat instead of decoding one ({@code VzNetwork}). */
   public static final String ECHO_LOGITS = "decoder.echo";
+  private static final float ECHO_LEARNING_RATE_SCALE = 100f;
   /**
    * Parameters added after the first release, with the one value every weight of theirs has in a fresh model: a
    * checkpoint written before them loads with that value, which for the clue fit is the function it was saved
    * as, and for the echo logits gives an older v0 the same small echo prior a new one has.
    */
-  private static final float ECHO_LEARNING_RATE_SCALE = 100f;
   private static final Map<String, Float> ADDED = Map.of(
       CLUE_FIT_WEIGHTS, 0f,
       ECHO_LOGITS, (float) Math.log(ModelConfig.ECHO_PRIOR / (1 - ModelConfig.ECHO_PRIOR)));
@@ -112,12 +111,20 @@ public final class ParameterSet {
     return ECHO_LOGITS.equals(name) ? ECHO_LEARNING_RATE_SCALE : 1f;
   }
 
-  /**
-   * The value of every weight of a parameter added after the first release ({@link #ADDED}), which a checkpoint
-   * written before it loads with; empty for the others, which a checkpoint must hold.
-   */
-  public static Optional<Float> addedLaterWith(String name) {
-    return Optional.ofNullable(ADDED.get(name));
+  /** Whether a parameter was added after the first release ({@link #ADDED}), so a checkpoint may lack it. */
+  public static boolean addedLater(String name) {
+    return ADDED.containsKey(name);
+  }
+
+  /** The fresh values of a parameter added after the first release: what a checkpoint without it loads with. */
+  public static float[] addedLaterValues(String name, Shape shape) {
+    Float value = ADDED.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("'" + name + "' was in the first release: a checkpoint must hold it");
+    }
+    float[] values = new float[Math.toIntExact(shape.size())];
+    java.util.Arrays.fill(values, value);
+    return values;
   }
 
   /**
@@ -129,16 +136,20 @@ public final class ParameterSet {
     ParameterSet set = new ParameterSet();
     for (Map.Entry<String, Shape> e : shapes(config).entrySet()) {
       Shape shape = e.getValue();
-      float[] values = new float[Math.toIntExact(shape.size())];
-      if (ADDED.containsKey(e.getKey())) {
-        java.util.Arrays.fill(values, ADDED.get(e.getKey()));
-      } else if (shape.dimension() >= 2) {
-        double bound = initBound(shape);
-        for (int i = 0; i < values.length; i++) {
-          values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+      String name = e.getKey();
+      float[] values;
+      if (addedLater(name)) {
+        values = addedLaterValues(name, shape);
+      } else {
+        values = new float[Math.toIntExact(shape.size())];
+        if (shape.dimension() >= 2) {
+          double bound = initBound(shape);
+          for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+          }
         }
       }
-      set.put(manager, e.getKey(), values, shape);
+      set.put(manager, name, values, shape);
     }
     return set;
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Role;
 import org.visionzero.events.TurnKind;
@@ -109,7 +110,7 @@ public final class Pretrainer {
       ProgressListener listener) {
     ParameterSet parameters = model.parameters();
     // Captions teach the decoder to describe; when to echo instead is left at its prior for self-play to learn.
-    java.util.function.Predicate<String> captioning =
+    Predicate<String> captioning =
         n -> !n.startsWith(ParameterSet.DECISION) && !n.equals(ParameterSet.ECHO_LOGITS);
     List<String> trainable = parameters.names(captioning);
     parameters.setTrainable(captioning);

@@ -1,6 +1,7 @@
 package org.visionzero.policy.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
@@ -49,6 +50,18 @@ class ClueFitTest {
     assertThat(fitWeights).hasSize(2 * checkpoint.config().decisionDim()).containsOnly(0f);
     assertThat(List.copyOf(checkpoint.parameters().keySet()))
         .isEqualTo(List.copyOf(ParameterSet.shapes(checkpoint.config()).keySet()));
+  }
+
+  @Test
+  void shouldLoadACheckpointWrittenBeforeTheEchoWithThePriorInEveryRole() throws IOException {
+    byte[] bytes = resource(); // written before decoder.echo existed
+    Checkpoint checkpoint = Checkpoints.decode(bytes, Checkpoints.sha256(bytes));
+
+    float[] echo = checkpoint.parameters().get(ParameterSet.ECHO_LOGITS);
+    assertThat(echo).hasSize(ModelConfig.ROLES);
+    for (float logit : echo) {
+      assertThat(EchoMixture.echoProbability(logit)).isCloseTo(ModelConfig.ECHO_PRIOR, within(1e-6));
+    }
   }
 
   private static double shareOfSpiesWithTheWorstFit(VzModel model, List<SimulatedGames.Game> games,
