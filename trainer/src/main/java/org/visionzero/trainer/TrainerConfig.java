@@ -41,6 +41,7 @@ public final class TrainerConfig extends AbstractConfig {
   public static final String DECISION_LEARNING_RATE = "decision.learning.rate";
   public static final String DECISION_ADVANTAGE = "decision.advantage";
   public static final String DECISION_UPDATES = "decision.updates.per.batch";
+  public static final String DECISION_SKIP_REPEATING_SPY = "decision.skip.repeating.spy";
   public static final String CLUE_KL_BETA = "clue.kl.beta";
   public static final String DECISION_KL_BETA = "decision.kl.beta";
   public static final String CLUE_TRAINABLE = "clue.trainable";
@@ -99,6 +100,11 @@ public final class TrainerConfig extends AbstractConfig {
       .define(DECISION_UPDATES, Type.INT, 1, Range.between(1, 16), Importance.MEDIUM,
           "GRPO updates on the same decision samples per step (mu); the PPO clip keeps the later ones close. "
               + "Decision samples are the scarce data of a streaming run.")
+      .define(DECISION_SKIP_REPEATING_SPY, Type.BOOLEAN, true, Importance.MEDIUM,
+          "Leave out of DECISION steps the games whose spy only repeated, word for word, clues other seats gave. No "
+              + "observer can find that spy from the images, so those votes are rewarded by luck; once the spy has "
+              + "learnt to hide they are most games, and training on them pulls the decision stage away from the "
+              + "images. Their clue samples are still trained.")
       .define(CLUE_KL_BETA, Type.DOUBLE, KlAnchor.PAPER_BETA, Range.between(0.0, 10.0), Importance.MEDIUM,
           "Beta of the KL term to v0 in CLUE steps (VISION-ZERO.md: 0.04); it keeps the clue language from drifting.")
       .define(DECISION_KL_BETA, Type.DOUBLE, 0.0, Range.between(0.0, 10.0), Importance.MEDIUM,
@@ -192,7 +198,7 @@ public final class TrainerConfig extends AbstractConfig {
 
   /** How a step uses its batch. */
   public StepOptions stepOptions() {
-    return new StepOptions(decisionAdvantage(), getInt(DECISION_UPDATES));
+    return new StepOptions(decisionAdvantage(), getInt(DECISION_UPDATES), getBoolean(DECISION_SKIP_REPEATING_SPY));
   }
 
   /** β of the KL term to v0, per phase. */

@@ -14,6 +14,7 @@ import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.VoteKind;
+import org.visionzero.game.outcome.ClueRepeats;
 import org.visionzero.policy.scene.SceneFacts;
 
 /**
@@ -71,7 +72,7 @@ public final class EvaluationTally {
     if (arm.evaluatedPlaysSpy()) {
       for (ScoredClue clue : game.getClues()) {
         if (clue.getRole() == Role.SPY) {
-          tally.spyEchoes = tally.spyEchoes.plus(Echoes.repeatsLatestOtherSeat(clue, game.getClues()));
+          tally.spyEchoes = tally.spyEchoes.plus(ClueRepeats.repeatsLatestOtherSeat(clue, game.getClues()));
         }
       }
     }

@@ -10,8 +10,10 @@ import org.visionzero.trainer.sample.DecisionAdvantage;
  * @param decisionUpdates   GRPO updates taken on the same decision samples (μ of the GRPO paper); the PPO clip on
  *                          the ratio to the behaviour log-probs keeps the later ones close. Decision samples are the
  *                          scarce data of a streaming run (one decision turn per nine turns played).
+ * @param skipRepeatingSpy  DECISION steps leave out the games whose spy only repeated other seats' clues: no observer
+ *                          can find that spy from the images, so those votes are rewarded by luck
  */
-public record StepOptions(DecisionAdvantage decisionAdvantage, int decisionUpdates) {
+public record StepOptions(DecisionAdvantage decisionAdvantage, int decisionUpdates, boolean skipRepeatingSpy) {
 
   public StepOptions {
     Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
@@ -20,8 +22,8 @@ public record StepOptions(DecisionAdvantage decisionAdvantage, int decisionUpdat
     }
   }
 
-  /** Centred advantages, one update per batch. */
+  /** Centred advantages, one update per batch, games of a repeating spy left out of DECISION steps. */
   public static StepOptions defaults() {
-    return new StepOptions(DecisionAdvantage.CENTERED, 1);
+    return new StepOptions(DecisionAdvantage.CENTERED, 1, true);
   }
 }

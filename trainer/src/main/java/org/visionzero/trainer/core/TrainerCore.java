@@ -84,7 +84,7 @@ public final class TrainerCore {
     Phase phase = phases.phase();
     RaeAdvantages rae = RaeAdvantages.apply(state.baselines(), batch.games());
     List<TrainingSample> selected = PhaseSampleSelector.select(phase, batch.games(), rae,
-        options.decisionAdvantage());
+        options.decisionAdvantage(), options.skipRepeatingSpy());
     StalenessFilter.Result filtered = staleness.filter(selected, state.policyVersion());
     double learningRate = schedule.rate(step, phase);
     BatchStatistics stats = BatchStatistics.of(batch.games());
@@ -94,7 +94,7 @@ public final class TrainerCore {
     boolean nonFinite = false;
     if (filtered.kept().isEmpty()) {
       skipReason = "no trainable samples (" + filtered.droppedStale() + " stale, " + filtered.droppedForeign()
-          + " of other policies)";
+          + " of other policies" + repeatingSpyNote(phase, batch) + ")";
     } else {
       try {
         int updates = phase == Phase.DECISION ? options.decisionUpdates() : 1;
@@ -155,5 +155,13 @@ public final class TrainerCore {
     Optional<PhaseChanged> phaseChanged = change.map(s -> PhaseChanged.newBuilder()
         .setStep(step).setFrom(s.from()).setTo(s.to()).setReason(s.reason()).build());
     return new StepReport(state, completed, phaseChanged, checkpointDue, batch.gameIds());
+  }
+
+  private String repeatingSpyNote(Phase phase, StepBatch batch) {
+    if (phase != Phase.DECISION || !options.skipRepeatingSpy()) {
+      return "";
+    }
+    return ", " + PhaseSampleSelector.repeatingSpyGames(batch.games()) + " of " + batch.games().size()
+        + " games left out because their spy only repeated other seats' clues";
   }
 }

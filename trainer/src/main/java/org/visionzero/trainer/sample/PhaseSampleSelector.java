@@ -9,11 +9,15 @@ import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnKind;
+import org.visionzero.game.outcome.ClueRepeats;
 
 /**
  * Chooses the samples of the current Iterative-SPO phase: DECISION trains the decision samples with the advantages
  * of the chosen {@link DecisionAdvantage}; CLUE trains the clue samples with RAE advantages. Only the
  * phase's samples enter the loss (the authors' code also trained decision samples in clue steps: not here).
+ * DECISION may leave out the games whose spy only repeated other seats' clues ({@link ClueRepeats#spyOnlyRepeated}):
+ * no observer can find that spy from the images, so their votes are right or wrong by luck, and once the spy has
+ * learnt to hide they would be most of the decision stage's data.
  */
 public final class PhaseSampleSelector {
   private PhaseSampleSelector() {}
@@ -23,21 +27,42 @@ public final class PhaseSampleSelector {
     return select(phase, batch, rae, DecisionAdvantage.CENTERED);
   }
 
-  /** The samples of {@code phase} from a batch, in game order, then seat/round or sample order. */
+  /** {@link #select(Phase, List, RaeAdvantages, DecisionAdvantage, boolean)} with every game's decisions. */
   public static List<TrainingSample> select(Phase phase, List<ScoredTrajectory> batch, RaeAdvantages rae,
       DecisionAdvantage decisionAdvantage) {
+    return select(phase, batch, rae, decisionAdvantage, false);
+  }
+
+  /**
+   * The samples of {@code phase} from a batch, in game order, then seat/round or sample order.
+   *
+   * @param skipRepeatingSpy in DECISION, leave out the games whose spy only repeated other seats' clues
+   */
+  public static List<TrainingSample> select(Phase phase, List<ScoredTrajectory> batch, RaeAdvantages rae,
+      DecisionAdvantage decisionAdvantage, boolean skipRepeatingSpy) {
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(rae, "rae");
     Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
     List<TrainingSample> samples = new ArrayList<>();
     for (ScoredTrajectory game : batch) {
       if (phase == Phase.DECISION) {
-        addDecisions(game, decisionAdvantage, samples);
+        if (!(skipRepeatingSpy && ClueRepeats.spyOnlyRepeated(game))) {
+          addDecisions(game, decisionAdvantage, samples);
+        }
       } else {
         addClues(game, rae, samples);
       }
     }
     return samples;
+  }
+
+  /** How many games of {@code batch} had a spy that only repeated other seats' clues. */
+  public static int repeatingSpyGames(List<ScoredTrajectory> batch) {
+    int count = 0;
+    for (ScoredTrajectory game : batch) {
+      count += ClueRepeats.spyOnlyRepeated(game) ? 1 : 0;
+    }
+    return count;
   }
 
   private static void addDecisions(ScoredTrajectory game, DecisionAdvantage estimator, List<TrainingSample> out) {

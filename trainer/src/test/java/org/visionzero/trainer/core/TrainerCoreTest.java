@@ -100,7 +100,7 @@ class TrainerCoreTest {
     PhaseControls phases = PhaseControls.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
-        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 3));
+        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 3, true));
 
     StepReport decision = core.step(batch(0, "g1", "g2"));
     assertThat(step.calls).containsExactly("apply", "apply", "apply");
@@ -125,7 +125,7 @@ class TrainerCoreTest {
     PhaseControls phases = PhaseControls.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
-        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 4));
+        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 4, true));
 
     StepReport report = core.step(batch(0, "g1"));
 
