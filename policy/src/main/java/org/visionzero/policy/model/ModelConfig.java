@@ -35,11 +35,11 @@ public record ModelConfig(
   /**
    * How often a fresh model (v0) echoes the latest clue of another seat instead of decoding its own, in every
    * role. Small, so v0 mostly describes its image, and not zero, so self-play can find out which role gains by
-   * echoing (a spy that repeats a civilian's clue fits the civilians' image). 0.03 rather than 0.1: v0's clues are
-   * what the decision skill is measured on, and a v0 civilian that repeats the spy's clue makes two seats misfit
-   * (offline, the same trained observer found the spy in 0.911 of votes at 0.1, 0.947 at 0.03, 0.957 at 0).
+   * echoing (a spy that repeats a civilian's clue fits the civilians' image). A spy escapes only when it echoes in
+   * both rounds, which scales with the square of the prior: at 0.03 the spy's echo probability crept from 0.03 to
+   * 0.046 in 230 versions, where at 0.1 it reached 0.76 by v210.
    */
-  public static final double ECHO_PRIOR = 0.03;
+  public static final double ECHO_PRIOR = 0.1;
 
   public ModelConfig {
     if (imageSize % DOWNSCALE != 0 || imageSize < DOWNSCALE) {
