@@ -28,6 +28,8 @@ public final class ParameterSet {
 
   /** Weights of the decoder's clue fit in the decision head ({@code VzNetwork.clueFit}). */
   public static final String CLUE_FIT_WEIGHTS = "decision.fit.w";
+  /** Weights of the seat's best-fitting clue in the decision head ({@code VzNetwork.clueFit}, third feature). */
+  public static final String BEST_CLUE_FIT_WEIGHTS = "decision.fit.best.w";
   /** Per role, the logit of echoing the latest clue of another seat instead of decoding one ({@code VzNetwork}). */
   public static final String ECHO_LOGITS = "decoder.echo";
   private static final float ECHO_LEARNING_RATE_SCALE = 100f;
@@ -38,6 +40,7 @@ public final class ParameterSet {
    */
   private static final Map<String, Float> ADDED = Map.of(
       CLUE_FIT_WEIGHTS, 0f,
+      BEST_CLUE_FIT_WEIGHTS, 0f,
       ECHO_LOGITS, (float) Math.log(ModelConfig.ECHO_PRIOR / (1 - ModelConfig.ECHO_PRIOR)));
 
   private static final NDIndex ALL = new NDIndex("...");
@@ -98,6 +101,7 @@ public final class ParameterSet {
     // learns it.
     s.put(CLUE_FIT_WEIGHTS, new Shape(2, d));
     s.put(ECHO_LOGITS, new Shape(ModelConfig.ROLES));
+    s.put(BEST_CLUE_FIT_WEIGHTS, new Shape(1, d));
     return s;
   }
 

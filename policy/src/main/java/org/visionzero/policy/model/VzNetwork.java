@@ -34,6 +34,8 @@ public final class VzNetwork {
   /** Additive logit for options that must never be chosen. */
   static final float MASKED = -1e4f;
   private static final float RMS_EPSILON = 1e-6f;
+  /** Clue-fit features per seat ({@link #clueFit}): mean token probability, worst token, best clue. */
+  static final int FIT_FEATURES = 3;
 
   private final ModelConfig config;
   private final ParameterSet p;
@@ -247,9 +249,10 @@ public final class VzNetwork {
 
   /**
    * How well each seat's clues describe {@code encoded}'s image, read by the clue decoder itself: every clue is
-   * scored as if a civilian with no history had said it about this image. Per seat [B, maxPlayers, 2]: the
-   * geometric mean probability of its tokens (end tokens included) and the probability of its least likely
-   * token; zero for a seat without clues. A clue naming an object the image lacks has a token the decoder finds
+   * scored as if a civilian with no history had said it about this image. Per seat [B, maxPlayers, 3]: the
+   * geometric mean probability of its tokens (end tokens included), the probability of its least likely
+   * token, and the geometric mean probability of its best-fitting clue; zero for a seat without clues. The third
+   * tells a civilian who once repeated the spy's clue (one clue fits) from the spy (none fits). A clue naming an object the image lacks has a token the decoder finds
    * unlikely, so this is the model's own check of words against pixels; on a blank image every clue fits badly.
    *
    * <p>It carries no gradient: the decision stage learns how to weigh it, the clue stage owns the decoder.
@@ -261,7 +264,7 @@ public final class VzNetwork {
     NDManager manager = in.seatValid().getManager();
     long rows = in.clueTokens().getShape().get(0);
     if (rows == 0) {
-      return manager.zeros(new Shape(batch, players, 2));
+      return manager.zeros(new Shape(batch, players, FIT_FEATURES));
     }
     NDArray tokens = in.clueTokens();
     NDArray map = encoded.featureMap();
@@ -283,9 +286,13 @@ public final class VzNetwork {
     NDArray seatCount = member.matMul(rowCount.expandDims(1));
     NDArray seatWorst = member.mul(rowWorst.expandDims(0))
         .add(constant(member, 1f).sub(member).mul(constant(member, -MASKED))).min(new int[] {1}, true).minimum(0f);
+    // Probabilities are positive, so a non-member's 0 never wins the maximum over a seat's clues.
+    NDArray rowMeanProb = rowSum.div(rowCount.maximum(1f)).exp();
+    NDArray seatBest = member.mul(rowMeanProb.expandDims(0)).max(new int[] {1}, true);
     NDArray hasClues = seatCount.minimum(1f);
     NDArray meanLogProb = seatSum.div(seatCount.maximum(1f));
-    return meanLogProb.exp().concat(seatWorst.exp(), 1).mul(hasClues).reshape(batch, players, 2).stopGradient();
+    return meanLogProb.exp().concat(seatWorst.exp(), 1).concat(seatBest, 1).mul(hasClues)
+        .reshape(batch, players, FIT_FEATURES).stopGradient();
   }
 
   /** Decision logits [B, 1 + maxPlayers]: option 0 is N/A, option k is seat k; seats beyond N are masked. */
@@ -329,7 +336,9 @@ public final class VzNetwork {
     // which would find the odd clue without looking (LEARNING-NOTES.md, trap 2) and defeat the no-image control.
     NDArray seatFeatures = seatMatch.concat(strongestMatch, 2).concat(weakestMatch, 2).concat(length, 2)
         .concat(in.selfSeat().expandDims(2), 2).concat(role, 2);
-    NDArray fit = clueFit(encoded, in).matMul(p.get(ParameterSet.CLUE_FIT_WEIGHTS));
+    NDArray fitFeatures = clueFit(encoded, in);
+    NDArray fit = fitFeatures.get(":, :, 0:2").matMul(p.get(ParameterSet.CLUE_FIT_WEIGHTS))
+        .add(fitFeatures.get(":, :, 2:3").matMul(p.get(ParameterSet.BEST_CLUE_FIT_WEIGHTS)));
     NDArray hidden = Activation.relu(linear(seatFeatures, "decision.score1").add(fit));
     NDArray scores = linear(hidden, "decision.score2").squeeze(2);
     scores = scores.add(in.seatValid().sub(1f).mul(-MASKED));
