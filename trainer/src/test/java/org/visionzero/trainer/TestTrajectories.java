@@ -91,6 +91,20 @@ public final class TestTrajectories {
         .build();
   }
 
+  /** The game with each of its spy's clues replaced by seat 1's clue of the same round: a spy that only repeated. */
+  public static ScoredTrajectory spyRepeatsSeatOne(ScoredTrajectory game) {
+    List<ScoredClue> clues = new ArrayList<>();
+    for (ScoredClue clue : game.getClues()) {
+      ScoredClue copy = ScoredClue.newBuilder(clue).build();
+      if (clue.getSeat() == game.getSpySeat()) {
+        copy.setText(game.getClues().stream().filter(c -> c.getSeat() == 1 && c.getRound() == clue.getRound())
+            .findFirst().orElseThrow().getText());
+      }
+      clues.add(copy);
+    }
+    return ScoredTrajectory.newBuilder(game).setClues(clues).build();
+  }
+
   public static ConsumedTrajectory record(int partition, long offset, ScoredTrajectory game) {
     return new ConsumedTrajectory(partition, offset, game);
   }

@@ -66,9 +66,9 @@ public final class VzRunConfig extends AbstractConfig {
    */
   public static final List<String> PASSED_TO_TRAINER = List.of(TrainerConfig.DECISION_LEARNING_RATE,
       TrainerConfig.DECISION_ADVANTAGE, TrainerConfig.DECISION_UPDATES, TrainerConfig.DECISION_SKIP_REPEATING_SPY,
-      TrainerConfig.CLUE_TRAINABLE,
-      TrainerConfig.DECISION_TRAINABLE, TrainerConfig.WARMUP_STEPS, TrainerConfig.PHASE_SCHEDULE,
-      TrainerConfig.PHASE_CYCLE_LENGTH, TrainerConfig.CLUE_KL_BETA, TrainerConfig.DECISION_KL_BETA);
+      TrainerConfig.CLUE_TRAINABLE, TrainerConfig.DECISION_TRAINABLE, TrainerConfig.WARMUP_STEPS,
+      TrainerConfig.PHASE_SCHEDULE, TrainerConfig.PHASE_CYCLE_LENGTH, TrainerConfig.CLUE_KL_BETA,
+      TrainerConfig.DECISION_KL_BETA);
   /** A run bounded only by time trains until it ends: its schedule stays flat after warm-up. */
   public static final long OPEN_ENDED_STEPS = 1_000_000L;
   /** Warm-up steps of a run bounded only by time (a share of an open-ended step count means nothing). */

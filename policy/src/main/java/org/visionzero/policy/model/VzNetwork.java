@@ -252,8 +252,9 @@ public final class VzNetwork {
    * scored as if a civilian with no history had said it about this image. Per seat [B, maxPlayers, 3]: the
    * geometric mean probability of its tokens (end tokens included), the probability of its least likely
    * token, and the geometric mean probability of its best-fitting clue; zero for a seat without clues. The third
-   * tells a civilian who once repeated the spy's clue (one clue fits) from the spy (none fits). A clue naming an object the image lacks has a token the decoder finds
-   * unlikely, so this is the model's own check of words against pixels; on a blank image every clue fits badly.
+   * tells a civilian who once repeated the spy's clue (one clue fits) from the spy (none fits). A clue naming an
+   * object the image lacks has a token the decoder finds unlikely, so this is the model's own check of words
+   * against pixels; on a blank image every clue fits badly.
    *
    * <p>It carries no gradient: the decision stage learns how to weigh it, the clue stage owns the decoder.
    */

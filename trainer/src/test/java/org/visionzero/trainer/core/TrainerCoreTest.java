@@ -95,6 +95,23 @@ class TrainerCoreTest {
   }
 
   @Test
+  void shouldLeaveOutGamesWhoseSpyOnlyRepeatedAndSayWhyWhenNothingIsLeft() {
+    RecordingStep step = new RecordingStep();
+    TrainerCore core = core(step, 4, 0); // default options: repeating-spy games left out of DECISION steps
+    StepBatch hiding = new StepBatch(List.of(
+        TestTrajectories.spyRepeatsSeatOne(TestTrajectories.game("g1", Purpose.TRAINING, 0)),
+        TestTrajectories.spyRepeatsSeatOne(TestTrajectories.game("g2", Purpose.TRAINING, 0))), Map.of(0, 9L), 0, 0);
+
+    StepReport report = core.step(hiding);
+
+    assertThat(step.calls).isEmpty();
+    assertThat(report.completed().getPhase()).isEqualTo(Phase.DECISION);
+    assertThat(report.completed().getApplied()).isFalse();
+    assertThat(report.completed().getSkipReason())
+        .contains("2 of 2 games left out because their spy only repeated other seats' clues");
+  }
+
+  @Test
   void shouldTakeSeveralUpdatesOnTheSameDecisionSamplesButOneOnClueSamples() {
     RecordingStep step = new RecordingStep();
     PhaseControls phases = PhaseControls.start(GameConfig.code());

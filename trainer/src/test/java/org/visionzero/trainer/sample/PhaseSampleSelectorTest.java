@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.Phase;
 import org.visionzero.events.Role;
-import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnKind;
 import org.visionzero.game.reward.RaeBaselines;
@@ -47,7 +45,7 @@ class PhaseSampleSelectorTest {
 
   @Test
   void shouldLeaveOutTheDecisionsOfAGameWhoseSpyOnlyRepeatedOthersWhenAsked() {
-    List<ScoredTrajectory> withHidingSpy = List.of(spyRepeatsSeatOne(TestTrajectories.game("g1")),
+    List<ScoredTrajectory> withHidingSpy = List.of(TestTrajectories.spyRepeatsSeatOne(TestTrajectories.game("g1")),
         TestTrajectories.game("g2"));
 
     List<TrainingSample> skipping = PhaseSampleSelector.select(Phase.DECISION, withHidingSpy, rae,
@@ -81,20 +79,6 @@ class PhaseSampleSelectorTest {
     assertThat(spyRound1.advantage()).isEqualTo(spyRound2.advantage())
         .isCloseTo(-0.4333 - rae.baselines().bSpy(), within(1e-12));
     assertThat(find(samples, 4, 2).advantage()).isCloseTo(0.2111 - rae.baselines().bCiv(), within(1e-12));
-  }
-
-  /** The game with each of its spy's clues replaced by seat 1's clue of the same round. */
-  private static ScoredTrajectory spyRepeatsSeatOne(ScoredTrajectory game) {
-    List<ScoredClue> clues = new ArrayList<>();
-    for (ScoredClue clue : game.getClues()) {
-      ScoredClue copy = ScoredClue.newBuilder(clue).build();
-      if (clue.getSeat() == game.getSpySeat()) {
-        copy.setText(game.getClues().stream().filter(c -> c.getSeat() == 1 && c.getRound() == clue.getRound())
-            .findFirst().orElseThrow().getText());
-      }
-      clues.add(copy);
-    }
-    return ScoredTrajectory.newBuilder(game).setClues(clues).build();
   }
 
   private static TrainingSample find(List<TrainingSample> samples, int seat, int round) {
