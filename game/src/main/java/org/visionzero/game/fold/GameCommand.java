@@ -89,10 +89,21 @@ public sealed interface GameCommand
     }
   }
 
-  /** Re-request every turn whose deadline has passed at {@code now}, or abort after the last attempt. */
-  record CheckTimeouts(Instant now) implements GameCommand {
+  /**
+   * Re-request every turn whose deadline has passed at {@code now}, or abort after the last attempt. A turn's
+   * clock starts when it was opened, or at {@code liveSince} if that is later: the instant the coordinator
+   * caught up with its input after a (re)start, so an outage does not count against the workers and a turn
+   * whose answer waits in the backlog is not retried.
+   */
+  record CheckTimeouts(Instant now, Instant liveSince) implements GameCommand {
     public CheckTimeouts {
       Objects.requireNonNull(now, "now");
+      Objects.requireNonNull(liveSince, "liveSince");
+    }
+
+    /** A check whose clock started with the game (no restart to forgive). */
+    public CheckTimeouts(Instant now) {
+      this(now, Instant.EPOCH);
     }
   }
 
@@ -112,7 +123,7 @@ public sealed interface GameCommand
     Objects.requireNonNull(answer, "answer");
     if (!type.isInstance(answer.getPayload())) {
       throw new IllegalArgumentException("event " + answer.getEventId() + " must carry a " + type.getSimpleName()
-          + ", carries " + AnswerCheck.payloadName(answer.getPayload()));
+          + ", carries " + AnswerRule.payloadName(answer.getPayload()));
     }
   }
 }

@@ -48,7 +48,8 @@ public final class GameDecider {
     if (command instanceof RecordDecision decision) {
       return record(state, decision.answer());
     }
-    return checkTimeouts(state, ((CheckTimeouts) command).now());
+    CheckTimeouts check = (CheckTimeouts) command;
+    return checkTimeouts(state, check.now(), check.liveSince());
   }
 
   private Decision start(GameState state, StartGame cmd) {
@@ -85,9 +86,9 @@ public final class GameDecider {
     if (state.isStarted() && !state.gameId().equals(answer.getGameId())) {
       return Decision.ignored("answer " + answer.getEventId() + " is for game " + answer.getGameId());
     }
-    Optional<String> rejection = AnswerCheck.rejection(state, answer);
+    Optional<AnswerRule.Rejection> rejection = AnswerRule.rejection(state, answer);
     if (rejection.isPresent()) {
-      return Decision.ignored(rejection.get());
+      return Decision.ignored(rejection.get().reason());
     }
     GameState after = GameEvolver.evolve(state, answer);
     if (after.allTurnsAnswered()) {
@@ -103,12 +104,12 @@ public final class GameDecider {
     return Decision.of(List.of(answer), opened);
   }
 
-  private Decision checkTimeouts(GameState state, Instant now) {
+  private Decision checkTimeouts(GameState state, Instant now, Instant liveSince) {
     if (!state.isRunning()) {
       return Decision.nothing();
     }
     List<PendingTurn> expired = state.pending().values().stream()
-        .filter(due -> !now.isBefore(TurnRequests.deadline(due, config)))
+        .filter(due -> !now.isBefore(TurnRequests.deadline(due, config, liveSince)))
         .toList();
     Optional<PendingTurn> exhausted = expired.stream()
         .filter(due -> due.attempt() >= state.started().getMaxAttempts())

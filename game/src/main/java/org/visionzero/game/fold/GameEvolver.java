@@ -44,7 +44,7 @@ public final class GameEvolver {
       return state.isStarted() ? state : start(state, event, started);
     }
     if (payload instanceof ClueGiven || payload instanceof DecisionSampled) {
-      return AnswerCheck.rejection(state, event).isPresent() ? state : answer(state, event);
+      return AnswerRule.rejection(state, event).isPresent() ? state : answer(state, event);
     }
     if (payload instanceof TurnRetried retried) {
       return retry(state, event, retried);
@@ -56,7 +56,7 @@ public final class GameEvolver {
       return state.isRunning() ? finish(state, event, Status.ABORTED, aborted) : state;
     }
     throw new IllegalArgumentException(
-        "event " + event.getEventId() + " has an unknown payload: " + AnswerCheck.payloadName(payload));
+        "event " + event.getEventId() + " has an unknown payload: " + AnswerRule.payloadName(payload));
   }
 
   private static GameState start(GameState state, GameEvent event, GameStarted started) {

@@ -33,9 +33,18 @@ public final class TurnRequests {
     return toRequest(view, due.openedAt(), deadline(due, config), state.started().getPurpose());
   }
 
-  /** When the current attempt of a due turn expires. */
+  /** When the current attempt of a due turn expires, counted from when it was opened. */
   public static Instant deadline(PendingTurn due, GameConfig config) {
     return due.openedAt().plus(config.turnTimeout());
+  }
+
+  /**
+   * When the current attempt of a due turn expires for a coordinator that has been live (caught up with its
+   * input) since {@code liveSince}: the timeout counts from the later of the two, never during an outage.
+   */
+  public static Instant deadline(PendingTurn due, GameConfig config, Instant liveSince) {
+    Instant start = due.openedAt().isAfter(liveSince) ? due.openedAt() : liveSince;
+    return start.plus(config.turnTimeout());
   }
 
   /** The wire form of a view. */

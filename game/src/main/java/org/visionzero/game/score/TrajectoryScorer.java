@@ -42,7 +42,16 @@ public final class TrajectoryScorer {
     return new TrajectoryScorer(Objects.requireNonNull(config, "config"));
   }
 
-  /** The scored trajectory of a completed game. */
+  /** The reward constants this scorer applies to a game of the given mode (its wire name). */
+  public GameConfig rulesFor(String mode) {
+    return fixedConfig != null ? fixedConfig : GameConfig.forMode(GameConfig.Mode.fromWireName(mode));
+  }
+
+  /**
+   * The scored trajectory of a completed game, checked: if the outcome the game recorded at its completion
+   * is not the tally of the decision answers the fold accepted, the log contradicts itself and the game is
+   * refused with an {@link InconsistentTrajectoryException} rather than trained on.
+   */
   public ScoredTrajectory score(GameState state) {
     Objects.requireNonNull(state, "state");
     if (state.status() != GameState.Status.COMPLETED) {
@@ -50,8 +59,7 @@ public final class TrajectoryScorer {
           + "' is " + state.status());
     }
     GameStarted started = state.started();
-    GameConfig config = fixedConfig != null ? fixedConfig
-        : GameConfig.forMode(GameConfig.Mode.fromWireName(started.getMode()));
+    GameConfig config = rulesFor(started.getMode());
     int numPlayers = started.getNumPlayers();
     int spySeat = started.getSpySeat();
     Outcome outcome = state.outcome();
@@ -87,7 +95,7 @@ public final class TrajectoryScorer {
     for (double reward : clueRewards) {
       clueRewardList.add(reward);
     }
-    return ScoredTrajectory.newBuilder()
+    ScoredTrajectory trajectory = ScoredTrajectory.newBuilder()
         .setEventId(EventIds.scored(state.gameId()))
         .setOccurredAt(state.completion().getOccurredAt())
         .setGameId(state.gameId())
@@ -106,5 +114,6 @@ public final class TrajectoryScorer {
         .setBlankDecisionImage(started.getDecisionImage() == null)
         .setTags(started.getTags())
         .build();
+    return TrajectoryConsistency.of(this).requireConsistent(trajectory);
   }
 }

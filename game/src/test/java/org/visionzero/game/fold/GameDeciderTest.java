@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.visionzero.events.ClueGiven;
 import org.visionzero.events.GameAborted;
 import org.visionzero.events.GameCompleted;
 import org.visionzero.events.GameEvent;
@@ -137,7 +138,8 @@ class GameDeciderTest {
   void givenATurnDue_whenAnswersDoNotFitIt_thenEachIsIgnoredWithItsReason() {
     GameState state = started();
 
-    assertIgnored(state, Games.clue(GAME, 0, 2, 1, 1, T0), "stale: attempt 2 of turn 0, current attempt is 1");
+    assertIgnored(state, Games.clue(GAME, 0, 2, 1, 1, T0),
+        "unrequested: attempt 2 of turn 0 was never requested (current attempt is 1)");
     assertIgnored(state, Games.clue(GAME, 0, 1, 2, 1, T0), "seat 2 is not due at turn 0 (seat 1 is)");
     assertIgnored(state, Games.clue(GAME, 0, 1, 1, 2, T0), "round 2 does not match turn 0");
     assertIgnored(state, Games.clue(GAME, 1, 1, 2, 1, T0), "turn 1 is not due yet");
@@ -241,12 +243,46 @@ class GameDeciderTest {
   }
 
   @Test
-  void givenRetriedTurn_whenTheOldAttemptAnswers_thenItIsStaleAndTheNewAttemptCounts() {
+  void givenRetriedTurn_whenTheOldAttemptAnswersFirst_thenItCountsAndTheNewAttemptIsADuplicate() {
     GameState retried = decider.decide(started(), new CheckTimeouts(T0.plusSeconds(31))).applyTo(started());
+    GameEvent late = Games.clue(GAME, 0, 1, 1, 1, T0.plusSeconds(32));
 
-    assertIgnored(retried, Games.clue(GAME, 0, 1, 1, 1, T0.plusSeconds(32)), "stale: attempt 1 of turn 0");
+    Decision decision = decider.decide(retried, new RecordClue(late));
+
+    assertThat(decision.events()).containsExactly(late);
+    assertThat(decision.turnRequests()).extracting(TurnRequested::getTurn).containsExactly(1);
+    GameState answered = decision.applyTo(retried);
+    assertThat(answered.clues()).containsExactly((ClueGiven) late.getPayload());
+    assertIgnored(answered, Games.clue(GAME, 0, 2, 1, 1, T0.plusSeconds(33)), "duplicate: turn 0 is already answered");
+  }
+
+  @Test
+  void givenRetriedTurn_whenTheNewAttemptAnswersFirst_thenItCountsAndTheOldOneIsADuplicate() {
+    GameState retried = decider.decide(started(), new CheckTimeouts(T0.plusSeconds(31))).applyTo(started());
     GameEvent fresh = Games.clue(GAME, 0, 2, 1, 1, T0.plusSeconds(33));
-    assertThat(decider.decide(retried, new RecordClue(fresh)).events()).containsExactly(fresh);
+
+    GameState answered = decider.decide(retried, new RecordClue(fresh)).applyTo(retried);
+
+    assertThat(answered.clues()).containsExactly((ClueGiven) fresh.getPayload());
+    assertIgnored(answered, Games.clue(GAME, 0, 1, 1, 1, T0.plusSeconds(34)), "duplicate: turn 0 is already answered");
+  }
+
+  @Test
+  void givenACoordinatorLiveOnlySinceARestart_whenChecked_thenDeadlinesCountFromTheRestart() {
+    // turn 0 opened at T0 (deadline T0+30 s); the coordinator was down and caught up with its input at T0+100 s
+    Instant liveSince = T0.plusSeconds(100);
+
+    Decision early = decider.decide(started(), new CheckTimeouts(T0.plusSeconds(129), liveSince));
+    Decision due = decider.decide(started(), new CheckTimeouts(T0.plusSeconds(130), liveSince));
+
+    assertThat(early.events()).isEmpty();
+    assertThat(early.turnRequests()).isEmpty();
+    assertThat(due.events()).singleElement().satisfies(event ->
+        assertThat(event.getPayload()).isEqualTo(new TurnRetried(0, 2, "timeout after 30000 ms")));
+    assertThat(TurnRequests.deadline(started().pending().get(0), CODE, liveSince))
+        .isEqualTo(T0.plusSeconds(130));
+    assertThat(TurnRequests.deadline(started().pending().get(0), CODE, T0.minusSeconds(5)))
+        .isEqualTo(T0.plusSeconds(30));
   }
 
   @Test

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.visionzero.game.fold.Games.T0;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.visionzero.events.GameCompleted;
+import org.visionzero.events.GameEvent;
+import org.visionzero.events.Outcome;
 import org.visionzero.events.Role;
 import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
@@ -13,8 +18,10 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.fold.GameCommand;
 import org.visionzero.game.fold.GameDecider;
+import org.visionzero.game.fold.GameEvolver;
 import org.visionzero.game.fold.GameState;
 import org.visionzero.game.fold.Games;
+import org.visionzero.game.outcome.Outcomes;
 
 class TrajectoryScorerTest {
   private static final String GAME = "g-scored";
@@ -95,6 +102,24 @@ class TrajectoryScorerTest {
 
     assertThatThrownBy(() -> TrajectoryScorer.byGameMode().score(running))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is RUNNING");
+  }
+
+  @Test
+  void shouldRefuseAGameWhoseCompletionOutcomeIsNotTheTallyOfTheDecisionsItAccepted() {
+    // the crash bug: the fold accepted one answer of the decision turn, the completion tallied another's votes
+    GameState state = completed(5, 1, 1, 0, 1);
+    int spy = state.started().getSpySeat();
+    List<GameEvent> log = new ArrayList<>(state.events());
+    GameEvent completion = log.remove(log.size() - 1);
+    int civilian = spy == 1 ? 2 : 1;
+    Outcome otherVotes = Outcomes.of(spy, 4, Games.votes(0, civilian, civilian, civilian, civilian, spy, spy, 0, 0));
+    log.add(GameEvent.newBuilder(completion).setPayload(new GameCompleted(otherVotes)).build());
+    GameState contradictory = GameEvolver.fold(log);
+
+    assertThatThrownBy(() -> TrajectoryScorer.byGameMode().score(contradictory))
+        .isInstanceOf(InconsistentTrajectoryException.class)
+        .hasMessageContaining("the trajectory of game " + GAME + " contradicts itself")
+        .hasMessageContaining("is not the tally of its decisions");
   }
 
   /** Plays a code game whose observer gives the spy, then civilians in seat order, these vote counts; rest N/A. */

@@ -40,8 +40,9 @@ public final class RescoreCommand implements Runnable {
     try {
       RescoreReport report = Rescore.run(settings.clientProperties().asMap(), settings.topicCatalog(),
           RescoreFrom.parse(from), Duration.ofSeconds(timeoutSeconds));
-      output.printJson(report.toJson(), () -> report.allIdentical()
-          ? "All " + report.total() + " re-scored games are identical to the recorded trajectories."
+      output.printJson(report.toJson(), () -> report.passed()
+          ? "All " + report.total() + " re-scored games are identical to the recorded trajectories, and every"
+              + " recorded trajectory agrees with its own decisions."
           : report.toJson());
     } catch (TimeoutException e) {
       throw new IllegalStateException(e.getMessage() + " (is the cluster reachable?)", e);

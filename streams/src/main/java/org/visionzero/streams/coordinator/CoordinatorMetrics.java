@@ -6,12 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import org.visionzero.events.ClueGiven;
-import org.visionzero.events.DecisionSampled;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.Purpose;
 import org.visionzero.game.fold.GameState;
-import org.visionzero.game.fold.PendingTurn;
+import org.visionzero.game.fold.AnswerRule;
 
 /** Micrometer meters of the coordinator; names are lowercase and dot-separated, tags from small fixed sets. */
 public final class CoordinatorMetrics {
@@ -30,8 +28,8 @@ public final class CoordinatorMetrics {
   public enum IgnoredReason {
     /** The same answer, pair or request again. */
     DUPLICATE,
-    /** An answer to an attempt that was superseded by a retry. */
-    STALE,
+    /** An answer to an attempt that was never requested. */
+    UNREQUESTED,
     /** An answer from a seat (or with a round or sample count) the turn does not expect. */
     WRONG_SEAT,
     /** An answer for a game that is over, or that this coordinator never started. */
@@ -93,33 +91,14 @@ public final class CoordinatorMetrics {
     waiting.set(gamesWaiting);
   }
 
-  /**
-   * Why the decider ignored an answer, read from the state rather than from the wording of its reason: a turn
-   * already answered is a duplicate, an attempt other than the due one is stale, a due turn answered by another
-   * seat (or round, or sample count) is a wrong seat.
-   */
+  /** Why the decider ignored an answer: the category of {@link AnswerRule}'s rejection. */
   static IgnoredReason classify(GameState state, GameEvent answer) {
-    if (!state.isRunning()) {
-      return IgnoredReason.NOT_RUNNING;
-    }
-    int turn;
-    int attempt;
-    if (answer.getPayload() instanceof ClueGiven clue) {
-      turn = clue.getTurn();
-      attempt = clue.getAttempt();
-    } else if (answer.getPayload() instanceof DecisionSampled decision) {
-      turn = decision.getTurn();
-      attempt = decision.getAttempt();
-    } else {
-      return IgnoredReason.NOT_DUE;
-    }
-    if (state.isAnswered(turn)) {
-      return IgnoredReason.DUPLICATE;
-    }
-    PendingTurn due = state.pending().get(turn);
-    if (due == null) {
-      return IgnoredReason.NOT_DUE;
-    }
-    return attempt != due.attempt() ? IgnoredReason.STALE : IgnoredReason.WRONG_SEAT;
+    return AnswerRule.rejection(state, answer).map(rejection -> switch (rejection.kind()) {
+      case DUPLICATE -> IgnoredReason.DUPLICATE;
+      case UNREQUESTED -> IgnoredReason.UNREQUESTED;
+      case WRONG_SLOT -> IgnoredReason.WRONG_SEAT;
+      case NOT_RUNNING -> IgnoredReason.NOT_RUNNING;
+      case NOT_DUE, NOT_AN_ANSWER -> IgnoredReason.NOT_DUE;
+    }).orElseThrow(() -> new IllegalArgumentException("answer " + answer.getEventId() + " counts: nothing to classify"));
   }
 }

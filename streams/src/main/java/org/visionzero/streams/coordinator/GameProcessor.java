@@ -36,7 +36,9 @@ import org.visionzero.streams.state.GameStore;
 /**
  * The per-game processor over {@code game-events} (partitioned by gameId): folds each game with the
  * {@code game} module's decide/evolve, requests the next turns, ends the game, and re-requests turns whose
- * deadline passed (wall-clock punctuator over the deadline index).
+ * deadline passed (wall-clock punctuator over the deadline index). Deadlines fire only once the task has
+ * caught up with its input after a (re)start, and count from then ({@link InputCatchUp}): an answer waiting
+ * in the backlog is folded, not retried.
  *
  * <p>Events this processor wrote (retries, completion, abort) come back on the same topic; they are already
  * in the state (same eventId) and are skipped. Worker answers that do not count are ignored and counted;
@@ -51,6 +53,7 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
   private ProcessorContext<String, Outbound> context;
   private GameStore games;
   private KeyValueStore<String, Long> deadlines;
+  private InputCatchUp catchUp;
 
   GameProcessor(GameDecider decider, Duration punctuationInterval, Deserializer<GameEvent> events,
       CoordinatorMetrics metrics) {
@@ -65,11 +68,14 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
     this.context = context;
     games = new GameStore(context.getStateStore(CoordinatorStores.GAMES));
     deadlines = context.getStateStore(CoordinatorStores.DEADLINES);
+    // two punctuations without a record: a backlog would have delivered one in that time
+    catchUp = new InputCatchUp(context.currentSystemTimeMs(), 2 * punctuationInterval.toMillis());
     context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, this::checkTimeouts);
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
+    catchUp.onRecord(record.timestamp(), context.currentSystemTimeMs());
     RecordDecoding.decode(events, record, context, AdmissionProcessor.COMPONENT, this::deadLetter)
         .ifPresent(event -> {
           if (!event.getGameId().equals(record.key())) {
@@ -162,6 +168,9 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
   }
 
   private void checkTimeouts(long wallClockMs) {
+    if (!catchUp.isLive(wallClockMs)) {
+      return; // answers may still wait in the backlog
+    }
     List<String> due = new ArrayList<>();
     try (KeyValueIterator<String, Long> all = deadlines.all()) {
       while (all.hasNext()) {
@@ -171,7 +180,7 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
         }
       }
     }
-    GameCommand check = new GameCommand.CheckTimeouts(Instant.ofEpochMilli(wallClockMs));
+    GameCommand check = new GameCommand.CheckTimeouts(Instant.ofEpochMilli(wallClockMs), catchUp.liveSince());
     for (String gameId : due) {
       if (games.isFinished(gameId)) {
         deadlines.delete(gameId);
@@ -180,7 +189,7 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
       GameState state = games.load(gameId);
       Decision decision = decider.decide(state, check);
       if (decision.events().isEmpty()) {
-        updateDeadline(state); // e.g. a deadline computed with an older timeout
+        updateDeadline(state); // e.g. a deadline indexed before the task caught up, or with an older timeout
       } else {
         apply(state, decision, "");
       }
@@ -218,7 +227,8 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
     }
     long earliest = Long.MAX_VALUE;
     for (PendingTurn due : state.pending().values()) {
-      earliest = Math.min(earliest, TurnRequests.deadline(due, decider.config()).toEpochMilli());
+      earliest = Math.min(earliest, TurnRequests.deadline(due, decider.config(), catchUp.liveSinceOrEpoch())
+          .toEpochMilli());
     }
     deadlines.put(state.gameId(), earliest);
   }

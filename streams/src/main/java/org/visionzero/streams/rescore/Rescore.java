@@ -49,7 +49,9 @@ import org.visionzero.serde.AvroSerdes;
 import org.visionzero.streams.config.ScorerConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
 import org.visionzero.streams.replay.TopicReads;
+import org.visionzero.game.score.TrajectoryConsistency;
 import org.visionzero.streams.scorer.ScorerApp;
+import org.visionzero.streams.scorer.ScorerTopology;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 
@@ -61,7 +63,9 @@ import org.visionzero.topics.TopicCatalog;
  * {@code <prefix>rescore-<run>.*}; the very scorer of the pipeline ({@link ScorerApp}, same topology and
  * code) then runs on them under a fresh application id and writes {@code <prefix>rescore-<run>.trajectories}.
  * When its committed offsets reach the end of the copy, every re-derived trajectory is compared by game id
- * with the first recorded one, on canonical Avro bytes (decoded, then encoded with the current schema). The
+ * with the first recorded one, on canonical Avro bytes (decoded, then encoded with the current schema), and
+ * each recorded one is checked against itself ({@link TrajectoryConsistency}), which a re-run of the same
+ * fold cannot do. The
  * scratch topics, the application's internal topics, group and state are deleted at the end.
  */
 public final class Rescore {
@@ -98,15 +102,18 @@ public final class Rescore {
           awaitConsumed(admin, scorer, applicationId, window.copiedEnd(), timeout);
         }
         Map<String, byte[]> rescored = new HashMap<>();
-        readTrajectories(consumer, scratch.trajectories(), timeout, gameId -> true, rescored, new int[1]);
+        readTrajectories(consumer, scratch.trajectories(), timeout, gameId -> true, rescored, new int[1],
+            new HashMap<>());
         int[] duplicates = {0};
         Map<String, byte[]> recorded = new HashMap<>();
+        Map<String, List<String>> inconsistent = new HashMap<>();
         Set<String> scope = new HashSet<>(window.started());
         scope.addAll(rescored.keySet());
-        readTrajectories(consumer, topics.trajectories(), timeout, scope::contains, recorded, duplicates);
+        readTrajectories(consumer, topics.trajectories(), timeout, scope::contains, recorded, duplicates,
+            inconsistent);
         int deadLetters = count(consumer, scratch.deadLetters(), timeout);
         return RescoreComparison.compare(from.toString(), scratch.trajectories().name(), rescored, recorded,
-            window.started(), duplicates[0], deadLetters);
+            window.started(), inconsistent, duplicates[0], deadLetters);
       } finally {
         cleanUp(admin, scratchTopics, applicationId, stateDir, timeout);
       }
@@ -226,8 +233,10 @@ public final class Rescore {
 
   private static void readTrajectories(KafkaConsumer<String, byte[]> consumer,
       Topic<String, ScoredTrajectory> topic, Duration timeout, java.util.function.Predicate<String> wanted,
-      Map<String, byte[]> canonical, int[] duplicates) throws TimeoutException {
+      Map<String, byte[]> canonical, int[] duplicates, Map<String, List<String>> inconsistent)
+      throws TimeoutException {
     AvroSerde<ScoredTrajectory> serde = AvroSerdes.of(ScoredTrajectory.class);
+    TrajectoryConsistency consistency = TrajectoryConsistency.of(ScorerTopology.RULES);
     TopicReads.readToEnd(consumer, TopicReads.partitions(consumer, topic.name(), timeout), timeout, record -> {
       ScoredTrajectory trajectory;
       try {
@@ -241,6 +250,11 @@ public final class Rescore {
       }
       if (canonical.putIfAbsent(gameId, serde.encode(trajectory)) != null) {
         duplicates[0]++;
+        return;
+      }
+      List<String> problems = consistency.problems(trajectory);
+      if (!problems.isEmpty()) {
+        inconsistent.put(gameId, problems);
       }
     });
   }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Compares re-derived with recorded trajectories by game id, on their canonical bytes. */
@@ -15,11 +16,13 @@ final class RescoreComparison {
    * @param rescored           canonical bytes of each re-derived trajectory, by game id
    * @param recorded           canonical bytes of each game's first recorded trajectory, by game id
    * @param startedInWindow    games whose start was re-read (only their recorded trajectories are expected)
+   * @param inconsistent       recorded trajectories that contradict themselves, by game id, with the reasons
    * @param recordedDuplicates recorded trajectories beyond the first of their game, among those compared
    * @param deadLetters        records the re-scoring dead-lettered
    */
   static RescoreReport compare(String from, String scratchTopic, Map<String, byte[]> rescored,
-      Map<String, byte[]> recorded, Set<String> startedInWindow, int recordedDuplicates, int deadLetters) {
+      Map<String, byte[]> recorded, Set<String> startedInWindow, Map<String, List<String>> inconsistent,
+      int recordedDuplicates, int deadLetters) {
     Set<String> compared = new TreeSet<>(rescored.keySet());
     for (String gameId : recorded.keySet()) {
       if (startedInWindow.contains(gameId)) {
@@ -44,6 +47,6 @@ final class RescoreComparison {
       }
     }
     return new RescoreReport(from, scratchTopic, compared.size(), identical, differing, notRecorded, notRescored,
-        recordedDuplicates, deadLetters);
+        new TreeMap<>(inconsistent), recordedDuplicates, deadLetters);
   }
 }

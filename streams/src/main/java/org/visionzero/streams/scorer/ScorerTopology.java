@@ -21,6 +21,8 @@ public final class ScorerTopology {
   /** Per game: the accepted events (GameStateCodec bytes). */
   public static final String GAMES_STORE = "scorer-games";
   public static final String PROCESSOR = "scorer-processor";
+  /** The reward constants of every game: its own recorded mode's. Rescore checks trajectories by the same. */
+  public static final TrajectoryScorer RULES = TrajectoryScorer.byGameMode();
 
   private ScorerTopology() {}
 
@@ -29,7 +31,7 @@ public final class ScorerTopology {
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
     builder.addStateStore(Stores.keyValueStoreBuilder(StreamsAppSettings.storeSupplier(config, GAMES_STORE),
         Serdes.String(), Serdes.ByteArray()));
-    TrajectoryScorer scorer = TrajectoryScorer.byGameMode();
+    TrajectoryScorer scorer = RULES;
     var out = builder
         .stream(topics.gameEvents().name(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("scorer-game-events-source"))

@@ -3,6 +3,7 @@ package org.visionzero.streams.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,10 @@ import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.testing.CoordinatorHarness;
 import org.visionzero.streams.testing.Events;
 
-/** Wall-clock turn timeouts: retry with the next attempt, stale answers, abort after the last attempt. */
+/**
+ * Wall-clock turn timeouts: retry with the next attempt, late answers to an earlier attempt, abort after the
+ * last attempt, and no retry for a turn whose answer waits in the backlog of a restarted coordinator.
+ */
 class CoordinatorTimeoutTest {
   private static final String GAME = "g-p1-0-1";
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -33,7 +37,7 @@ class CoordinatorTimeoutTest {
   }
 
   @Test
-  void shouldRetryUnansweredTurnWithNextAttemptAndIgnoreTheStaleAnswer() {
+  void shouldRetryUnansweredTurnWithNextAttemptAndLetTheFirstAnswerOfEitherAttemptCount() {
     try (CoordinatorHarness coordinator = started(3)) {
       // given turn 0, attempt 1, requested and unanswered
       TurnRequested attempt1 = coordinator.turns().get(0);
@@ -55,14 +59,15 @@ class CoordinatorTimeoutTest {
       });
       assertThat(coordinator.counter(CoordinatorMetrics.TURNS_RETRIED)).isEqualTo(1.0);
 
-      // when the late answer to attempt 1 arrives, then it is ignored as stale
-      coordinator.answer(Events.clue(attempt1, coordinator.now()));
-      assertThat(coordinator.turns()).isEmpty();
-      assertThat(coordinator.counter(CoordinatorMetrics.RECORDS_IGNORED, "reason", "stale")).isEqualTo(1.0);
-
-      // when attempt 2 is answered, then the game moves on to turn 1
-      coordinator.answer(Events.clue(retried.get(0), coordinator.now()));
+      // when the late answer to attempt 1 arrives first, then it counts and the game moves on to turn 1
+      GameEvent late = Events.clue(attempt1, coordinator.now());
+      coordinator.answer(late);
       assertThat(coordinator.turns()).extracting(TurnRequested::getTurn).containsExactly(1);
+
+      // when attempt 2 is answered too, then that answer is a duplicate
+      coordinator.answer(Events.clue(retried.get(0), coordinator.now()));
+      assertThat(coordinator.turns()).isEmpty();
+      assertThat(coordinator.counter(CoordinatorMetrics.RECORDS_IGNORED, "reason", "duplicate")).isEqualTo(1.0);
     }
   }
 
@@ -117,6 +122,44 @@ class CoordinatorTimeoutTest {
       // then the coordinator folds it, frees the slot and starts the waiting pair
       assertThat(coordinator.events()).extracting(GameEvent::getEventId).containsExactly("g-p2-0-1/started");
       assertThat(coordinator.storedGameBytes(GAME)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void givenARestartAfterTheDeadline_whenTheAnswerWaitsInTheBacklog_thenItIsFoldedAndNotRetried() {
+    // a previous run started the game at T0 and a worker answered turn 0 at T0+5 s; this coordinator starts a
+    // minute later (deadline of turn 0: T0+10 s, long past) and reads both from its backlog
+    List<GameEvent> previousRun;
+    TurnRequested turn0;
+    try (CoordinatorHarness before = started(3)) {
+      previousRun = before.events();
+      previousRun.addAll(before.written);
+      turn0 = before.turns().get(0);
+    }
+    GameEvent started = previousRun.stream().filter(e -> e.getEventId().equals(GAME + "/started")).findFirst()
+        .orElseThrow();
+    Instant restart = Events.T0.plusSeconds(60);
+    try (CoordinatorHarness coordinator = new CoordinatorHarness(Map.of(
+        CoordinatorConfig.TURN_TIMEOUT_MS, TIMEOUT.toMillis(), CoordinatorConfig.MAX_ATTEMPTS, 3), restart)) {
+      coordinator.backlog(started, Events.T0);
+      coordinator.turns();
+
+      // when a punctuation comes before the backlog's answer is read, then turn 0 is not retried
+      coordinator.advance(TICK);
+      assertThat(coordinator.events()).isEmpty();
+      coordinator.backlog(Events.clue(turn0, Events.T0.plusSeconds(5)), Events.T0.plusSeconds(5));
+
+      // then the answer counts and turn 1 is requested, with no retry anywhere
+      assertThat(coordinator.turns()).extracting(TurnRequested::getTurn).containsExactly(1);
+      assertThat(coordinator.events()).isEmpty();
+      assertThat(coordinator.counter(CoordinatorMetrics.TURNS_RETRIED)).isZero();
+
+      // when the input stays idle, the coordinator is live, and turn 1's clock starts then, not at T0+5 s
+      coordinator.advance(TICK.multipliedBy(2)); // live at restart + 3 s
+      coordinator.advance(TIMEOUT.minus(TICK));
+      assertThat(coordinator.events()).isEmpty();
+      coordinator.advance(TICK.multipliedBy(2));
+      assertThat(coordinator.events()).extracting(GameEvent::getEventId).containsExactly(GAME + "/1/2/retry");
     }
   }
 

@@ -3,6 +3,7 @@ package org.visionzero.streams.rescore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class RescoreComparisonTest {
   @Test
   void shouldReportAllIdenticalWhenEveryTrajectoryHasTheSameBytes() {
     RescoreReport report = RescoreComparison.compare("beginning", "s", Map.of("g1", A.clone(), "g2", B.clone()),
-        Map.of("g1", A.clone(), "g2", B.clone()), Set.of("g1", "g2"), 0, 0);
+        Map.of("g1", A.clone(), "g2", B.clone()), Set.of("g1", "g2"), Map.of(), 0, 0);
 
     assertThat(report.total()).isEqualTo(2);
     assertThat(report.identical()).isEqualTo(2);
@@ -28,7 +29,7 @@ class RescoreComparisonTest {
     // started before the window (not compared)
     RescoreReport report = RescoreComparison.compare("beginning", "s",
         Map.of("g1", A, "g2", A, "g3", A), Map.of("g1", A, "g2", B, "g4", A, "g5", A),
-        Set.of("g1", "g2", "g3", "g4"), 1, 0);
+        Set.of("g1", "g2", "g3", "g4"), Map.of(), 1, 0);
 
     assertThat(report.total()).isEqualTo(4);
     assertThat(report.identical()).isEqualTo(1);
@@ -41,7 +42,7 @@ class RescoreComparisonTest {
   @Test
   void shouldStillCallItIdenticalWhenTheLogHasRecordsNoScorerCouldDecode() {
     RescoreReport report = RescoreComparison.compare("beginning", "s", Map.of("g1", A), Map.of("g1", A),
-        Set.of("g1"), 0, 2);
+        Set.of("g1"), Map.of(), 0, 2);
 
     assertThat(report.allIdentical()).isTrue();
     assertThat(report.deadLetters()).isEqualTo(2);
@@ -50,11 +51,24 @@ class RescoreComparisonTest {
   @Test
   void shouldNotCallItIdenticalWhenATrajectoryWasRecordedTwice() throws Exception {
     RescoreReport report = RescoreComparison.compare("beginning", "s", Map.of("g1", A), Map.of("g1", A),
-        Set.of("g1"), 1, 0);
+        Set.of("g1"), Map.of(), 1, 0);
 
     JsonNode json = Json.mapper().readTree(report.toJson());
     assertThat(json.get("allIdentical").asBoolean()).isFalse();
     assertThat(json.get("recordedDuplicates").asInt()).isEqualTo(1);
     assertThat(json.get("identical").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldFailAnIdenticalRescoreWhenARecordedTrajectoryContradictsItself() throws Exception {
+    RescoreReport report = RescoreComparison.compare("beginning", "s", Map.of("g1", A), Map.of("g1", A),
+        Set.of("g1"), Map.of("g1", List.of("outcome (votes [2, 3, 0, 3]) is not the tally of its decisions")), 0, 0);
+
+    assertThat(report.allIdentical()).isTrue();
+    assertThat(report.allConsistent()).isFalse();
+    assertThat(report.passed()).isFalse();
+    JsonNode json = Json.mapper().readTree(report.toJson());
+    assertThat(json.get("allConsistent").asBoolean()).isFalse();
+    assertThat(json.get("inconsistent").get("g1").get(0).asText()).startsWith("outcome");
   }
 }

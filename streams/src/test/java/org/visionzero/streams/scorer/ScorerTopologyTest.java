@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.DeadLetter;
+import org.visionzero.events.GameCompleted;
 import org.visionzero.events.GameEvent;
+import org.visionzero.events.Outcome;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.Role;
@@ -153,6 +155,28 @@ class ScorerTopologyTest {
       assertThat(letter.getSourceTopic()).isEqualTo("vz.game-events");
     });
     assertThat(trajectories.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldDeadLetterAGameWhoseCompletionOutcomeIsNotTheTallyOfItsAcceptedDecisions() {
+    // the log of issue 25: the completion's outcome was tallied from another attempt's votes than the fold kept
+    List<GameEvent> log = new java.util.ArrayList<>(
+        GameLogs.codeGame("g-mixed", 7L, Purpose.TRAINING, VZ, VZ, GameLogs.SIX_SPY_ONE_CIVILIAN_ONE_ABSTAIN));
+    GameEvent completion = log.remove(log.size() - 1);
+    Outcome recorded = ((GameCompleted) completion.getPayload()).getOutcome();
+    Outcome otherAttempt = Outcome.newBuilder(recorded).setVotesPerSeat(List.of(2, 3, 0, 3)).build();
+    log.add(GameEvent.newBuilder(completion).setPayload(new GameCompleted(otherAttempt)).build());
+    List<GameEvent> fine = GameLogs.codeGame("g-fine", 8L, Purpose.TRAINING, VZ, VZ, GameLogs.ALL_WRONG);
+
+    pipe(log);
+    pipe(fine);
+
+    assertThat(deadLetters.readValuesToList()).singleElement().satisfies(letter -> {
+      assertThat(letter.getComponent()).isEqualTo("scorer");
+      assertThat(letter.getError()).contains("the trajectory of game g-mixed contradicts itself")
+          .contains("outcome (votes [2, 3, 0, 3]");
+    });
+    assertThat(trajectories.readValuesToList()).extracting(ScoredTrajectory::getGameId).containsExactly("g-fine");
   }
 
   private void pipe(List<GameEvent> log) {

@@ -48,15 +48,21 @@ public final class CoordinatorHarness implements AutoCloseable {
   /** Every event the coordinator wrote, in order, read so far. */
   public final List<GameEvent> written = new ArrayList<>();
   private final Map<String, GameStarted> started = new HashMap<>();
-  private Instant now = Events.T0;
+  private Instant now;
 
   public CoordinatorHarness(Map<String, Object> overrides) {
+    this(overrides, Events.T0);
+  }
+
+  /** A coordinator whose wall clock starts at {@code start} (later than T0: it restarted after an outage). */
+  public CoordinatorHarness(Map<String, Object> overrides, Instant start) {
     Map<String, Object> values = new HashMap<>();
     values.put(StreamsAppSettings.APPLICATION_ID, "coordinator-test-" + UUID.randomUUID());
     values.put(StreamsAppSettings.STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "streams-state").toString());
     values.put(StreamsAppSettings.STATE_STORE_TYPE, StreamsAppSettings.IN_MEMORY);
     values.putAll(overrides);
     config = new CoordinatorConfig(values);
+    now = start;
     driver = new TopologyTestDriver(CoordinatorApp.buildTopology(config, registry), config.streamsProperties(), now);
     pairs = rawInput(topics.imagePairs());
     requests = rawInput(topics.gameRequests());
@@ -93,6 +99,11 @@ public final class CoordinatorHarness implements AutoCloseable {
   /** A worker's answer (or any game event) on the game log. */
   public void answer(GameEvent event) {
     gameEventsIn.pipeInput(new TestRecord<>(event.getGameId(), encode(topics.gameEvents(), event), now));
+  }
+
+  /** An event a previous run wrote to the game log at {@code writtenAt}, read now as part of a backlog. */
+  public void backlog(GameEvent event, Instant writtenAt) {
+    gameEventsIn.pipeInput(new TestRecord<>(event.getGameId(), encode(topics.gameEvents(), event), writtenAt));
   }
 
   /** Raw bytes on a topic, e.g. a poison record. */
