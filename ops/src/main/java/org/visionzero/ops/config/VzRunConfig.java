@@ -17,6 +17,7 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.topics.TopicCatalog;
+import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.trainer.TrainerConfig;
 
 /**
@@ -37,6 +38,7 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String IMAGE_SIZE = "produce.image.size";
   public static final String HELD_OUT_SHARE = "produce.held.out.share";
   public static final String MAX_GAMES_IN_FLIGHT = "coordinator.max.games.in.flight";
+  public static final String TURN_TIMEOUT_MS = "coordinator.turn.timeout.ms";
   public static final String STREAMS_COMMIT_INTERVAL = "streams.commit.interval.ms";
   public static final String GAMES_PER_STEP = "trainer.games.per.step";
   public static final String CHECKPOINT_INTERVAL = "trainer.checkpoint.interval.steps";
@@ -110,6 +112,9 @@ public final class VzRunConfig extends AbstractConfig {
             "Coordinator backpressure: games running at once. Fewer games in flight make training samples fresher "
                 + "(a 6-minute run reached decision accuracy 0.57 at 24 against 0.51 at 64); more give workers "
                 + "bigger batches.")
+        .define(TURN_TIMEOUT_MS, Type.LONG, CoordinatorConfig.DEFAULT_TURN_TIMEOUT_MS, Range.atLeast(1),
+            Importance.LOW, "A turn unanswered this long (counted once the coordinator has caught up with its input "
+                + "after a start) is requested again as the next attempt.")
         .define(GAMES_PER_STEP, Type.INT, 8, Range.atLeast(1), Importance.MEDIUM, "Training games per step.")
         .define(CHECKPOINT_INTERVAL, Type.INT, 4, Range.atLeast(1), Importance.MEDIUM,
             "A checkpoint (new policy version) every this many steps.")
@@ -255,6 +260,10 @@ public final class VzRunConfig extends AbstractConfig {
 
   public int maxGamesInFlight() {
     return getInt(MAX_GAMES_IN_FLIGHT);
+  }
+
+  public long turnTimeoutMs() {
+    return getLong(TURN_TIMEOUT_MS);
   }
 
   public long streamsCommitIntervalMs() {

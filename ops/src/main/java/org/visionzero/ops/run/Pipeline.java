@@ -113,6 +113,7 @@ public final class Pipeline {
 
     CoordinatorApp coordinator = new CoordinatorApp(new CoordinatorConfig(streamsSettings("vz-coordinator",
         data.resolve("state"), Map.of(CoordinatorConfig.MAX_GAMES_IN_FLIGHT, config.maxGamesInFlight(),
+            CoordinatorConfig.TURN_TIMEOUT_MS, config.turnTimeoutMs(),
             CoordinatorConfig.TRAINING_POLICY, runtime.policyName()))), registry);
     producerStop = new CloseOnce(PairProducer.start(produceOptions(), clients, topics, blobs,
         () -> (long) gauge(CoordinatorMetrics.GAMES_WAITING), 2L * config.maxGamesInFlight(),

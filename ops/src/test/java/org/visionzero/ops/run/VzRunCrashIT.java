@@ -1,0 +1,141 @@
+package org.visionzero.ops.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.visionzero.ops.audit.LogAudit;
+import org.visionzero.ops.cli.Vz;
+import org.visionzero.ops.config.ConfigLoader;
+import org.visionzero.ops.config.ConfigSources;
+import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.streams.rescore.Rescore;
+import org.visionzero.streams.rescore.RescoreFrom;
+import org.visionzero.streams.rescore.RescoreReport;
+
+/**
+ * The crash of issue 25, as a user meets it: the whole {@code vz run} process (broker, coordinator, scorer,
+ * worker, trainer) is killed with SIGKILL while games are in flight, stays down for longer than the turn
+ * timeout, and is started again on the same data. The log is then read back by {@link LogAudit}, which trusts
+ * none of the components' bookkeeping: every turn answered once, no retry, every trajectory once and agreeing
+ * with its own decisions, and {@code vz rescore} identical and consistent.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class VzRunCrashIT {
+  private static final Duration TURN_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration BEFORE_KILL = Duration.ofSeconds(25);
+  // the restarted groups wait for the killed members' sessions (45 s) before anything is assigned
+  private static final String SECOND_RUN = "75s";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void givenAWholeProcessKill_whenRestartedAfterTheTurnTimeout_thenNoTurnIsAnsweredTwiceAndEveryTrajectoryAgrees()
+      throws Exception {
+    Path data = dir.resolve("data");
+    Path settings = Files.writeString(dir.resolve("crash.properties"),
+        VzRunConfig.TURN_TIMEOUT_MS + "=" + TURN_TIMEOUT.toMillis() + "\n");
+
+    // given a run of the random policy, killed with games in flight
+    ChildVz first = ChildVz.start(dir.resolve("first.log"), runArgs(data, settings, "10m"));
+    first.awaitAliveFor(BEFORE_KILL);
+    Instant killed = Instant.now();
+    first.kill();
+
+    // when it stays down past the turn timeout and is started again on the same data
+    Thread.sleep(TURN_TIMEOUT.plusSeconds(2).toMillis());
+    ChildVz second = ChildVz.start(dir.resolve("second.log"), runArgs(data, settings, SECOND_RUN));
+    assertThat(second.awaitExit(Duration.ofMinutes(3))).as(second.log()).isZero();
+
+    // then the log, read back independently, holds no second answer and no contradiction
+    try (VzRun broker = VzRun.start(ConfigLoader.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new,
+        new ConfigSources(Optional.empty(), Map.of(), Map.of("data.dir", data.toString(), "broker.port", "0"))))) {
+      Map<String, Object> client = broker.clientProperties().asMap();
+      LogAudit audit = LogAudit.read(client, broker.catalog(), Duration.ofSeconds(60));
+      System.out.println("VzRunCrashIT: " + audit + ", completed across the kill " + audit.gamesCompletedAcross(killed));
+
+      assertThat(audit.gamesStarted()).as(audit.toString()).isPositive();
+      assertThat(audit.gamesCompletedAcross(killed)).as("games started before the kill, completed after: %s", audit)
+          .isPositive();
+      assertThat(audit.turnsAnsweredTwice()).as(audit.toString()).isEmpty();
+      assertThat(audit.retries()).as(audit.toString()).isZero();
+      assertThat(audit.aborted()).as(audit.toString()).isZero();
+      assertThat(audit.trajectoriesTwice()).as(audit.toString()).isEmpty();
+      assertThat(audit.inconsistentTrajectories()).as(audit.toString()).isEmpty();
+      assertThat(audit.completedWithoutTrajectory()).as(audit.toString()).isEmpty();
+
+      RescoreReport rescore = Rescore.run(client, broker.catalog(), RescoreFrom.beginning(), Duration.ofSeconds(120));
+      assertThat(rescore.allIdentical()).as(rescore.toJson()).isTrue();
+      assertThat(rescore.allConsistent()).as(rescore.toJson()).isTrue();
+    }
+  }
+
+  private static List<String> runArgs(Path data, Path settings, String duration) {
+    return List.of("run", "--policy", "random", "--duration", duration, "--eval-final-games", "0",
+        "--data-dir", data.toString(), "--port", "0", "--config", settings.toString());
+  }
+
+  /** {@code vz} as a child JVM on the test classpath, its output in a file. */
+  static final class ChildVz {
+    private final Process process;
+    private final Path output;
+
+    private ChildVz(Process process, Path output) {
+      this.process = process;
+      this.output = output;
+    }
+
+    static ChildVz start(Path output, List<String> args) throws IOException {
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+          "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.visionzero", "-Dai.djl.offline=true",
+          "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+          "-cp", System.getProperty("java.class.path"), Vz.class.getName()));
+      command.addAll(args);
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+          .start();
+      return new ChildVz(process, output);
+    }
+
+    void awaitAliveFor(Duration duration) throws InterruptedException {
+      if (process.waitFor(duration.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("vz run exited early (" + process.exitValue() + "): " + log());
+      }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("vz run did not end within " + timeout + ": " + log());
+      }
+      return process.exitValue();
+    }
+
+    String log() {
+      try {
+        List<String> lines = Files.readAllLines(output);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+      } catch (IOException e) {
+        return "(no log: " + e.getMessage() + ")";
+      }
+    }
+  }
+}
