@@ -11,6 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.SerializationException;
@@ -25,6 +26,7 @@ import org.visionzero.events.GameStarted;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnRetried;
 import org.visionzero.game.score.TrajectoryConsistency;
+import org.visionzero.streams.replay.Json;
 import org.visionzero.streams.replay.TopicReads;
 import org.visionzero.streams.scorer.ScorerTopology;
 import org.visionzero.topics.Topic;
@@ -74,6 +76,29 @@ public record LogAudit(int gamesStarted, Map<String, Instant> startedAt, Map<Str
     return completedAt.entrySet().stream()
         .filter(done -> !done.getValue().isBefore(instant) && startedAt.get(done.getKey()).isBefore(instant))
         .count();
+  }
+
+  /** True when nothing went wrong: no turn answered twice, no retry or abort, every trajectory once and sound. */
+  public boolean clean() {
+    return aborted == 0 && retries == 0 && turnsAnsweredTwice.isEmpty() && trajectoriesTwice.isEmpty()
+        && inconsistentTrajectories.isEmpty() && completedWithoutTrajectory.isEmpty() && undecodable == 0;
+  }
+
+  /** The figures as JSON (game ids listed in full). */
+  public String toJson() {
+    ObjectNode node = Json.object();
+    node.put("clean", clean());
+    node.put("gamesStarted", gamesStarted);
+    node.put("gamesCompleted", completedAt.size());
+    node.put("gamesAborted", aborted);
+    node.put("turnsRetried", retries);
+    turnsAnsweredTwice.forEach(node.putArray("turnsAnsweredTwice")::add);
+    trajectoriesTwice.forEach(node.putArray("trajectoriesTwice")::add);
+    ObjectNode contradictions = node.putObject("inconsistentTrajectories");
+    inconsistentTrajectories.forEach((game, problems) -> problems.forEach(contradictions.putArray(game)::add));
+    completedWithoutTrajectory.forEach(node.putArray("completedWithoutTrajectory")::add);
+    node.put("undecodable", undecodable);
+    return Json.write(node);
   }
 
   @Override

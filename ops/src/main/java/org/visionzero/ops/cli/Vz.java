@@ -31,6 +31,7 @@ public final class Vz implements Runnable {
       ReplayCommand::new,
       TailCommand::new,
       RescoreCommand::new,
+      AuditCommand::new,
       ExportCommand::new,
       BenchCommand::new);
 

@@ -60,6 +60,10 @@ public final class Pipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
   public static final String WORKER_GROUP = "vz-workers";
+  /** The scorer's Streams application id, which is also its consumer group. */
+  private static final String SCORER_APP = ScorerConfig.DEFAULT_APPLICATION_ID;
+  /** How long a stopping run waits for the scorer to read the game events already written. */
+  private static final Duration SCORER_DRAIN = Duration.ofSeconds(30);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration WAIT_TICK = Duration.ofMillis(500);
   private static final int SAMPLE_GAMES = 6;
@@ -120,7 +124,7 @@ public final class Pipeline {
         data.resolve("producer").resolve("next-seed")));
     run.add("producer", producerStop);
     this.coordinator = run.add("coordinator", coordinator.start());
-    this.scorer = run.add("scorer", new ScorerApp(ScorerConfig.scorer(streamsSettings("vz-scorer",
+    this.scorer = run.add("scorer", new ScorerApp(ScorerConfig.scorer(streamsSettings(SCORER_APP,
         data.resolve("state"), Map.of())), registry).start());
     for (int i = 0; i < config.workers(); i++) {
       WorkerApp worker = WorkerApp.start(new WorkerConfig(workerSettings(i, data)), runtime.workerPolicies(),
@@ -246,6 +250,9 @@ public final class Pipeline {
     if (trainerStop != null) {
       trainerStop.close();
     }
+    if (end != End.COMPONENT_FAILED) {
+      awaitScored(SCORER_DRAIN);
+    }
     Optional<VersionResult> finalResult = Optional.empty();
     if (evaluate && config.evalFinalGames() > 0 && end != End.COMPONENT_FAILED) {
       int version = evaluator.awaitLatestVersion(Duration.ofSeconds(30));
@@ -264,6 +271,28 @@ public final class Pipeline {
     RunSummary summary = new RunSummary(config.runId(), started, Instant.now(), trainingLog.history().latest(),
         finalResult, evaluator.results(), context);
     return RunReport.write(runDir, summary, trainingLog.history(), sampleGames());
+  }
+
+  /**
+   * Waits, at most {@code bound}, until the scorer has read every game event written so far: the games in
+   * flight end without new ones (the producer is stopped), and none that completed is left unscored. Whatever
+   * is left is scored at the next start, from the log.
+   */
+  private void awaitScored(Duration bound) throws InterruptedException {
+    try (Admin admin = Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT))) {
+      ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
+      List<String> gameEvents = List.of(run.catalog().gameEvents().name());
+      Instant until = Instant.now().plus(bound);
+      long left = lag.of(SCORER_APP, gameEvents);
+      while (left != 0 && Instant.now().isBefore(until)) {
+        Thread.sleep(WAIT_TICK.toMillis());
+        left = lag.of(SCORER_APP, gameEvents);
+      }
+      if (left != 0) {
+        LOG.warn("the scorer had {} game events left to read after {} s; they are scored at the next start",
+            left < 0 ? "an unknown number of" : String.valueOf(left), bound.toSeconds());
+      }
+    }
   }
 
   private List<SampleGame> sampleGames() {

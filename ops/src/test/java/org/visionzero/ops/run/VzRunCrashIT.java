@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.visionzero.ops.audit.LogAudit;
 import org.visionzero.ops.cli.Vz;
@@ -38,7 +39,7 @@ class VzRunCrashIT {
   // the restarted groups wait for the killed members' sessions (45 s) before anything is assigned
   private static final String SECOND_RUN = "75s";
 
-  @TempDir
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failure keeps both runs' logs
   Path dir;
 
   @Test
@@ -58,6 +59,7 @@ class VzRunCrashIT {
     Thread.sleep(TURN_TIMEOUT.plusSeconds(2).toMillis());
     ChildVz second = ChildVz.start(dir.resolve("second.log"), runArgs(data, settings, SECOND_RUN));
     assertThat(second.awaitExit(Duration.ofMinutes(3))).as(second.log()).isZero();
+    System.out.println("VzRunCrashIT: logs in " + dir + "; the second run's last lines:\n" + second.log());
 
     // then the log, read back independently, holds no second answer and no contradiction
     try (VzRun broker = VzRun.start(ConfigLoader.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new,
