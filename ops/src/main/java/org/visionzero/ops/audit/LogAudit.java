@@ -26,7 +26,7 @@ import org.visionzero.events.GameStarted;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnRetried;
 import org.visionzero.game.score.TrajectoryConsistency;
-import org.visionzero.streams.replay.Json;
+import org.visionzero.json.Json;
 import org.visionzero.streams.replay.TopicReads;
 import org.visionzero.streams.scorer.ScorerTopology;
 import org.visionzero.topics.Topic;

@@ -1,5 +1,8 @@
 package org.visionzero.policy.bench;
 
+import org.visionzero.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,17 +57,23 @@ public final class PolicyBenchmark {
       int decisionSamplesPerStep, String device, long parameters) {
 
     public String toJson() {
-      StringBuilder sb = new StringBuilder("{\"device\":\"").append(device).append("\",\"parameters\":")
-          .append(parameters).append(",\"observerSamples\":").append(OBSERVER_SAMPLES).append(",\"rows\":[");
-      for (int i = 0; i < rows.size(); i++) {
-        Row r = rows.get(i);
-        sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-            "{\"batchSize\":%d,\"clueTurnsPerSecond\":%.1f,\"decisionTurnsPerSecond\":%.1f}",
-            r.batchSize(), r.clueTurnsPerSecond(), r.decisionTurnsPerSecond()));
+      ObjectNode json = Json.object();
+      json.put("device", device);
+      json.put("parameters", parameters);
+      json.put("observerSamples", OBSERVER_SAMPLES);
+      ArrayNode table = json.putArray("rows");
+      for (Row r : rows) {
+        ObjectNode row = table.addObject();
+        row.put("batchSize", r.batchSize());
+        row.put("clueTurnsPerSecond", Json.round(r.clueTurnsPerSecond(), 1));
+        row.put("decisionTurnsPerSecond", Json.round(r.decisionTurnsPerSecond(), 1));
       }
-      return sb.append(String.format(Locale.ROOT,
-          "],\"trainStep\":{\"millis\":%.1f,\"games\":%d,\"clueSamples\":%d,\"decisionSamples\":%d}}",
-          trainStepMillis, gamesPerStep, clueSamplesPerStep, decisionSamplesPerStep)).toString();
+      ObjectNode step = json.putObject("trainStep");
+      step.put("millis", Json.round(trainStepMillis, 1));
+      step.put("games", gamesPerStep);
+      step.put("clueSamples", clueSamplesPerStep);
+      step.put("decisionSamples", decisionSamplesPerStep);
+      return Json.write(json);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.visionzero.policy.train;
 
+import org.visionzero.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -20,11 +22,16 @@ public record PretrainResult(long steps, Duration trainingTime, double finalLoss
     double heldOutDecisionAccuracy, double heldOutNoImageDecisionAccuracy, long parameters, String checkpointSha256) {
 
   public String toJson() {
-    return String.format(Locale.ROOT,
-        "{\"steps\":%d,\"trainingSeconds\":%.1f,\"finalLoss\":%.4f,\"heldOutTokenAccuracy\":%.4f,"
-            + "\"heldOutDecisionAccuracy\":%.4f,\"heldOutNoImageDecisionAccuracy\":%.4f,\"parameters\":%d,"
-            + "\"checkpointSha256\":\"%s\"}",
-        steps, trainingTime.toMillis() / 1000.0, finalLoss, heldOutTokenAccuracy, heldOutDecisionAccuracy,
-        heldOutNoImageDecisionAccuracy, parameters, checkpointSha256);
+    // a loss that diverged is not a number: the shared mapper writes it as null
+    ObjectNode json = Json.object();
+    json.put("steps", steps);
+    json.put("trainingSeconds", Json.round(trainingTime.toMillis() / 1000.0, 1));
+    json.put("finalLoss", Json.round(finalLoss, 4));
+    json.put("heldOutTokenAccuracy", Json.round(heldOutTokenAccuracy, 4));
+    json.put("heldOutDecisionAccuracy", Json.round(heldOutDecisionAccuracy, 4));
+    json.put("heldOutNoImageDecisionAccuracy", Json.round(heldOutNoImageDecisionAccuracy, 4));
+    json.put("parameters", parameters);
+    json.put("checkpointSha256", checkpointSha256);
+    return Json.write(json);
   }
 }

@@ -1,8 +1,9 @@
 package org.visionzero.producers.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.visionzero.producers.json.Json;
+import org.visionzero.json.Json;
 
 /** The producers benchmark: throughput per source on this machine, one thread. */
 public record BenchmarkResult(List<SourceThroughput> sources, int availableProcessors, String javaVersion) {
@@ -12,8 +13,13 @@ public record BenchmarkResult(List<SourceThroughput> sources, int availableProce
   }
 
   public String toJson() {
-    return "{\"benchmark\":\"producers\",\"threads\":1,\"availableProcessors\":" + availableProcessors
-        + ",\"java\":" + Json.quote(javaVersion) + ",\"sources\":["
-        + sources.stream().map(SourceThroughput::toJson).collect(Collectors.joining(",")) + "]}";
+    ObjectNode json = Json.object();
+    json.put("benchmark", "producers");
+    json.put("threads", 1);
+    json.put("availableProcessors", availableProcessors);
+    json.put("java", javaVersion);
+    ArrayNode list = json.putArray("sources");
+    sources.forEach(source -> list.add(source.toJson()));
+    return Json.write(json);
   }
 }

@@ -1,6 +1,7 @@
 package org.visionzero.producers.bench;
 
-import org.visionzero.producers.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.visionzero.json.Json;
 
 /**
  * How fast one source made pairs (generate, encode PNG, hash, store both blobs).
@@ -30,13 +31,18 @@ public record SourceThroughput(String source, int width, int height, long pairs,
     return pairs == 0 ? 0 : seconds * 1000 / pairs;
   }
 
-  String toJson() {
-    return "{\"source\":" + Json.quote(source) + ",\"width\":" + width + ",\"height\":" + height
-        + ",\"pairs\":" + pairs + ",\"seconds\":" + Json.decimals(seconds, 3)
-        + ",\"pairsPerSecond\":" + Json.oneDecimal(pairsPerSecond())
-        + ",\"millisPerPair\":" + Json.decimals(millisPerPair(), 2)
-        + ",\"cpuSeconds\":" + Json.decimals(cpuSeconds, 3)
-        + ",\"pairsPerCpuSecond\":" + Json.oneDecimal(pairsPerCpuSecond())
-        + ",\"generatedPairsPerCpuSecond\":" + Json.oneDecimal(generatedPairsPerCpuSecond()) + "}";
+  ObjectNode toJson() {
+    ObjectNode json = Json.object();
+    json.put("source", source);
+    json.put("width", width);
+    json.put("height", height);
+    json.put("pairs", pairs);
+    json.put("seconds", Json.round(seconds, 3));
+    json.put("pairsPerSecond", Json.round(pairsPerSecond(), 1));
+    json.put("millisPerPair", Json.round(millisPerPair(), 2));
+    json.put("cpuSeconds", Json.round(cpuSeconds, 3));
+    json.put("pairsPerCpuSecond", Json.round(pairsPerCpuSecond(), 1));
+    json.put("generatedPairsPerCpuSecond", Json.round(generatedPairsPerCpuSecond(), 1));
+    return json;
   }
 }

@@ -1,9 +1,10 @@
 package org.visionzero.producers.publish;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.visionzero.producers.json.Json;
+import org.visionzero.json.Json;
 
 /**
  * What a run did.
@@ -30,11 +31,17 @@ public record ProduceResult(SourceKind source, long published, long alreadyPubli
 
   /** A one-object JSON summary (rejected references and pair ids left out: they can be many). */
   public String toJson() {
-    return "{\"source\":" + Json.quote(source.word()) + ",\"published\":" + published
-        + ",\"alreadyPublished\":" + alreadyPublished + ",\"duplicates\":" + duplicates + ",\"broken\":" + broken
-        + ",\"heldOut\":" + heldOut + ",\"deadLettered\":" + deadLettered
-        + ",\"seconds\":" + Json.decimals(elapsed.toNanos() / 1e9, 3)
-        + ",\"pairsPerSecond\":" + Json.oneDecimal(pairsPerSecond()) + "}";
+    ObjectNode json = Json.object();
+    json.put("source", source.word());
+    json.put("published", published);
+    json.put("alreadyPublished", alreadyPublished);
+    json.put("duplicates", duplicates);
+    json.put("broken", broken);
+    json.put("heldOut", heldOut);
+    json.put("deadLettered", deadLettered);
+    json.put("seconds", Json.round(elapsed.toNanos() / 1e9, 3));
+    json.put("pairsPerSecond", Json.round(pairsPerSecond(), 1));
+    return Json.write(json);
   }
 
   /** Published pairs per second of wall time. */

@@ -2,7 +2,7 @@ package org.visionzero.producers.scenes;
 
 import java.util.List;
 import java.util.Objects;
-import org.visionzero.producers.json.Json;
+import org.visionzero.scene.SceneGraphJson;
 
 /**
  * The scene graph of a pair: both object lists (same ids, sizes, materials and positions) and which objects
@@ -21,39 +21,15 @@ public record SceneGraph(int width, int height, List<SceneObject> original, List
     }
   }
 
-  /**
-   * {"width":128,"height":128,"original":{"objects":[…]},"modified":{"objects":[…]},"changedObjectIds":[1,3]},
-   * with x, y and radius in pixels to one decimal.
-   */
+  /** The scene-graph contract's JSON ({@link SceneGraphJson}), read by the policy's oracle and pretraining. */
   public String toJson() {
-    StringBuilder json = new StringBuilder(256 + 160 * original.size() * 2);
-    json.append("{\"width\":").append(width).append(",\"height\":").append(height);
-    json.append(",\"original\":");
-    appendObjects(json, original);
-    json.append(",\"modified\":");
-    appendObjects(json, modified);
-    json.append(",\"changedObjectIds\":[");
-    for (int i = 0; i < changedObjectIds.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(changedObjectIds.get(i));
-    }
-    return json.append("]}").toString();
+    return new SceneGraphJson(width, height, scene(original), scene(modified), changedObjectIds).toJson();
   }
 
-  private static void appendObjects(StringBuilder json, List<SceneObject> objects) {
-    json.append("{\"objects\":[");
-    for (int i = 0; i < objects.size(); i++) {
-      SceneObject o = objects.get(i);
-      json.append(i == 0 ? "" : ",")
-          .append("{\"id\":").append(o.id())
-          .append(",\"shape\":").append(Json.quote(o.shape().word()))
-          .append(",\"color\":").append(Json.quote(o.color().word()))
-          .append(",\"size\":").append(Json.quote(o.size().word()))
-          .append(",\"material\":").append(Json.quote(o.material().word()))
-          .append(",\"x\":").append(Json.oneDecimal(o.x()))
-          .append(",\"y\":").append(Json.oneDecimal(o.y()))
-          .append(",\"radius\":").append(Json.oneDecimal(o.radius()))
-          .append('}');
-    }
-    json.append("]}");
+  private static SceneGraphJson.Scene scene(List<SceneObject> objects) {
+    return new SceneGraphJson.Scene(objects.stream()
+        .map(o -> new SceneGraphJson.SceneObject(o.id(), o.shape().word(), o.color().word(), o.size().word(),
+            o.material().word(), o.x(), o.y(), o.radius()))
+        .toList());
   }
 }

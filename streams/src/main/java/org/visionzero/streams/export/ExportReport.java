@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.visionzero.streams.replay.Json;
+import org.visionzero.json.Json;
 
 /**
  * What {@code vz export} wrote.

@@ -26,7 +26,8 @@ import org.visionzero.events.GameEvent;
 import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
-import org.visionzero.streams.replay.Json;
+import org.visionzero.json.Json;
+import org.visionzero.streams.replay.PolicyJson;
 import org.visionzero.streams.replay.TopicReads;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
@@ -105,7 +106,7 @@ public final class JsonlExport {
     line.put("reward", clue.getReward());
     line.put("advantage", clue.getReward());
     line.put("advantageKind", RAW_REWARD);
-    line.set("policy", Json.policy(clue.getPolicy()));
+    line.set("policy", PolicyJson.of(clue.getPolicy()));
     line.put("image", context == null ? null : images.copy(context.image()));
     return line;
   }
@@ -128,7 +129,7 @@ public final class JsonlExport {
     line.put("reward", decision.getReward());
     line.put("advantage", decision.getAdvantage());
     line.put("advantageKind", GROUP_NORMALISED);
-    line.set("policy", Json.policy(decision.getPolicy()));
+    line.set("policy", PolicyJson.of(decision.getPolicy()));
     line.put("image", context == null ? null : images.copy(context.image()));
     return line;
   }

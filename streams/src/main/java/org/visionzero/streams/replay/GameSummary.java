@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.Winner;
+import org.visionzero.json.Json;
 
 /**
  * One game in the index of {@code vz replay --list}.
@@ -57,9 +58,9 @@ public record GameSummary(String gameId, Instant startedAt, String pairId, Purpo
       node.put("startedAt", game.startedAt().toString());
       node.put("pairId", game.pairId());
       node.put("purpose", game.purpose().name());
-      node.set("civilianPolicy", Json.policy(game.civilianPolicy()));
-      node.set("spyPolicy", Json.policy(game.spyPolicy()));
-      node.set("decisionPolicy", Json.policy(game.decisionPolicy()));
+      node.set("civilianPolicy", PolicyJson.of(game.civilianPolicy()));
+      node.set("spyPolicy", PolicyJson.of(game.spyPolicy()));
+      node.set("decisionPolicy", PolicyJson.of(game.decisionPolicy()));
       node.put("status", game.status().name());
       node.put("winner", game.winner() == null ? null : game.winner().name());
       node.put("events", game.events());

@@ -25,6 +25,7 @@ import org.visionzero.events.VoteKind;
 import org.visionzero.game.fold.GameEvolver;
 import org.visionzero.game.fold.GameState;
 import org.visionzero.game.rules.SeatAssignment;
+import org.visionzero.json.Json;
 
 /**
  * A game as recorded: every event of {@code game-events} for its id in log order (duplicates and ignored
@@ -199,7 +200,7 @@ public record Timeline(String gameId, List<TimelineEntry> entries, GameStarted s
         node.put("role", entry.role().name());
       }
       if (entry.policy() != null) {
-        node.set("policy", Json.policy(entry.policy()));
+        node.set("policy", PolicyJson.of(entry.policy()));
       }
       if (!entry.text().isEmpty()) {
         node.put("text", entry.text());

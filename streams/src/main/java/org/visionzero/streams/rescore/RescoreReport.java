@@ -3,10 +3,10 @@ package org.visionzero.streams.rescore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.Objects;
-import org.visionzero.streams.replay.Json;
+import org.visionzero.json.Json;
 
 /**
  * What {@code vz rescore} found. Scoring is deterministic, so anything but "all identical" is a bug or a

@@ -21,8 +21,8 @@ import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.json.Json;
 import org.visionzero.streams.replay.FakeLog;
-import org.visionzero.streams.replay.Json;
 import org.visionzero.streams.replay.TestGames;
 import org.visionzero.topics.TopicCatalog;
 

@@ -1,7 +1,5 @@
 package org.visionzero.streams.replay;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,9 @@ import org.visionzero.events.GameStarted;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.Winner;
+import org.visionzero.json.Json;
 import org.visionzero.topics.TopicCatalog;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GameIndexTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -1,8 +1,5 @@
 package org.visionzero.streams.replay;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +14,10 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnRetried;
 import org.visionzero.game.fold.EventIds;
 import org.visionzero.game.fold.GameState;
+import org.visionzero.json.Json;
 import org.visionzero.topics.TopicCatalog;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GameReplayTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);

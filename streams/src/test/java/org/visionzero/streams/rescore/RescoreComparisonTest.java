@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.visionzero.streams.replay.Json;
+import org.visionzero.json.Json;
 
 class RescoreComparisonTest {
   private static final byte[] A = {1, 2, 3};

@@ -1,5 +1,8 @@
 package org.visionzero.trainer.sync;
 
+import org.visionzero.json.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -64,10 +67,17 @@ public record SyncResult(
   public record Point(long step, double seconds, long gamesPlayed, int policyVersion, double decisionAccuracy,
       double noImageAccuracy, double naRate, int samples) {
 
-    public String toJson() {
-      return String.format(Locale.ROOT, "{\"step\":%d,\"seconds\":%.3f,\"gamesPlayed\":%d,\"policyVersion\":%d,"
-              + "\"decisionAccuracy\":%.4f,\"noImageAccuracy\":%.4f,\"naRate\":%.4f,\"samples\":%d}",
-          step, seconds, gamesPlayed, policyVersion, decisionAccuracy, noImageAccuracy, naRate, samples);
+    public ObjectNode toJson() {
+      ObjectNode json = Json.object();
+      json.put("step", step);
+      json.put("seconds", Json.round(seconds, 3));
+      json.put("gamesPlayed", gamesPlayed);
+      json.put("policyVersion", policyVersion);
+      json.put("decisionAccuracy", Json.round(decisionAccuracy, 4));
+      json.put("noImageAccuracy", Json.round(noImageAccuracy, 4));
+      json.put("naRate", Json.round(naRate, 4));
+      json.put("samples", samples);
+      return json;
     }
   }
 
@@ -78,15 +88,26 @@ public record SyncResult(
 
   /** One JSON object, as {@code vz run --sync --json} prints it. */
   public String toJson() {
-    return String.format(Locale.ROOT, "{\"runId\":\"%s\",\"steps\":%d,\"appliedSteps\":%d,\"skippedSteps\":%d,"
-            + "\"gamesPlayed\":%d,\"seconds\":%.3f,\"gamesPerSecond\":%.2f,\"finalPolicyVersion\":%d,"
-            + "\"lastLoss\":%s,\"heldOutDecisionAccuracy\":%.4f,\"noImageDecisionAccuracy\":%.4f,"
-            + "\"heldOutNaRate\":%.4f,\"winRateVsV0\":%.4f,\"winRateAsCivilians\":%.4f,\"winRateAsSpy\":%.4f,"
-            + "\"timeLimitReached\":%s,\"points\":[%s],\"referee\":\"v0\"}",
-        runId.replace("\\", "\\\\").replace("\"", "\\\""), steps, appliedSteps, skippedSteps, gamesPlayed, seconds,
-        gamesPerSecond(), finalPolicyVersion, Double.isFinite(lastLoss) ? String.format(Locale.ROOT, "%.6f", lastLoss)
-            : "null", heldOutDecisionAccuracy, noImageDecisionAccuracy, heldOutNaRate, winRateVsV0,
-        winRateAsCivilians, winRateAsSpy, timeLimitReached,
-        points.stream().map(Point::toJson).collect(Collectors.joining(",")));
+    ObjectNode json = Json.object();
+    json.put("runId", runId);
+    json.put("steps", steps);
+    json.put("appliedSteps", appliedSteps);
+    json.put("skippedSteps", skippedSteps);
+    json.put("gamesPlayed", gamesPlayed);
+    json.put("seconds", Json.round(seconds, 3));
+    json.put("gamesPerSecond", Json.round(gamesPerSecond(), 2));
+    json.put("finalPolicyVersion", finalPolicyVersion);
+    json.put("lastLoss", Json.round(lastLoss, 6)); // null when no step was applied
+    json.put("heldOutDecisionAccuracy", Json.round(heldOutDecisionAccuracy, 4));
+    json.put("noImageDecisionAccuracy", Json.round(noImageDecisionAccuracy, 4));
+    json.put("heldOutNaRate", Json.round(heldOutNaRate, 4));
+    json.put("winRateVsV0", Json.round(winRateVsV0, 4));
+    json.put("winRateAsCivilians", Json.round(winRateAsCivilians, 4));
+    json.put("winRateAsSpy", Json.round(winRateAsSpy, 4));
+    json.put("timeLimitReached", timeLimitReached);
+    ArrayNode curve = json.putArray("points");
+    points.forEach(point -> curve.add(point.toJson()));
+    json.put("referee", "v0");
+    return Json.write(json);
   }
 }

@@ -38,7 +38,7 @@ class SyncLoopProgressTest {
     }
     assertThat(result.points().get(3).seconds()).isLessThanOrEqualTo(result.seconds());
     assertThat(result.timeLimitReached()).isFalse();
-    assertThat(result.toJson()).contains("\"timeLimitReached\":false,\"points\":[{\"step\":0,\"seconds\":0.000,")
+    assertThat(result.toJson()).contains("\"timeLimitReached\":false,\"points\":[{\"step\":0,\"seconds\":0.0,")
         .contains("{\"step\":5,").endsWith("],\"referee\":\"v0\"}");
   }
 
