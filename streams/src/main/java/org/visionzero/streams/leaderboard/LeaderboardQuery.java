@@ -1,5 +1,6 @@
 package org.visionzero.streams.leaderboard;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.visionzero.json.Json;
 
 /** Reads the leaderboard store (interactive queries) as rows ordered by pairing, and renders them as JSON. */
 public final class LeaderboardQuery {
@@ -51,6 +53,8 @@ public final class LeaderboardQuery {
   }
 
   public static String toJson(List<LeaderboardRow> rows) {
-    return rows.stream().map(LeaderboardRow::toJson).collect(Collectors.joining(",", "[", "]"));
+    ArrayNode array = Json.mapper().createArrayNode();
+    rows.forEach(row -> array.add(row.toJsonNode()));
+    return Json.write(array);
   }
 }

@@ -1,11 +1,13 @@
 package org.visionzero.streams.leaderboard;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Objects;
 import org.visionzero.events.Outcome;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.Winner;
+import org.visionzero.json.Json;
 
 /**
  * Evaluation results of one (civilian-side policy version, spy policy version) pairing.
@@ -65,30 +67,23 @@ public record LeaderboardRow(String civilianPolicy, int civilianVersion, String 
     return decisionSamples == 0 ? 0.0 : (double) abstentions / decisionSamples;
   }
 
-  /** One JSON object, field names in camelCase, rates with 6 decimals. */
-  public String toJson() {
-    return String.format(Locale.ROOT,
-        "{\"civilianPolicy\":%s,\"civilianVersion\":%d,\"spyPolicy\":%s,\"spyVersion\":%d,\"games\":%d,"
-            + "\"civilianWins\":%d,\"spyWins\":%d,\"decisionSamples\":%d,\"decisionAccuracy\":%.6f,\"naRate\":%.6f}",
-        quote(civilianPolicy), civilianVersion, quote(spyPolicy), spyVersion, games, civilianWins, spyWins,
-        decisionSamples, decisionAccuracy(), naRate());
+  /** One JSON object, field names in camelCase, rates rounded to 6 decimals. */
+  public ObjectNode toJsonNode() {
+    ObjectNode json = Json.object();
+    json.put("civilianPolicy", civilianPolicy);
+    json.put("civilianVersion", civilianVersion);
+    json.put("spyPolicy", spyPolicy);
+    json.put("spyVersion", spyVersion);
+    json.put("games", games);
+    json.put("civilianWins", civilianWins);
+    json.put("spyWins", spyWins);
+    json.put("decisionSamples", decisionSamples);
+    json.put("decisionAccuracy", Json.round(decisionAccuracy(), 6));
+    json.put("naRate", Json.round(naRate(), 6));
+    return json;
   }
 
-  static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+  public String toJson() {
+    return Json.write(toJsonNode());
   }
 }

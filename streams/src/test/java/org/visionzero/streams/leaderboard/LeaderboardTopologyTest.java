@@ -78,7 +78,7 @@ class LeaderboardTopologyTest {
     assertThat(row.naRate()).isCloseTo(1.0 / 16, within(1e-12));
     assertThat(row.toJson()).isEqualTo("{\"civilianPolicy\":\"vz\",\"civilianVersion\":2,\"spyPolicy\":\"vz\","
         + "\"spyVersion\":1,\"games\":2,\"civilianWins\":1,\"spyWins\":1,\"decisionSamples\":16,"
-        + "\"decisionAccuracy\":0.375000,\"naRate\":0.062500}");
+        + "\"decisionAccuracy\":0.375,\"naRate\":0.0625}");
     assertThat(query.toJson()).startsWith("[{\"civilianPolicy\":\"vz\",\"civilianVersion\":1,").endsWith("}]");
   }
 
