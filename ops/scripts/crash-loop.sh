@@ -15,17 +15,17 @@ TURN_TIMEOUT_MS=15000
 echo "coordinator.turn.timeout.ms=$TURN_TIMEOUT_MS" > "$WORK/crash.properties"
 RANDOM="$SEED"
 
-run() { # $1: duration, $2: log file
+run() { # $1: duration, $2: log file; in the background of this shell, its pid in $pid
   "$ROOT/vz" run --policy random --duration "$1" --eval-final-games 0 --data-dir "$DATA" --port 0 \
     --config "$WORK/crash.properties" > "$2" 2>&1 &
-  echo $!
+  pid=$!
 }
 
 (cd "$ROOT" && ./mvnw -B -q -DskipTests install) # build once, so no kill lands in a build
 export VZ_NO_BUILD=1
 for ((kill = 1; kill <= KILLS; kill++)); do
   alive=$((15 + RANDOM % 61))
-  pid="$(run 10m "$WORK/run-$kill.log")"
+  run 10m "$WORK/run-$kill.log"
   sleep "$alive"
   # the JVM is exec'd by the vz script, so the pid is the whole process: broker and every component
   kill -9 "$pid" 2>/dev/null || true
@@ -33,8 +33,8 @@ for ((kill = 1; kill <= KILLS; kill++)); do
   echo "kill $kill of $KILLS after ${alive}s" >&2
   sleep $((TURN_TIMEOUT_MS / 1000 + 2))
 done
-pid="$(run 100s "$WORK/final.log")"
-wait "$pid"
+run 100s "$WORK/final.log"
+wait "$pid" || echo "the last run ended with exit code $? (see $WORK/final.log)" >&2
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 "$ROOT/vz" broker --data-dir "$DATA" --port "$PORT" > "$WORK/broker.log" 2>&1 &
