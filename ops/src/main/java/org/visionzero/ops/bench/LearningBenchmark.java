@@ -27,6 +27,8 @@ import org.visionzero.ops.eval.VersionResult;
 import org.visionzero.ops.progress.MeterTotals;
 import org.visionzero.ops.report.RunReport;
 import org.visionzero.ops.run.ModelRuntime;
+import org.visionzero.ops.run.ShippedV0;
+import org.visionzero.ops.run.V0Choice;
 import org.visionzero.ops.run.Pipeline;
 import org.visionzero.ops.run.PolicyRuntime;
 import org.visionzero.ops.run.PolicyRuntimes;
@@ -111,10 +113,17 @@ public final class LearningBenchmark {
         v0.toString(), streaming, sync);
   }
 
-  /** The given v0 (flag {@code --v0} or {@code v0.checkpoint}), else one pretrained now for both arms. */
+  /** The v0 of both arms (flag {@code --v0} or {@code v0.checkpoint}): a file, the shipped one, or pretrained now. */
   private static Path v0(VzRunConfig config, Path work, Consumer<String> out) throws Exception {
-    if (config.v0Checkpoint().isPresent()) {
-      Path given = config.v0Checkpoint().get().toAbsolutePath().normalize();
+    if (config.v0().kind() == V0Choice.Kind.SHIPPED) {
+      Path shipped = work.resolve("v0").resolve("v0-shipped.vzck");
+      Files.createDirectories(shipped.getParent());
+      Files.write(shipped, ShippedV0.bytes());
+      out.accept("v0 for both arms: the v0 shipped with vz (sha256 " + ShippedV0.sha256() + ")");
+      return shipped;
+    }
+    if (config.v0().kind() == V0Choice.Kind.FILE) {
+      Path given = config.v0().file().orElseThrow().toAbsolutePath().normalize();
       if (!Files.isRegularFile(given)) {
         throw new VzConfigException("the v0 checkpoint " + given + " (" + VzRunConfig.V0_CHECKPOINT
             + " or --v0) is not a file");
@@ -125,7 +134,7 @@ public final class LearningBenchmark {
     Path dir = work.resolve("v0");
     Files.createDirectories(dir);
     PolicyRuntime.V0 v0 = new ModelRuntime(config.imageSize(), config.pretrainBudget(), config.pretrainSeed(),
-        config.pretrainPartialCaptions(), Optional.empty()).createV0(dir, out);
+        config.pretrainPartialCaptions(), config.v0()).createV0(dir, out);
     Path file = dir.resolve("v0.ckpt");
     Files.write(file, v0.bytes());
     out.accept("v0 for both arms pretrained once: " + file);
@@ -204,7 +213,7 @@ public final class LearningBenchmark {
     Map<String, Object> settings = new HashMap<>(config.trainerSettings());
     settings.put(TrainerConfig.RUN_ID, config.runId() + "-sync");
     settings.put(TrainerConfig.POLICY_NAME, runtime.policyName());
-    settings.put(TrainerConfig.BASE_CHECKPOINT, config.v0Checkpoint().orElseThrow().toString());
+    settings.put(TrainerConfig.BASE_CHECKPOINT, config.v0().file().orElseThrow().toString());
     SceneGenerator scenes = new SceneGenerator(SceneOptions.ofSize(config.imageSize(), config.imageSize()));
     SyncResult result = SyncRun.run(new TrainerConfig(settings), config.steps(), seed -> {
       ScenePair pair = scenes.generate(seed);

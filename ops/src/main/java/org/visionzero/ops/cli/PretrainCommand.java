@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.visionzero.events.BlobRef;
+import org.visionzero.ops.progress.ConsoleProgress;
+import org.visionzero.ops.progress.PretrainProgress;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.run.SceneCaptionSource;
 import org.visionzero.policy.checkpoint.Checkpoints;
-import org.visionzero.policy.train.ConsoleProgressBar;
 import org.visionzero.policy.train.PretrainOptions;
 import org.visionzero.policy.train.PretrainResult;
 import org.visionzero.policy.train.Pretrainer;
@@ -58,7 +59,7 @@ public final class PretrainCommand implements Runnable {
           Duration.ofSeconds(seconds), defaults.learningRate(), defaults.heldOutPairs(), defaults.heldOutGames(),
           defaults.poolSize(), device, out);
       ProgressListener progress = output.json() ? (done, step, loss, elapsed) -> { }
-          : new ConsoleProgressBar(System.err, 1_000);
+          : PretrainProgress.on(ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY));
       PretrainResult result = Pretrainer.run(options, new SceneCaptionSource(size), progress);
       BlobRef stored = blobs.open().put(Files.readAllBytes(out), Checkpoints.MEDIA_TYPE);
       String json = result.toJson().replaceFirst("}$", ",\"checkpointFile\":\"" + jsonPath(out)

@@ -5,16 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.visionzero.ops.progress.ConsoleProgress;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.KafkaOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
-import org.visionzero.producers.publish.ConsoleProgressBar;
 import org.visionzero.producers.publish.ImagePairPublisher;
 import org.visionzero.producers.publish.ProduceOptions;
 import org.visionzero.producers.publish.ProduceResult;
 import org.visionzero.producers.publish.ProduceRunner;
+import org.visionzero.producers.publish.Progress;
 import org.visionzero.producers.publish.ProgressListener;
 import org.visionzero.producers.publish.SourceKind;
 import picocli.CommandLine.Command;
@@ -65,7 +66,19 @@ public final class ProduceCommand implements Runnable {
         seed, size, size, brokenShare, heldOutShare);
     Map<String, Object> producerConfig = settings.clientProperties().asMap();
     producerConfig.putAll(ImagePairPublisher.producerConfig(settings.clientProperties().bootstrapServers()));
-    ProgressListener progress = output.json() ? ProgressListener.NONE : new ConsoleProgressBar(System.err);
+    ProgressListener progress = output.json() ? ProgressListener.NONE : new ProgressListener() {
+      private final ConsoleProgress console = ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY);
+
+      @Override
+      public void onProgress(Progress done) {
+        console.update(ConsoleProgress.bar(done.share()) + " " + done.summary());
+      }
+
+      @Override
+      public void onFinished(Progress done) {
+        console.finish(ConsoleProgress.bar(done.share()) + " " + done.summary());
+      }
+    };
     ProduceResult result;
     try (Producer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
       result = ProduceRunner.run(options, producer, settings.topicCatalog(), blobs.open(), progress);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.visionzero.ops.progress.ConsoleProgress;
 import org.visionzero.ops.cli.options.BrokerOptions;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.FlagSource;
@@ -45,6 +46,10 @@ public final class RunCommand implements Runnable, FlagSource {
   @Option(names = "--policy", paramLabel = "model|random",
       description = "model (default): the DJL model, trained; random: scripted, no trainer.")
   String policy;
+  @Option(names = "--v0", paramLabel = "shipped|pretrain|FILE",
+      description = "Where v0 comes from: the v0 shipped with vz (default: self-play starts at once), one "
+          + "pretrained now (within --duration), or a checkpoint file.")
+  String v0;
   @Option(names = "--run-id", paramLabel = "ID", description = "Run id; reuse it to resume (default run-1).")
   String runId;
   @Option(names = "--eval-final-games", paramLabel = "N",
@@ -73,6 +78,7 @@ public final class RunCommand implements Runnable, FlagSource {
     FlagSource.putIfGiven(flags, VzRunConfig.WORKERS, workers);
     FlagSource.putIfGiven(flags, VzRunConfig.POLICY, policy);
     FlagSource.putIfGiven(flags, VzRunConfig.RUN_ID, runId);
+    FlagSource.putIfGiven(flags, VzRunConfig.V0_CHECKPOINT, v0);
     FlagSource.putIfGiven(flags, VzRunConfig.EVAL_FINAL_GAMES, evalFinalGames);
     FlagSource.putIfGiven(flags, VzRunConfig.PRODUCE_RATE, produceRate);
   }
@@ -113,9 +119,11 @@ public final class RunCommand implements Runnable, FlagSource {
       Pipeline pipeline = Pipeline.start(running, settings, PolicyRuntimes.forConfig(settings), registry,
           output::progress);
       String steps = settings.steps() == VzRunConfig.OPEN_ENDED_STEPS ? "" : settings.steps() + " steps or ";
-      output.progress("Running; stops after " + steps
-          + settings.duration().map(d -> d.toMinutes() + " min or ").orElse("") + "on Ctrl-C.");
-      Pipeline.End end = pipeline.awaitEnd(settings.duration(), stopRequested::get);
+      output.progress("Self-play; stops after " + steps
+          + settings.selfPlayDeadline().map(d -> ConsoleProgress.time(d) + " from the start or ").orElse("")
+          + "on Ctrl-C" + (settings.plan().finalEval().isZero() ? "."
+          : ", then a final evaluation of at most " + ConsoleProgress.time(settings.plan().finalEval()) + "."));
+      Pipeline.End end = pipeline.awaitEnd(settings.selfPlayDeadline(), stopRequested::get);
       output.progress("Stopping (" + end.name().toLowerCase(java.util.Locale.ROOT) + ")");
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("bootstrapServers", running.bootstrapServers());

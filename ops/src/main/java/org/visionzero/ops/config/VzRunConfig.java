@@ -11,6 +11,9 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.visionzero.ops.eval.EvaluatorSettings;
+import org.visionzero.ops.run.RunPlan;
+import org.visionzero.ops.run.ShippedV0;
+import org.visionzero.ops.run.V0Choice;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
@@ -144,9 +147,13 @@ public final class VzRunConfig extends AbstractConfig {
         .define(PRETRAIN_PARTIAL_CAPTIONS, Type.DOUBLE, 0.0, Range.between(0.0, 1.0), Importance.LOW,
             "Share of pretraining captions cut after a random number of objects, so that v0 sometimes gives "
                 + "shorter clues (a spy that names fewer objects is found less often); 0 = always every object.")
-        .define(V0_CHECKPOINT, Type.STRING, "", Importance.LOW,
-            "A v0 checkpoint file to publish instead of pretraining (empty: pretrain when there is no v0).")
-        .define(PROGRESS_INTERVAL, Type.STRING, "10s", Importance.LOW, "How often the progress line is printed.");
+        .define(V0_CHECKPOINT, Type.STRING, V0Choice.SHIPPED, Importance.MEDIUM,
+            "Where v0 comes from: 'shipped' (the v0 shipped with vz, pretrained on 64-pixel scenes: self-play starts "
+                + "at once), 'pretrain' (pretrain one now, within pretrain.budget and --duration), or a checkpoint "
+                + "file.")
+        .define(PROGRESS_INTERVAL, Type.STRING, "15s", Importance.LOW,
+            "How often the progress line is written when standard error is not a terminal (a log); on a terminal it "
+                + "is redrawn in place.");
     for (String key : PASSED_TO_TRAINER) {
       ConfigDef.ConfigKey trainerKey = TrainerConfig.definition().configKeys().get(key);
       def.define(TRAINER_PREFIX + key, trainerKey.type, trainerKey.defaultValue, trainerKey.validator,
@@ -162,6 +169,17 @@ public final class VzRunConfig extends AbstractConfig {
     evalInterval();
     pretrainBudget();
     progressInterval();
+    try {
+      plan();
+    } catch (IllegalArgumentException tooShort) {
+      throw new ConfigException(DURATION, getString(DURATION), tooShort.getMessage());
+    }
+    if (v0().kind() == V0Choice.Kind.SHIPPED && getString(POLICY).equals(POLICY_MODEL)
+        && imageSize() != ShippedV0.IMAGE_SIZE) {
+      throw new ConfigException(V0_CHECKPOINT, V0Choice.SHIPPED, "the shipped v0 was pretrained on "
+          + ShippedV0.IMAGE_SIZE + "-pixel scenes, not " + imageSize() + ": use --v0 pretrain (or a v0 file "
+          + "for that size), or image.size=" + ShippedV0.IMAGE_SIZE);
+    }
   }
 
   /** True when no external cluster is configured, so {@code vz run} starts its own broker. */
@@ -323,9 +341,21 @@ public final class VzRunConfig extends AbstractConfig {
     return getDouble(PRETRAIN_PARTIAL_CAPTIONS);
   }
 
-  public Optional<Path> v0Checkpoint() {
-    String file = getString(V0_CHECKPOINT);
-    return file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
+  /** How the run spends its duration: pretraining (when asked for), self-play, final evaluation. */
+  public RunPlan plan() {
+    return RunPlan.of(duration(), v0().pretrains() && getString(POLICY).equals(POLICY_MODEL), pretrainBudget(),
+        evalFinalGames(), evalFinalBudget());
+  }
+
+  /** When self-play stops, counted from the start of the run (pretraining included): the duration less the final
+   * evaluation; empty without a duration. */
+  public Optional<Duration> selfPlayDeadline() {
+    return duration().map(total -> total.minus(plan().finalEval()));
+  }
+
+  /** Where v0 comes from (validated at construction). */
+  public V0Choice v0() {
+    return V0Choice.parse(getString(V0_CHECKPOINT));
   }
 
   public Duration progressInterval() {

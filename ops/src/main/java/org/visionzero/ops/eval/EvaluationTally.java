@@ -37,6 +37,7 @@ public final class EvaluationTally {
     Proportion won = Proportion.EMPTY;
     Mean fidelity = Mean.EMPTY;
     Proportion spyEchoes = Proportion.EMPTY;
+    Mean correctPerGame = Mean.EMPTY;
   }
 
   /**
@@ -64,9 +65,14 @@ public final class EvaluationTally {
     if (arm.isWinRateArm()) {
       tally.won = tally.won.plus(arm.evaluatedWon(game.getOutcome().getWinner()));
     } else {
+      long correct = 0;
       for (ScoredDecision decision : game.getDecisions()) {
         tally.correct = tally.correct.plus(decision.getCorrect());
         tally.abstained = tally.abstained.plus(decision.getDecision().getVoteKind() == VoteKind.ABSTAIN);
+        correct += decision.getCorrect() ? 1 : 0;
+      }
+      if (!game.getDecisions().isEmpty()) {
+        tally.correctPerGame = tally.correctPerGame.plus(correct / (double) game.getDecisions().size());
       }
     }
     if (arm.evaluatedPlaysSpy()) {
@@ -126,6 +132,7 @@ public final class EvaluationTally {
         .plus(arms.getOrDefault(EvalArm.PAPER_AS_SPY, none).spyEchoes);
     long games = arms.values().stream().mapToLong(t -> t.games).sum();
     return new VersionResult(version, decision.correct, noImage.correct, decision.abstained, clueWins, fidelity,
-        paperWins, refereeByVersion.getOrDefault(version, EvalTags.NO_REFEREE), games, spyEchoes);
+        paperWins, refereeByVersion.getOrDefault(version, EvalTags.NO_REFEREE), games, spyEchoes,
+        decision.correctPerGame, noImage.correctPerGame);
   }
 }

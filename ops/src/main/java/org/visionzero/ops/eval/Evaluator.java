@@ -325,6 +325,17 @@ public final class Evaluator implements AutoCloseable {
    * {@code version} becomes the referee (so the clue-skill figure always has one, recorded in the result).
    */
   public VersionResult evaluate(int version, int gamesPerArm, Duration budget) throws InterruptedException {
+    return evaluate(version, gamesPerArm, budget, (done, partial, left) -> { });
+  }
+
+  /** Told, about once a second, how far an evaluation is: share of its games done, the result so far, time left. */
+  public interface EvaluationProgress {
+    void onProgress(double done, Optional<VersionResult> partial, Duration left);
+  }
+
+  /** {@link #evaluate(int, int, Duration)}, telling {@code progress} how far it is while it waits. */
+  public VersionResult evaluate(int version, int gamesPerArm, Duration budget, EvaluationProgress progress)
+      throws InterruptedException {
     Instant until = clock.instant().plus(budget);
     synchronized (this) {
       if (referee.isEmpty()) {
@@ -334,12 +345,22 @@ public final class Evaluator implements AutoCloseable {
       while (!complete(version, gamesPerArm) && clock.instant().isBefore(until) && failure.get() == null
           && stopped.getCount() > 0) {
         wait(Math.max(1, Math.min(1_000, Duration.between(clock.instant(), until).toMillis())));
+        progress.onProgress(share(version, gamesPerArm), tally.result(version), Duration.between(clock.instant(),
+            until));
       }
       requestedPlan = null;
       return tally.result(version).orElseGet(() -> new VersionResult(version, Proportion.EMPTY, Proportion.EMPTY,
           Proportion.EMPTY, Proportion.EMPTY, Mean.EMPTY, Proportion.EMPTY, referee.orElse(EvalTags.NO_REFEREE), 0,
-          Proportion.EMPTY));
+          Proportion.EMPTY, Mean.EMPTY, Mean.EMPTY));
     }
+  }
+
+  private double share(int version, int gamesPerArm) {
+    long done = 0;
+    for (EvalArm arm : EvalArm.values()) {
+      done += Math.min(gamesPerArm, tally.games(version, arm));
+    }
+    return gamesPerArm == 0 ? 1 : done / (double) (gamesPerArm * EvalArm.values().length);
   }
 
   private boolean complete(int version, int gamesPerArm) {

@@ -16,10 +16,14 @@ import java.util.Map;
  * @param games            evaluation games of this version
  * @param spyEchoRate      this version's spy clues that repeat the latest clue of another seat word for word (the
  *                         strategy a spy can learn to blend in)
+ * @param decisionAccuracyPerGame {@code decisionAccuracy} with the game as the unit: the mean of each game's share
+ *                         of samples on the spy, its interval over games (a game's samples read the same clues, so
+ *                         they are not independent)
+ * @param noImageAccuracyPerGame  the same for the no-image control
  */
 public record VersionResult(int version, Proportion decisionAccuracy, Proportion noImageAccuracy,
     Proportion naRate, Proportion clueWinRate, Mean clueFidelity, Proportion paperWinRate, int refereeVersion,
-    long games, Proportion spyEchoRate) {
+    long games, Proportion spyEchoRate, Mean decisionAccuracyPerGame, Mean noImageAccuracyPerGame) {
 
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -33,6 +37,8 @@ public record VersionResult(int version, Proportion decisionAccuracy, Proportion
     json.put("clueFidelity", clueFidelity.toJson());
     json.put("winRateVsV0PaperStyle", paperWinRate.toJson());
     json.put("spyEchoRate", spyEchoRate.toJson());
+    json.put("decisionAccuracyPerGame", decisionAccuracyPerGame.toJson());
+    json.put("noImageAccuracyPerGame", noImageAccuracyPerGame.toJson());
     return json;
   }
 }

@@ -23,7 +23,12 @@ public record RunSummary(String runId, Instant started, Instant ended, Optional<
     Map<String, Object> json = new LinkedHashMap<>();
     Optional<VersionResult> last = finalResult;
     json.put("decisionAccuracy", figure(last.map(r -> r.decisionAccuracy().rate())));
+    json.put("decisionAccuracyPerGameLow", figure(last.map(r -> r.decisionAccuracyPerGame().low())));
+    json.put("decisionAccuracyPerGameHigh", figure(last.map(r -> r.decisionAccuracyPerGame().high())));
     json.put("noImageAccuracy", figure(last.map(r -> r.noImageAccuracy().rate())));
+    json.put("noImageAccuracyPerGameLow", figure(last.map(r -> r.noImageAccuracyPerGame().low())));
+    json.put("noImageAccuracyPerGameHigh", figure(last.map(r -> r.noImageAccuracyPerGame().high())));
+    json.put("evaluatedGamesPerArm", last.map(r -> r.decisionAccuracyPerGame().count()).orElse(0L));
     json.put("naRate", figure(last.map(r -> r.naRate().rate())));
     json.put("winRateVsV0FixedReferee", figure(last.map(r -> r.clueWinRate().rate())));
     json.put("winRateVsV0FixedRefereeLow", figure(last.map(r -> r.clueWinRate().low())));

@@ -17,7 +17,8 @@ import org.visionzero.workers.policy.PolicyFactory;
 
 /**
  * The DJL vision-language model: workers load its checkpoints, the trainer trains it, and v0 is pretrained on
- * the producers' scenes (captioning) within a time budget, unless a v0 checkpoint file is given.
+ * the producers' scenes (captioning) within a time budget when asked to; by default v0 is the one shipped with
+ * vz ({@link ShippedV0}).
  */
 public final class ModelRuntime implements PolicyRuntime {
 
@@ -30,19 +31,19 @@ public final class ModelRuntime implements PolicyRuntime {
   private final Duration pretrainBudget;
   private final long pretrainSeed;
   private final double partialCaptions;
-  private final Optional<Path> givenV0;
+  private final V0Choice v0Choice;
 
   /**
    * @param partialCaptions share of pretraining captions cut short ({@code PretrainOptions.partialCaptions})
-   * @param givenV0 a v0 checkpoint file to publish instead of pretraining (e.g. a test's committed v0)
+   * @param v0Choice        the shipped v0, one pretrained now, or a checkpoint file
    */
   public ModelRuntime(int imageSize, Duration pretrainBudget, long pretrainSeed, double partialCaptions,
-      Optional<Path> givenV0) {
+      V0Choice v0Choice) {
     this.imageSize = imageSize;
     this.pretrainBudget = pretrainBudget;
     this.pretrainSeed = pretrainSeed;
     this.partialCaptions = partialCaptions;
-    this.givenV0 = givenV0;
+    this.v0Choice = v0Choice;
   }
 
   @Override
@@ -62,9 +63,18 @@ public final class ModelRuntime implements PolicyRuntime {
 
   @Override
   public V0 createV0(Path workDir, Consumer<String> progress) throws Exception {
-    if (givenV0.isPresent()) {
-      byte[] bytes = Files.readAllBytes(givenV0.get());
-      return new V0(bytes, Checkpoints.MEDIA_TYPE, factory.architecture(policyName()), "given " + givenV0.get());
+    if (v0Choice.kind() == V0Choice.Kind.SHIPPED) {
+      return new V0(ShippedV0.bytes(), Checkpoints.MEDIA_TYPE, factory.architecture(policyName()),
+          "shipped with vz, sha256 " + ShippedV0.sha256());
+    }
+    if (v0Choice.kind() == V0Choice.Kind.FILE) {
+      Path file = v0Choice.file().orElseThrow();
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("the v0 checkpoint " + file.toAbsolutePath() + " (--v0 or "
+            + "v0.checkpoint) is not a file");
+      }
+      return new V0(Files.readAllBytes(file), Checkpoints.MEDIA_TYPE, factory.architecture(policyName()),
+          "given " + file);
     }
     progress.accept("pretraining v0 on " + imageSize + "px scenes for up to " + pretrainBudget.toSeconds() + " s");
     Path file = workDir.resolve("pretrained-v0.ckpt");

@@ -28,7 +28,9 @@ import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.eval.Evaluator;
 import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.ops.progress.ConsoleProgress;
 import org.visionzero.ops.progress.ConsumerLag;
+import org.visionzero.ops.progress.FinalEvaluationLine;
 import org.visionzero.ops.progress.MeterTotals;
 import org.visionzero.ops.progress.ProgressReporter;
 import org.visionzero.ops.progress.ProgressSample;
@@ -150,7 +152,8 @@ public final class Pipeline {
     trainingLog = run.add("training log", TrainingLogReader.start(clients, topics, config.runId()));
     Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));
     ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
-    run.add("progress line", ProgressReporter.start(() -> sample(lag, topics), out, config.progressInterval()));
+    run.add("progress line", ProgressReporter.start(() -> sample(lag, topics),
+        ConsoleProgress.onStderr(config.progressInterval()), config.selfPlayDeadline()));
   }
 
   private ProduceOptions produceOptions() {
@@ -257,8 +260,11 @@ public final class Pipeline {
     if (evaluate && config.evalFinalGames() > 0 && end != End.COMPONENT_FAILED) {
       int version = evaluator.awaitLatestVersion(Duration.ofSeconds(30));
       out.accept("final evaluation of v" + version + ": " + config.evalFinalGames() + " games per arm (at most "
-          + config.evalFinalBudget().toMinutes() + " min)");
-      finalResult = Optional.of(evaluator.evaluate(version, config.evalFinalGames(), config.evalFinalBudget()));
+          + ConsoleProgress.time(config.plan().finalEval()) + ")");
+      ConsoleProgress console = ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY);
+      finalResult = Optional.of(evaluator.evaluate(version, config.evalFinalGames(), config.plan().finalEval(),
+          (done, partial, left) -> console.update(FinalEvaluationLine.format(version, done, partial, left))));
+      console.finish(FinalEvaluationLine.format(version, 1.0, finalResult, Duration.ZERO));
     } else {
       List<VersionResult> results = evaluator.results();
       finalResult = results.isEmpty() ? Optional.empty() : Optional.of(results.get(results.size() - 1));

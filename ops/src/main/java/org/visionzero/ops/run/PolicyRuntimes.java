@@ -11,8 +11,8 @@ public final class PolicyRuntimes {
   public static PolicyRuntime forConfig(VzRunConfig config) {
     return switch (config.policy()) {
       case VzRunConfig.POLICY_RANDOM -> new ScriptedRuntime();
-      case VzRunConfig.POLICY_MODEL -> new ModelRuntime(config.imageSize(), config.pretrainBudget(),
-          config.pretrainSeed(), config.pretrainPartialCaptions(), config.v0Checkpoint());
+      case VzRunConfig.POLICY_MODEL -> new ModelRuntime(config.imageSize(), config.plan().pretrain(),
+          config.pretrainSeed(), config.pretrainPartialCaptions(), config.v0());
       default -> throw new IllegalArgumentException("unknown run.policy '" + config.policy() + "'");
     };
   }

@@ -95,7 +95,7 @@ class RunReportTest {
   private static VersionResult result(int version, int correct, int of) {
     return new VersionResult(version, new Proportion(correct, of), new Proportion(48, 100), new Proportion(2, 100),
         new Proportion(60, 100), Mean.EMPTY.plus(0.9).plus(0.8), new Proportion(55, 100), 1, 500,
-        new Proportion(10, 250));
+        new Proportion(10, 250), Mean.EMPTY.plus(0.75).plus(0.875), Mean.EMPTY.plus(0.5).plus(0.25));
   }
 
   private static TrainingEvent event(TrainingStepCompleted step) {

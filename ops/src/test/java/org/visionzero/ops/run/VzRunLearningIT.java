@@ -33,7 +33,7 @@ class VzRunLearningIT {
    * v0 for the producers' scenes: {@code ./vz pretrain --out <file>} (defaults: 9 minutes, held-out token accuracy 0.88),
    * committed so that this test needs no pretraining.
    */
-  static final String V0_RESOURCE = "/org/visionzero/ops/run/v0-scenes.vzck";
+  static final String V0_RESOURCE = ShippedV0.RESOURCE;
   private static final double MAX_NA_RATE = 0.1;
   private static final double MIN_ACCURACY = 0.8;
   private static final double MIN_GAP_TO_NO_IMAGE = 0.3;

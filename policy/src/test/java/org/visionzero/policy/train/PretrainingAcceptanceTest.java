@@ -30,7 +30,12 @@ class PretrainingAcceptanceTest {
     PretrainOptions options = new PretrainOptions(1L, PretrainOptions.DEFAULT_BATCH, 1_000_000, TRAINING_BUDGET,
         PretrainOptions.DEFAULT_LEARNING_RATE, 512, 200, "auto", checkpoint);
     long start = System.nanoTime();
-    PretrainResult result = Pretrainer.run(options, new TestSceneDrawer(), new ConsoleProgressBar(System.out, 10_000));
+    PretrainResult result = Pretrainer.run(options, new TestSceneDrawer(), 
+        (done, step, loss, elapsed) -> {
+          if (step % 500 == 0) {
+            System.out.printf("pretraining: step %d loss %.4f %d s%n", step, loss, elapsed.toSeconds());
+          }
+        });
     Duration total = Duration.ofNanos(System.nanoTime() - start);
     System.out.println("pretraining: " + result.toJson() + " total " + total.toSeconds() + " s");
     Files.writeString(checkpoint.resolveSibling(checkpoint.getFileName() + ".sha256"),

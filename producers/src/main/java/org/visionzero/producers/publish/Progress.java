@@ -9,4 +9,15 @@ package org.visionzero.producers.publish;
  * @param pairsPerSecond handling rate since the start
  */
 public record Progress(long done, long total, long deadLettered, double pairsPerSecond) {
+
+  /** Share of the asked pairs handled, 0..1 (1 when none were asked). */
+  public double share() {
+    return total == 0 ? 1 : Math.min(1, done / (double) total);
+  }
+
+  /** "15/30 pairs  12.5 pairs/s  2 dead letters". */
+  public String summary() {
+    return String.format(java.util.Locale.ROOT, "%d/%d pairs  %.1f pairs/s  %d dead letters", done, total,
+        pairsPerSecond, deadLettered);
+  }
 }

@@ -41,10 +41,11 @@ class ProduceOptionsTest {
   }
 
   @Test
-  void shouldDrawAProgressBarProportionalToTheWorkDone() {
-    String line = ConsoleProgressBar.line(new Progress(15, 30, 2, 12.5));
+  void shouldSummariseTheWorkDone() {
+    Progress progress = new Progress(15, 30, 2, 12.5);
 
-    assertThat(line).startsWith("[" + "#".repeat(15) + "-".repeat(15) + "] 15/30 pairs")
-        .contains("12.5 pairs/s", "2 dead letters");
+    assertThat(progress.share()).isEqualTo(0.5);
+    assertThat(progress.summary()).isEqualTo("15/30 pairs  12.5 pairs/s  2 dead letters");
+    assertThat(new Progress(0, 0, 0, 0).share()).isEqualTo(1.0);
   }
 }

@@ -1,0 +1,70 @@
+package org.visionzero.ops.run;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a {@code vz run} spends its {@code --duration}: v0 (pretraining, when asked for), self-play, and the final
+ * evaluation all fit inside it, so a run ends when its duration says. Without a duration, pretraining and the
+ * final evaluation get their own budgets and self-play runs until its steps are done or Ctrl-C.
+ *
+ * @param pretrain   time for pretraining v0 (zero when v0 is shipped or given)
+ * @param selfPlay   time for self-play, from the start of the run, after pretraining; empty: no limit
+ * @param finalEval  time for the final evaluation (zero when there is none)
+ */
+public record RunPlan(Duration pretrain, Optional<Duration> selfPlay, Duration finalEval) {
+  /** Self-play shorter than this teaches nothing worth evaluating. */
+  static final Duration MIN_SELF_PLAY = Duration.ofMinutes(1);
+  /** Pretraining shorter than this does not learn to caption. */
+  static final Duration MIN_PRETRAIN = Duration.ofMinutes(2);
+  /** The final evaluation's share of a run's duration, at least {@link #MIN_FINAL_EVAL}. */
+  static final double FINAL_EVAL_SHARE = 0.2;
+  static final Duration MIN_FINAL_EVAL = Duration.ofSeconds(30);
+
+  /**
+   * @param duration        the whole run, if bounded
+   * @param pretrains       whether v0 is pretrained now
+   * @param pretrainBudget  the longest pretraining asked for
+   * @param finalEvalGames  games per arm of the final evaluation (0: none)
+   * @param finalEvalBudget the longest final evaluation asked for
+   * @throws IllegalArgumentException when the duration is too short, saying what would fit
+   */
+  public static RunPlan of(Optional<Duration> duration, boolean pretrains, Duration pretrainBudget,
+      int finalEvalGames, Duration finalEvalBudget) {
+    if (duration.isEmpty()) {
+      return new RunPlan(pretrains ? pretrainBudget : Duration.ZERO, Optional.empty(),
+          finalEvalGames == 0 ? Duration.ZERO : finalEvalBudget);
+    }
+    Duration total = duration.get();
+    Duration finalEval = finalEvalGames == 0 ? Duration.ZERO
+        : min(finalEvalBudget, max(MIN_FINAL_EVAL, Duration.ofMillis((long) (total.toMillis() * FINAL_EVAL_SHARE))));
+    Duration needed = MIN_SELF_PLAY.plus(finalEval).plus(pretrains ? MIN_PRETRAIN : Duration.ZERO);
+    if (total.compareTo(needed) < 0) {
+      throw new IllegalArgumentException("--duration " + text(total) + " is too short for "
+          + (pretrains ? "pretraining v0 (at least " + text(MIN_PRETRAIN) + "), " : "")
+          + "self-play (at least " + text(MIN_SELF_PLAY) + ")"
+          + (finalEval.isZero() ? "" : " and the final evaluation (" + text(finalEval) + ")")
+          + ": give at least --duration " + text(needed)
+          + (pretrains ? ", or start from the shipped v0 (leave out --v0 pretrain)" : ""));
+    }
+    Duration pretrain = pretrains ? min(pretrainBudget, total.minus(MIN_SELF_PLAY).minus(finalEval)) : Duration.ZERO;
+    return new RunPlan(pretrain, Optional.of(total.minus(pretrain).minus(finalEval)), finalEval);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** "5m", "1m30s", "45s". */
+  static String text(Duration duration) {
+    long s = duration.toSeconds();
+    if (s >= 60) {
+      return s / 60 + "m" + (s % 60 == 0 ? "" : s % 60 + "s");
+    }
+    return s + "s";
+  }
+}
