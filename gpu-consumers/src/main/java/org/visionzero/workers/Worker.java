@@ -131,7 +131,7 @@ public final class Worker implements Runnable {
   private void swapInStagedVersions() {
     for (PolicyRegistry.Swap swap : policies.applyStaged()) {
       metrics.reload(Duration.between(swap.announcedAt(), clock.instant()));
-      LOG.info("{}: now serving {} (was version {})", workerId, swap.version(),
+      LOG.debug("{}: now serving {} (was version {})", workerId, swap.version(),
           swap.previous().map(String::valueOf).orElse("none"));
     }
   }

@@ -163,7 +163,7 @@ public final class CheckpointWatcher implements Runnable {
     try {
       Policy policy = loader.load(key, new KnownCheckpoint(event.getCheckpoint(), event.getArchitecture()));
       registry.stage(key, policy, announced.readAt());
-      LOG.info("{}: loaded checkpoint {} in {} ms; it serves from the next batch", component, key,
+      LOG.debug("{}: loaded checkpoint {} in {} ms; it serves from the next batch", component, key,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     } catch (PolicyLoadException e) {
       refuse(DeadLetters.forInput(component, event.getCheckpoint().getUri(), null, e, clock.instant()),

@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.visionzero.json.Json;
 import org.visionzero.ops.progress.ConsoleProgress;
+import org.visionzero.ops.report.Headline;
+import org.visionzero.ops.report.RunReport;
 import org.visionzero.ops.cli.options.BrokerOptions;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.FlagSource;
@@ -129,8 +133,9 @@ public final class RunCommand implements Runnable, FlagSource {
       extra.put("bootstrapServers", running.bootstrapServers());
       extra.put("metricsUrl", running.metrics().map(MetricsEndpoint::url).orElse(null));
       Path report = pipeline.finish(end, end != Pipeline.End.STOP_REQUESTED, extra);
-      output.printJson(java.nio.file.Files.readString(pipeline.runDir().resolve("summary.json")),
-          () -> "Report: " + report + "\nSummary: " + pipeline.runDir().resolve("summary.json"));
+      String summary = java.nio.file.Files.readString(pipeline.runDir().resolve(RunReport.SUMMARY_FILE));
+      JsonNode figures = Json.mapper().readTree(summary);
+      output.printJson(summary, () -> String.join("\n", Headline.lines(figures, pipeline.runDir(), report)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("vz run interrupted", e);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.visionzero.ops.progress.ConsoleProgress;
+import org.visionzero.ops.progress.PretrainProgress;
 import org.visionzero.policy.checkpoint.Checkpoints;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.train.PretrainOptions;
@@ -82,7 +84,7 @@ public final class ModelRuntime implements PolicyRuntime {
         pretrainBudget, PretrainOptions.DEFAULT_LEARNING_RATE, HELD_OUT_PAIRS, HELD_OUT_GAMES, "cpu", file)
         .withPartialCaptions(partialCaptions);
     PretrainResult result = Pretrainer.run(options, new SceneCaptionSource(imageSize),
-        (done, step, loss, elapsed) -> { });
+        PretrainProgress.on(ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY)));
     progress.accept("pretrained v0: " + result.toJson());
     return new V0(Files.readAllBytes(file), Checkpoints.MEDIA_TYPE, factory.architecture(policyName()),
         "pretrained: " + result.toJson());

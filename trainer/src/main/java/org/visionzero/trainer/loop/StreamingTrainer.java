@@ -185,10 +185,12 @@ public final class StreamingTrainer implements AutoCloseable {
     checkpointedLastStep = report.checkpointDue();
     metrics.step(report.completed(), Duration.ofNanos(System.nanoTime() - started));
     TrainingStepCompleted c = report.completed();
-    LOG.info(String.format(Locale.ROOT,
-        "step %d phase %s applied=%s games=%d samples=%d loss=%.4f kl=%.4f clip=%.3f lag=%.2f acc=%.3f na=%.3f",
-        c.getStep(), c.getPhase(), c.getApplied(), c.getGames(), c.getSamples(), c.getLoss(), c.getKl(),
-        c.getClipFraction(), c.getMeanStaleness(), c.getDecisionAccuracy(), c.getNaRate()));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(String.format(Locale.ROOT,
+          "step %d phase %s applied=%s games=%d samples=%d loss=%.4f kl=%.4f clip=%.3f lag=%.2f acc=%.3f na=%.3f",
+          c.getStep(), c.getPhase(), c.getApplied(), c.getGames(), c.getSamples(), c.getLoss(), c.getKl(),
+          c.getClipFraction(), c.getMeanStaleness(), c.getDecisionAccuracy(), c.getNaRate()));
+    }
   }
 
   /** Inside an open transaction: stores the blob, sends the event and commits the offsets with it. */
@@ -209,7 +211,7 @@ public final class StreamingTrainer implements AutoCloseable {
     core.checkpointWritten(written.continueWith());
     checkpointedLastStep = true;
     metrics.checkpoint();
-    LOG.info("checkpoint {} at step {} ({} bytes, sha256 {})", written.event().getEventId(), afterStep.step(),
+    LOG.debug("checkpoint {} at step {} ({} bytes, sha256 {})", written.event().getEventId(), afterStep.step(),
         written.event().getCheckpoint().getSize(), written.event().getCheckpoint().getSha256());
   }
 
