@@ -4,7 +4,8 @@ import ai.djl.engine.Engine;
 
 /**
  * One-time DJL set-up: PyTorch thread counts (2 intra-op, 1 inter-op were fastest on the 2-core machines)
- * and offline mode, unless the caller set them already. Must run before the engine loads.
+ * and offline mode, unless the caller set them already (must run before the engine loads); then PyTorch's C++
+ * log level ({@link TorchLogLevel}).
  *
  * <p>Measured on a pretraining step at batch 64 (2026-11-27, {@code PretrainStepBench ... threads}, load average
  * 8–12 from other processes): with {@code OMP_WAIT_POLICY=PASSIVE}, 1 and 2 intra-op threads were equal at load 8
@@ -26,6 +27,7 @@ public final class DjlRuntime {
     setIfAbsent("ai.djl.pytorch.num_interop_threads", INTER_OP_THREADS);
     setIfAbsent("ai.djl.offline", "true");
     Engine.getEngine("PyTorch");
+    TorchLogLevel.apply();
     initialised = true;
   }
 
