@@ -7,8 +7,11 @@ import java.util.Objects;
 /**
  * What an embedded broker needs: where its data lives, its client port (0 = pick a free one) and any broker
  * properties to override (for example {@code auto.create.topics.enable}).
+ *
+ * @param portIsDefault true when the port is only the default, not one the user asked for: if it is taken (a
+ *                      local Kafka often holds 9092) the broker picks a free one and says so, rather than fail
  */
-public record BrokerSettings(Path dataDir, int port, Map<String, String> overrides) {
+public record BrokerSettings(Path dataDir, int port, Map<String, String> overrides, boolean portIsDefault) {
 
   public static final int PICK_FREE_PORT = 0;
   private static final int MAX_PORT = 65_535;
@@ -21,13 +24,22 @@ public record BrokerSettings(Path dataDir, int port, Map<String, String> overrid
     overrides = Map.copyOf(overrides);
   }
 
+  public BrokerSettings(Path dataDir, int port, Map<String, String> overrides) {
+    this(dataDir, port, overrides, false);
+  }
+
   public static BrokerSettings of(Path dataDir, int port) {
     return new BrokerSettings(dataDir, port, Map.of());
+  }
+
+  /** The default port, which a free one replaces when it is taken. */
+  public static BrokerSettings withDefaultPort(Path dataDir, int port) {
+    return new BrokerSettings(dataDir, port, Map.of(), true);
   }
 
   public BrokerSettings withOverrides(Map<String, String> more) {
     var merged = new java.util.HashMap<>(overrides);
     merged.putAll(more);
-    return new BrokerSettings(dataDir, port, merged);
+    return new BrokerSettings(dataDir, port, merged, portIsDefault);
   }
 }

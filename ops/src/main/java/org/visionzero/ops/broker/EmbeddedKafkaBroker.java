@@ -64,6 +64,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       int port = settings.port();
       if (port == BrokerSettings.PICK_FREE_PORT) {
         port = FreePorts.pick();
+      } else if (settings.portIsDefault() && !FreePorts.isFree(port)) {
+        int taken = port;
+        port = FreePorts.pick();
+        LOG.warn("port {} is in use (another Kafka?): the embedded broker uses port {} instead (set --port to "
+            + "choose one)", taken, port);
       } else {
         FreePorts.requireFree(port);
       }

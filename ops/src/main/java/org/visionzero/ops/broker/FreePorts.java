@@ -14,12 +14,19 @@ final class FreePorts {
 
   /** Fails with the fix when {@code port} is taken, before the broker logs a long bind failure. */
   static void requireFree(int port) {
+    if (!isFree(port)) {
+      throw new IllegalStateException("Port " + port + " is already in use: stop what uses it, or choose another "
+          + "port with --port (0 picks a free one)");
+    }
+  }
+
+  static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      return true;
     } catch (IOException e) {
-      throw new IllegalStateException("Port " + port + " is already in use (" + e.getMessage() + "): stop what "
-          + "uses it, or choose another port with --port (0 picks a free one)", e);
+      return false;
     }
   }
 

@@ -27,11 +27,16 @@ public final class BrokerSettingsDef {
             "Directory of the embedded broker's data; created on first use and kept across restarts.",
             GROUP, 1, ConfigDef.Width.LONG, "Data directory")
         .define(BROKER_PORT, Type.INT, DEFAULT_BROKER_PORT, ConfigDef.Range.between(0, MAX_PORT), Importance.HIGH,
-            "Client port of the embedded broker; 0 picks a free port (printed at start).",
+            "Client port of the embedded broker; 0 picks a free port (printed at start). When the default is taken "
+                + "(a local Kafka often holds 9092), a free port is used instead; a port you set that is taken is an "
+                + "error.",
             GROUP, 2, ConfigDef.Width.SHORT, "Broker port");
   }
 
   public static BrokerSettings brokerSettings(AbstractConfig config) {
-    return BrokerSettings.of(Path.of(config.getString(DATA_DIR)), config.getInt(BROKER_PORT));
+    Path dataDir = Path.of(config.getString(DATA_DIR));
+    int port = config.getInt(BROKER_PORT);
+    return config.originals().containsKey(BROKER_PORT) ? BrokerSettings.of(dataDir, port)
+        : BrokerSettings.withDefaultPort(dataDir, port);
   }
 }

@@ -83,6 +83,7 @@ public final class Pipeline {
   private final BlobStore blobs;
   private CloseOnce producerStop;
   private CloseOnce trainerStop;
+  private CloseOnce progressLine;
   private TrainerApp trainer;
   private CoordinatorApp coordinator;
   private ScorerApp scorer;
@@ -152,8 +153,9 @@ public final class Pipeline {
     trainingLog = run.add("training log", TrainingLogReader.start(clients, topics, config.runId()));
     Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));
     ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
-    run.add("progress line", ProgressReporter.start(() -> sample(lag, topics),
+    progressLine = new CloseOnce(ProgressReporter.start(() -> sample(lag, topics),
         ConsoleProgress.onStderr(config.progressInterval()), config.selfPlayDeadline()));
+    run.add("progress line", progressLine);
   }
 
   private ProduceOptions produceOptions() {
@@ -249,6 +251,7 @@ public final class Pipeline {
    * {@code evaluate} is false, e.g. after Ctrl-C), and writes the run directory's summary and report.
    */
   public Path finish(End end, boolean evaluate, Map<String, Object> extra) throws Exception {
+    progressLine.close();
     producerStop.close();
     if (trainerStop != null) {
       trainerStop.close();

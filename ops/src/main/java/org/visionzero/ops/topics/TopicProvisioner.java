@@ -57,12 +57,15 @@ public final class TopicProvisioner {
     admin.createTopics(newTopics).values().forEach((name, future) -> {
       try {
         await(future);
-        LOG.info("Created topic {}", name);
+        LOG.debug("Created topic {}", name);
       } catch (TopicExistsException createdMeanwhile) {
         LOG.info("Topic {} was created by someone else meanwhile", name);
       }
     });
     List<String> created = missing.stream().map(Topic::name).toList();
+    if (!created.isEmpty()) {
+      LOG.info("Created topics {}", created);
+    }
     return describe(catalog).stream()
         .map(state -> created.contains(state.topic()) ? withStatus(state, TopicState.CREATED) : state)
         .toList();

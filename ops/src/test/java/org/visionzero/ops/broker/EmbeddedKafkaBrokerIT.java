@@ -74,6 +74,20 @@ class EmbeddedKafkaBrokerIT {
     }
   }
 
+  @Test
+  void givenTheDefaultPortTaken_whenStarted_thenAFreePortIsUsedButAnExplicitTakenPortIsAnError() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+
+      try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.withDefaultPort(dataDir, port))) {
+        assertThat(broker.port()).isNotEqualTo(port).isPositive();
+        createTopic(broker.bootstrapServers());
+      }
+      assertThatThrownBy(() -> EmbeddedKafkaBroker.start(BrokerSettings.of(dataDir, port)))
+          .hasMessageContaining("Port " + port + " is already in use").hasMessageContaining("--port");
+    }
+  }
+
   private static void createTopic(String bootstrap) throws Exception {
     try (Admin admin = admin(bootstrap)) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
