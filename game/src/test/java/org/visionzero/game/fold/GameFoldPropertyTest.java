@@ -13,8 +13,8 @@ import org.visionzero.events.GameEvent;
 import org.visionzero.events.TurnKind;
 import org.visionzero.events.TurnRetried;
 import org.visionzero.game.config.GameConfig;
-import org.visionzero.game.score.TrajectoryScorer;
 import org.visionzero.game.rules.TurnSlot;
+import org.visionzero.game.score.TrajectoryScorer;
 
 /**
  * Randomised with fixed seeds: the fold is deterministic, indifferent to duplicate, late and early answers, and

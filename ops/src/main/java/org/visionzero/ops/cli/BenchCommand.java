@@ -8,6 +8,7 @@ import org.visionzero.blob.Sha256;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.broker.EmbeddedKafkaBroker;
 import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.files.ScratchDir;
 import org.visionzero.ops.run.SceneCaptionSource;
 import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.bench.PolicyBenchmark;
@@ -15,12 +16,12 @@ import org.visionzero.policy.checkpoint.Checkpoints;
 import org.visionzero.policy.model.ModelConfig;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.runtime.Devices;
+import org.visionzero.producers.bench.BenchmarkResult;
+import org.visionzero.producers.bench.ProducerBenchmark;
 import org.visionzero.producers.publish.ProduceOptions;
 import org.visionzero.workers.WorkerMain;
 import org.visionzero.workers.bench.WorkerBenchmark;
 import org.visionzero.workers.bench.WorkerBenchmarkResult;
-import org.visionzero.producers.bench.BenchmarkResult;
-import org.visionzero.producers.bench.ProducerBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,8 +58,10 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
       try {
-        Path work = Files.createTempDirectory("vz-bench-producers");
-        BenchmarkResult result = ProducerBenchmark.run(new ProducerBenchmark.Options(pairs, size, size, work));
+        BenchmarkResult result;
+        try (ScratchDir work = ScratchDir.create("vz-bench-producers")) {
+          result = ProducerBenchmark.run(new ProducerBenchmark.Options(pairs, size, size, work.path()));
+        }
         output.printJson(result.toJson(), () -> String.join("\n",
             result.sources().stream().map(Object::toString).toList()));
       } catch (IOException e) {
@@ -115,17 +118,17 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
       try {
-        Path work = Files.createTempDirectory("vz-bench-worker");
-        try (EmbeddedKafkaBroker broker = bootstrapServers == null
-            ? EmbeddedKafkaBroker.start(BrokerSettings.of(work.resolve("kafka"), BrokerSettings.PICK_FREE_PORT))
-            : null) {
+        try (ScratchDir scratch = ScratchDir.create("vz-bench-worker");
+            EmbeddedKafkaBroker broker = bootstrapServers == null
+                ? EmbeddedKafkaBroker.start(BrokerSettings.of(scratch.path().resolve("kafka"),
+                    BrokerSettings.PICK_FREE_PORT))
+                : null) {
+          Path work = scratch.path();
           String bootstrap = broker == null ? bootstrapServers : broker.bootstrapServers();
           WorkerBenchmarkResult result = new WorkerBenchmark(
               WorkerBenchmark.Settings.defaults(bootstrap, work.resolve("blobs")), WorkerMain.defaultPolicies()).run();
           output.printJson(result.toJson(), result::toJson);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("benchmark failed: " + e.getMessage(), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);

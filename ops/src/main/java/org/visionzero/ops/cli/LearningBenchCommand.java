@@ -13,6 +13,7 @@ import org.visionzero.ops.cli.options.FlagSource;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.VzConfigException;
 import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.files.ScratchDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,9 +66,10 @@ public final class LearningBenchCommand implements Runnable, FlagSource {
   @Override
   public void run() {
     VzRunConfig settings = config.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, this);
-    try {
+    // without --data-dir the arms' brokers and blobs live in a scratch directory, deleted at the end
+    try (ScratchDir scratch = dataDir == null ? ScratchDir.create("vz-bench-learning") : null) {
       LearningBenchmark.Options options = new LearningBenchmark.Options(settings.duration().orElseThrow(), target,
-          evalEvery, evalGames, finalGames, workDir());
+          evalEvery, evalGames, finalGames, scratch != null ? scratch.path() : workDir());
       output.progress("vz bench learning in " + options.workDir());
       LearningBenchResult result = LearningBenchmark.run(settings, options, output::progress);
       output.printJson(OutputOptions.toJson(result.toJson()), result::toText);
@@ -82,9 +84,6 @@ public final class LearningBenchCommand implements Runnable, FlagSource {
   }
 
   private Path workDir() throws IOException {
-    if (dataDir == null) {
-      return Files.createTempDirectory("vz-bench-learning");
-    }
     if (Files.isDirectory(dataDir)) {
       try (Stream<Path> entries = Files.list(dataDir)) {
         if (entries.findAny().isPresent()) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.files.ScratchDir;
 import org.visionzero.ops.run.PipelineBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +31,10 @@ public final class PipelineBenchCommand implements Runnable {
   @Override
   public void run() {
     try {
-      Path work = Files.createTempDirectory("vz-bench-pipeline");
-      PipelineBenchmark.Result result = PipelineBenchmark.run(work, games, workers,
-          Duration.ofSeconds(budgetSeconds));
+      PipelineBenchmark.Result result;
+      try (ScratchDir work = ScratchDir.create("vz-bench-pipeline")) {
+        result = PipelineBenchmark.run(work.path(), games, workers, Duration.ofSeconds(budgetSeconds));
+      }
       output.print(result.toJson(), () -> String.format(Locale.ROOT,
           "%d games in %.1f s: %.1f games/s, %.0f turns/s, turn latency p50 %.0f ms p99 %.0f ms; %d records: "
               + "pipeline %.0f records/s, raw Kafka %.0f records/s, ratio %.3f", result.games(),

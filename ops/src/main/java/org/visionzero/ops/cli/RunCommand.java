@@ -1,5 +1,6 @@
 package org.visionzero.ops.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -8,11 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.visionzero.json.Json;
-import org.visionzero.ops.progress.ConsoleProgress;
-import org.visionzero.ops.report.Headline;
-import org.visionzero.ops.report.RunReport;
 import org.visionzero.ops.cli.options.BrokerOptions;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.FlagSource;
@@ -21,6 +18,9 @@ import org.visionzero.ops.cli.options.MetricsOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.metrics.MetricsEndpoint;
+import org.visionzero.ops.progress.ConsoleProgress;
+import org.visionzero.ops.report.Headline;
+import org.visionzero.ops.report.RunReport;
 import org.visionzero.ops.run.Pipeline;
 import org.visionzero.ops.run.PolicyRuntimes;
 import org.visionzero.ops.run.SyncBaseline;

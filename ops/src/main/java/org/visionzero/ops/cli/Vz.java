@@ -2,10 +2,10 @@ package org.visionzero.ops.cli;
 
 import java.util.List;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code vz} command line: one subcommand per deployable or operator task. */
 @Command(name = "vz", mixinStandardHelpOptions = true, version = "vz 0.1.0",

@@ -2,9 +2,9 @@ package org.visionzero.ops.config;
 
 import java.nio.file.Path;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef;
 import org.visionzero.ops.broker.BrokerSettings;
 
 /** Settings of the embedded broker: its data directory and client port. */

@@ -8,19 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.run.RunPlan;
 import org.visionzero.ops.run.ShippedV0;
 import org.visionzero.ops.run.V0Choice;
-import org.apache.kafka.common.config.ConfigDef.Range;
-import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.ValidString;
-import org.apache.kafka.common.config.ConfigException;
-import org.visionzero.ops.broker.BrokerSettings;
-import org.visionzero.topics.TopicCatalog;
 import org.visionzero.streams.config.CoordinatorConfig;
+import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.TrainerConfig;
 
 /**

@@ -1,11 +1,11 @@
 package org.visionzero.policy.bench;
 
-import org.visionzero.json.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.visionzero.json.Json;
 import org.visionzero.policy.PolicyTurn;
 import org.visionzero.policy.model.ModelPolicy;
 import org.visionzero.policy.model.VzModel;

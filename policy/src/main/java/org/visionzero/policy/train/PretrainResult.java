@@ -1,9 +1,9 @@
 package org.visionzero.policy.train;
 
-import org.visionzero.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Locale;
+import org.visionzero.json.Json;
 
 /**
  * What a pretraining run achieved.

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.Purpose;
-import org.visionzero.game.fold.GameState;
 import org.visionzero.game.fold.AnswerRule;
+import org.visionzero.game.fold.GameState;
 
 /** Micrometer meters of the coordinator; names are lowercase and dot-separated, tags from small fixed sets. */
 public final class CoordinatorMetrics {

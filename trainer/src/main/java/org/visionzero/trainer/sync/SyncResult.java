@@ -1,12 +1,12 @@
 package org.visionzero.trainer.sync;
 
-import org.visionzero.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.visionzero.json.Json;
 
 /**
  * What a synchronous run measured.
