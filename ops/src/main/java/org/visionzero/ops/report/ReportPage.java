@@ -11,6 +11,7 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.ops.eval.Proportion;
 import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.text.SafeText;
 
 /**
  * {@code report.html}: one self-contained page (charts and images inline as PNG data) with the learning curves,
@@ -38,11 +39,11 @@ public final class ReportPage {
   public static String render(RunSummary summary, TrainingHistory history, List<SampleGame> samples) {
     StringBuilder html = new StringBuilder(1 << 16);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>vz run ")
-        .append(Html.escape(summary.runId())).append("</title><style>")
+        .append(SafeText.html(summary.runId())).append("</title><style>")
         .append("body{font-family:sans-serif;margin:2em;max-width:1000px}table{border-collapse:collapse}")
         .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}")
         .append(".game{border:1px solid #ddd;padding:1em;margin:1em 0}.game img{width:160px;image-rendering:pixelated}")
-        .append("</style></head><body>\n<h1>vz run ").append(Html.escape(summary.runId())).append("</h1>\n");
+        .append("</style></head><body>\n<h1>vz run ").append(SafeText.html(summary.runId())).append("</h1>\n");
     headline(html, summary);
     html.append("<h2>Learning curves</h2><p>Shaded: clue-phase steps of Iterative-SPO; white: decision phase.</p>\n");
     List<TrainingStepCompleted> steps = history.steps();
@@ -78,8 +79,8 @@ public final class ReportPage {
       if (value instanceof Map || value instanceof List) {
         continue;
       }
-      html.append("<tr><th>").append(Html.escape(entry.getKey())).append("</th><td>")
-          .append(Html.escape(format(value))).append("</td></tr>\n");
+      html.append("<tr><th>").append(SafeText.html(entry.getKey())).append("</th><td>")
+          .append(SafeText.html(format(value))).append("</td></tr>\n");
     }
     html.append("</table>\n");
   }
@@ -108,21 +109,21 @@ public final class ReportPage {
 
   private static void game(StringBuilder html, SampleGame sample) {
     ScoredTrajectory game = sample.game();
-    html.append("<div class=\"game\"><h3>").append(Html.escape(game.getGameId())).append("</h3><p>")
-        .append(Html.escape(String.valueOf(game.getTags()))).append("; spy: seat ").append(game.getSpySeat())
-        .append("; winner: ").append(Html.escape(String.valueOf(game.getOutcome().getWinner())))
+    html.append("<div class=\"game\"><h3>").append(SafeText.html(game.getGameId())).append("</h3><p>")
+        .append(SafeText.html(String.valueOf(game.getTags()))).append("; spy: seat ").append(game.getSpySeat())
+        .append("; winner: ").append(SafeText.html(String.valueOf(game.getOutcome().getWinner())))
         .append(game.getBlankDecisionImage() ? "; decision stage saw a blank image" : "").append("</p>\n");
     image(html, "civilians' image", sample.original());
     image(html, "spy's image", sample.modified());
     html.append("<ol>\n");
     for (ScoredClue clue : game.getClues()) {
       html.append("<li>round ").append(clue.getRound()).append(", seat ").append(clue.getSeat()).append(" (")
-          .append(Html.escape(String.valueOf(clue.getRole()))).append(", v").append(clue.getPolicy().getVersion())
-          .append("): <q>").append(Html.escape(clue.getText())).append("</q></li>\n");
+          .append(SafeText.html(String.valueOf(clue.getRole()))).append(", v").append(clue.getPolicy().getVersion())
+          .append("): <q>").append(SafeText.html(clue.getText())).append("</q></li>\n");
     }
     html.append("</ol><p>Votes: ");
     for (ScoredDecision decision : game.getDecisions()) {
-      html.append(Html.escape(decision.getDecision().getVoteKind() == org.visionzero.events.VoteKind.SEAT
+      html.append(SafeText.html(decision.getDecision().getVoteKind() == org.visionzero.events.VoteKind.SEAT
               ? "seat " + decision.getDecision().getVotedSeat()
               : String.valueOf(decision.getDecision().getVoteKind())))
           .append(decision.getCorrect() ? " ✓" : " ✗").append("; ");
@@ -132,16 +133,16 @@ public final class ReportPage {
 
   private static void image(StringBuilder html, String caption, Optional<byte[]> png) {
     if (png.isEmpty()) {
-      html.append("<span>(").append(Html.escape(caption)).append(" not in the blob store)</span> ");
+      html.append("<span>(").append(SafeText.html(caption)).append(" not in the blob store)</span> ");
       return;
     }
-    html.append("<figure style=\"display:inline-block\"><img alt=\"").append(Html.escape(caption))
+    html.append("<figure style=\"display:inline-block\"><img alt=\"").append(SafeText.html(caption))
         .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png.get()))
-        .append("\"><figcaption>").append(Html.escape(caption)).append("</figcaption></figure>\n");
+        .append("\"><figcaption>").append(SafeText.html(caption)).append("</figcaption></figure>\n");
   }
 
   private static void chart(StringBuilder html, org.jfree.chart.JFreeChart chart) {
-    html.append("<p><img alt=\"").append(Html.escape(chart.getTitle() == null ? "chart" : chart.getTitle().getText()))
+    html.append("<p><img alt=\"").append(SafeText.html(chart.getTitle() == null ? "chart" : chart.getTitle().getText()))
         .append("\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(LearningCharts.png(chart))).append("\"></p>\n");
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.visionzero.events.Difference;
 import org.visionzero.producers.pairs.PngCodec;
+import org.visionzero.text.SafeText;
 
 /**
  * A contact sheet for people to check the generators: each pair side by side (original, modified), the recorded
@@ -42,7 +43,7 @@ public final class ContactSheet {
   public static String html(String heading, List<SheetEntry> entries) {
     StringBuilder html = new StringBuilder(4096 + entries.size() * 8192);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        .append(escape(heading)).append("</title>\n<style>\n")
+        .append(SafeText.html(heading)).append("</title>\n<style>\n")
         .append("body{font-family:sans-serif;margin:16px;background:#fafafa}\n")
         .append(".pair{display:flex;gap:16px;align-items:flex-start;margin:0 0 24px;padding:12px;")
         .append("background:#fff;border:1px solid #ddd}\n")
@@ -51,7 +52,7 @@ public final class ContactSheet {
         .append(".box{position:absolute;border:2px solid #ff0050;box-sizing:border-box}\n")
         .append(".label{font-size:12px;color:#555;margin:4px 0}\n")
         .append(".broken{color:#b00;font-weight:bold}\n")
-        .append("</style></head><body>\n<h1>").append(escape(heading)).append("</h1>\n<p>")
+        .append("</style></head><body>\n<h1>").append(SafeText.html(heading)).append("</h1>\n<p>")
         .append(entries.size()).append(" pairs. Left: original (civilians). Right: modified (spy). ")
         .append("Outlined: the recorded differences.</p>\n");
     for (SheetEntry entry : entries) {
@@ -67,12 +68,12 @@ public final class ContactSheet {
     html.append("<div class=\"pair\">\n");
     appendImage(html, "original", entry.originalPng(), entry, displayWidth, displayHeight, scale);
     appendImage(html, "modified", entry.modifiedPng(), entry, displayWidth, displayHeight, scale);
-    html.append("<div><h3>").append(escape(entry.title())).append("</h3>\n");
+    html.append("<div><h3>").append(SafeText.html(entry.title())).append("</h3>\n");
     entry.broken().ifPresent(kind -> html.append("<p class=\"broken\">broken on purpose: ")
-        .append(escape(kind)).append("</p>\n"));
-    html.append("<p class=\"label\">spy hint: ").append(escape(entry.spyHint())).append("</p>\n<ol>\n");
+        .append(SafeText.html(kind)).append("</p>\n"));
+    html.append("<p class=\"label\">spy hint: ").append(SafeText.html(entry.spyHint())).append("</p>\n<ol>\n");
     for (Difference d : entry.differences()) {
-      html.append("<li><b>").append(escape(d.getKind())).append("</b> ").append(escape(d.getDescription()))
+      html.append("<li><b>").append(SafeText.html(d.getKind())).append("</b> ").append(SafeText.html(d.getDescription()))
           .append(String.format(Locale.ROOT, " <span class=\"label\">at (%d,%d) %d&times;%d</span></li>%n",
               d.getX(), d.getY(), d.getWidth(), d.getHeight()));
     }
@@ -90,27 +91,10 @@ public final class ContactSheet {
         html.append(String.format(Locale.ROOT,
             "<div class=\"box\" style=\"left:%dpx;top:%dpx;width:%dpx;height:%dpx\" title=\"%s\"></div>",
             Math.round(d.getX() * scale), Math.round(d.getY() * scale), Math.round(d.getWidth() * scale),
-            Math.round(d.getHeight() * scale), escape(d.getKind() + ": " + d.getDescription())));
+            Math.round(d.getHeight() * scale), SafeText.html(d.getKind() + ": " + d.getDescription())));
       }
     }
     html.append("</div></div>\n");
-  }
-
-  /** HTML-escapes text for element content and quoted attributes. */
-  public static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /** Writes the sheet as one PNG: a row per pair, original and modified at twice their size, outlines drawn. */

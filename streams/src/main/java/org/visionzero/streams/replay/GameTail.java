@@ -13,6 +13,7 @@ import org.visionzero.events.GameAborted;
 import org.visionzero.events.GameCompleted;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.GameStarted;
+import org.visionzero.text.SafeText;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 
@@ -71,8 +72,8 @@ public final class GameTail {
       }
       return line;
     } catch (SerializationException e) {
-      return TerminalText.escape(String.valueOf(record.key())) + "  p" + record.partition() + "@"
-          + record.offset() + "  undecodable: " + TerminalText.escape(e.getMessage());
+      return SafeText.terminal(String.valueOf(record.key())) + "  p" + record.partition() + "@"
+          + record.offset() + "  undecodable: " + SafeText.terminal(e.getMessage());
     }
   }
 }

@@ -17,6 +17,7 @@ import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.game.rules.SeatAssignment;
+import org.visionzero.text.SafeText;
 
 /**
  * {@code vz replay --game ID --html FILE}: one self-contained page with both images (inlined as
@@ -63,10 +64,10 @@ public final class ReplayHtml {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">")
-        .append("<title>Game ").append(Html.escape(timeline.gameId())).append("</title><style>").append(STYLE)
+        .append("<title>Game ").append(SafeText.html(timeline.gameId())).append("</title><style>").append(STYLE)
         .append("</style></head><body>\n");
-    html.append("<h1>Game <span id=\"game-id\">").append(Html.escape(timeline.gameId())).append("</span></h1>\n")
-        .append("<p>Status: ").append(Html.escape(timeline.status().name().toLowerCase(Locale.ROOT)))
+    html.append("<h1>Game <span id=\"game-id\">").append(SafeText.html(timeline.gameId())).append("</span></h1>\n")
+        .append("<p>Status: ").append(SafeText.html(timeline.status().name().toLowerCase(Locale.ROOT)))
         .append(", ").append(timeline.entries().size()).append(" recorded events");
     if (timeline.undecodable() > 0) {
       html.append(", ").append(timeline.undecodable()).append(" undecodable record(s) left out");
@@ -98,8 +99,8 @@ public final class ReplayHtml {
     if (!differences.isEmpty()) {
       html.append("<h2>Differences</h2><ul id=\"differences\">");
       for (Difference difference : differences) {
-        html.append("<li>").append(Html.escape(difference.getKind())).append(": ")
-            .append(Html.escape(difference.getDescription())).append("</li>");
+        html.append("<li>").append(SafeText.html(difference.getKind())).append(": ")
+            .append(SafeText.html(difference.getDescription())).append("</li>");
       }
       html.append("</ul>\n");
     }
@@ -114,8 +115,8 @@ public final class ReplayHtml {
       try {
         byte[] bytes = blobs.get(ref);
         int[] size = size(bytes, pair);
-        html.append("<div class=\"frame\"><img alt=\"").append(Html.escape(caption)).append("\" src=\"data:")
-            .append(Html.escape(ref.getMediaType())).append(";base64,")
+        html.append("<div class=\"frame\"><img alt=\"").append(SafeText.html(caption)).append("\" src=\"data:")
+            .append(SafeText.html(ref.getMediaType())).append(";base64,")
             .append(Base64.getEncoder().encodeToString(bytes)).append("\">");
         if (size != null && !differences.isEmpty()) {
           html.append("<svg viewBox=\"0 0 ").append(size[0]).append(' ').append(size[1])
@@ -124,18 +125,18 @@ public final class ReplayHtml {
             if (d.getWidth() > 0 && d.getHeight() > 0) {
               html.append("<rect class=\"difference\" x=\"").append(d.getX()).append("\" y=\"").append(d.getY())
                   .append("\" width=\"").append(d.getWidth()).append("\" height=\"").append(d.getHeight())
-                  .append("\"><title>").append(Html.escape(d.getDescription())).append("</title></rect>");
+                  .append("\"><title>").append(SafeText.html(d.getDescription())).append("</title></rect>");
             }
           }
           html.append("</svg>");
         }
         html.append("</div>");
       } catch (IOException | RuntimeException e) {
-        html.append("<p class=\"missing\">image ").append(Html.escape(ref.getSha256()))
-            .append(" cannot be shown: ").append(Html.escape(e.getMessage())).append("</p>");
+        html.append("<p class=\"missing\">image ").append(SafeText.html(ref.getSha256()))
+            .append(" cannot be shown: ").append(SafeText.html(e.getMessage())).append("</p>");
       }
     }
-    html.append("<figcaption>").append(Html.escape(caption)).append("</figcaption></figure>\n");
+    html.append("<figcaption>").append(SafeText.html(caption)).append("</figcaption></figure>\n");
   }
 
   /** Width and height in pixels: from the pair when it says, else from the image itself; null if unknown. */
@@ -153,25 +154,25 @@ public final class ReplayHtml {
         .append("<th>detail</th></tr></thead><tbody>\n");
     for (TimelineEntry entry : timeline.entries()) {
       html.append("<tr class=\"event ").append(entry.kind().name().toLowerCase(Locale.ROOT))
-          .append(entry.accepted() ? "" : " ignored").append("\"><td>").append(Html.escape(entry.time().toString()))
+          .append(entry.accepted() ? "" : " ignored").append("\"><td>").append(SafeText.html(entry.time().toString()))
           .append("</td><td>p").append(entry.partition()).append('@').append(entry.offset())
-          .append("</td><td>").append(Html.escape(entry.kind().name().toLowerCase(Locale.ROOT)))
+          .append("</td><td>").append(SafeText.html(entry.kind().name().toLowerCase(Locale.ROOT)))
           .append("</td><td>").append(cell(entry.turn())).append("</td><td>").append(cell(entry.attempt()))
           .append("</td><td>").append(cell(entry.seat())).append("</td><td>")
-          .append(entry.role() == null ? "" : Html.escape(entry.role().name())).append("</td><td>")
-          .append(entry.policy() == null ? "" : Html.escape(TimelineEntry.policyName(entry.policy())))
-          .append("</td><td class=\"text\">").append(Html.escape(entry.text()));
+          .append(entry.role() == null ? "" : SafeText.html(entry.role().name())).append("</td><td>")
+          .append(entry.policy() == null ? "" : SafeText.html(TimelineEntry.policyName(entry.policy())))
+          .append("</td><td class=\"text\">").append(SafeText.html(entry.text()));
       if (!entry.votes().isEmpty()) {
-        html.append("<br>votes ").append(Html.escape(String.join(", ", entry.votes())));
+        html.append("<br>votes ").append(SafeText.html(String.join(", ", entry.votes())));
       }
-      html.append("</td><td>").append(Html.escape(entry.detail()))
+      html.append("</td><td>").append(SafeText.html(entry.detail()))
           .append(entry.accepted() ? "" : " (ignored by the fold)").append("</td></tr>\n");
     }
     html.append("</tbody></table>\n");
   }
 
   private static void scores(StringBuilder html, ScoredTrajectory trajectory) {
-    html.append("<h2>Outcome</h2><p id=\"outcome\">").append(Html.escape(Timeline.describe(trajectory.getOutcome())))
+    html.append("<h2>Outcome</h2><p id=\"outcome\">").append(SafeText.html(Timeline.describe(trajectory.getOutcome())))
         .append("</p>\n<table id=\"rewards\"><thead><tr><th>seat</th><th>role</th><th>clue reward (raw)</th>")
         .append("</tr></thead><tbody>");
     for (int seat = 1; seat <= trajectory.getClueRewards().size(); seat++) {
@@ -185,8 +186,8 @@ public final class ReplayHtml {
     for (ScoredDecision decision : trajectory.getDecisions()) {
       html.append("<tr><td>").append(decision.getDecision().getVoterSeat()).append("</td><td>")
           .append(decision.getDecision().getSampleIndex()).append("</td><td>")
-          .append(Html.escape(Timeline.vote(decision.getDecision()))).append("</td><td class=\"text\">")
-          .append(Html.escape(decision.getDecision().getText())).append("</td><td>").append(decision.getCorrect())
+          .append(SafeText.html(Timeline.vote(decision.getDecision()))).append("</td><td class=\"text\">")
+          .append(SafeText.html(decision.getDecision().getText())).append("</td><td>").append(decision.getCorrect())
           .append("</td><td>").append(String.format(Locale.ROOT, "%+.4f", decision.getReward()))
           .append("</td><td>").append(String.format(Locale.ROOT, "%+.4f", decision.getAdvantage()))
           .append("</td></tr>");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Role;
+import org.visionzero.text.SafeText;
 
 /**
  * One recorded event of a game as the replay shows it.
@@ -63,13 +64,13 @@ public record TimelineEntry(int partition, long offset, Instant time, String eve
       line.append(' ').append(policyName(policy));
     }
     if (kind == Kind.CLUE) {
-      line.append("  ").append(TerminalText.quote(text));
+      line.append("  ").append(SafeText.terminalQuoted(text));
     }
     if (!votes.isEmpty()) {
       line.append("  votes ").append(votes);
     }
     if (!detail.isEmpty()) {
-      line.append("  ").append(TerminalText.escape(detail));
+      line.append("  ").append(SafeText.terminal(detail));
     }
     if (!accepted) {
       line.append("  (ignored by the fold)");
