@@ -12,7 +12,9 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -55,6 +57,7 @@ public final class LearningCharts {
     JFreeChart chart = ChartFactory.createXYLineChart(title, "training step", yLabel, data,
         PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
+    wholeNumbersOnTheDomain(plot);
     plot.setBackgroundPaint(Color.WHITE);
     for (PhaseSpans.Span span : PhaseSpans.of(steps)) {
       if (span.phase() == Phase.CLUE) {
@@ -85,7 +88,18 @@ public final class LearningCharts {
         data, PlotOrientation.VERTICAL, true, false, false);
     chart.getXYPlot().setBackgroundPaint(Color.WHITE);
     chart.getXYPlot().getRangeAxis().setRange(0, 1);
+    wholeNumbersOnTheDomain(chart.getXYPlot());
     return chart;
+  }
+
+  /** Steps and versions are whole numbers; a single one still gets an axis a unit wide, and points show. */
+  private static void wholeNumbersOnTheDomain(XYPlot plot) {
+    NumberAxis domain = (NumberAxis) plot.getDomainAxis();
+    domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    domain.setAutoRangeMinimumSize(1.0);
+    if (plot.getRenderer() instanceof XYLineAndShapeRenderer renderer) {
+      renderer.setDefaultShapesVisible(true);
+    }
   }
 
   private static XYSeries proportions(String name, List<VersionResult> results,

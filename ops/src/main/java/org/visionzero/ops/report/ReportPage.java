@@ -50,6 +50,8 @@ public final class ReportPage {
     List<TrainingStepCompleted> applied = history.appliedSteps();
     if (steps.isEmpty()) {
       html.append("<p>No training step was completed.</p>\n");
+    } else if (steps.size() < 2) {
+      html.append("<p>One training step: curves need two or more.</p>\n");
     } else {
       chart(html, LearningCharts.overSteps("Decision accuracy, N/A rate, spy win rate (training games)", "share",
           steps, SKILL));
@@ -60,7 +62,11 @@ public final class ReportPage {
     if (summary.results().isEmpty()) {
       html.append("<p>No evaluation game was scored.</p>\n");
     } else {
-      chart(html, LearningCharts.overVersions(summary.results()));
+      if (summary.results().size() < 2) {
+        html.append("<p>One version was evaluated, so there is no curve: its figures are in the table.</p>\n");
+      } else {
+        chart(html, LearningCharts.overVersions(summary.results()));
+      }
       evaluationTable(html, summary.results());
     }
     html.append("<h2>Sample games</h2>\n");
@@ -79,8 +85,9 @@ public final class ReportPage {
       if (value instanceof Map || value instanceof List) {
         continue;
       }
-      html.append("<tr><th>").append(SafeText.html(entry.getKey())).append("</th><td>")
-          .append(SafeText.html(format(value))).append("</td></tr>\n");
+      html.append("<tr><th title=\"").append(SafeText.html(entry.getKey())).append("\">")
+          .append(SafeText.html(SummaryLabels.label(entry.getKey()))).append("</th><td>")
+          .append(SafeText.html(SummaryLabels.format(entry.getKey(), value))).append("</td></tr>\n");
     }
     html.append("</table>\n");
   }
@@ -145,12 +152,5 @@ public final class ReportPage {
     html.append("<p><img alt=\"").append(SafeText.html(chart.getTitle() == null ? "chart" : chart.getTitle().getText()))
         .append("\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(LearningCharts.png(chart))).append("\"></p>\n");
-  }
-
-  private static String format(Object value) {
-    if (value instanceof Double d) {
-      return String.format(Locale.ROOT, "%.4f", d);
-    }
-    return String.valueOf(value);
   }
 }

@@ -276,7 +276,7 @@ public final class Pipeline {
     context.put("end", end.name().toLowerCase(java.util.Locale.ROOT));
     context.put("policy", runtime.policyName());
     context.put("workers", config.workers());
-    context.put("gamesCompleted", MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED));
+    context.put("gamesCompleted", (long) MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED));
     RunSummary summary = new RunSummary(config.runId(), started, Instant.now(), trainingLog.history().latest(),
         finalResult, evaluator.results(), context);
     return RunReport.write(runDir, summary, trainingLog.history(), sampleGames());

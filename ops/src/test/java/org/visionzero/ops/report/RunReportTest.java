@@ -72,6 +72,25 @@ class RunReportTest {
   }
 
   @Test
+  void givenOneEvaluatedVersion_whenReported_thenNoEmptyChartAndFiguresInWordsWithCountsAsIntegers() throws Exception {
+    TrainingHistory history = new TrainingHistory(RUN);
+    history.add(event(step(1, Phase.DECISION)));
+    VersionResult v0 = result(0, 50, 100);
+    RunSummary summary = new RunSummary(RUN, Instant.EPOCH, Instant.EPOCH.plusSeconds(305), history.latest(),
+        Optional.of(v0), List.of(v0), Map.of("gamesCompleted", 1234L, "workers", 1));
+
+    Path report = RunReport.write(runDir, summary, history, List.of());
+
+    Document page = Jsoup.parse(Files.readString(report, StandardCharsets.UTF_8));
+    assertThat(page.select("img[src^=data:image/png;base64,]")).isEmpty();
+    assertThat(page.text()).contains("One version was evaluated, so there is no curve",
+        "One training step: curves need two or more",
+        "Decision accuracy on v0's clues (share of votes on the spy) 0.500", "Games completed 1,234",
+        "Wall time 5 min 05 s", "Final evaluation games per arm 2");
+    assertThat(page.select("th[title=decisionAccuracy]")).hasSize(1);
+  }
+
+  @Test
   void shouldShadeOnlyConsecutiveCluePhaseSteps() {
     List<PhaseSpans.Span> spans = PhaseSpans.of(List.of(step(1, Phase.DECISION), step(2, Phase.CLUE),
         step(3, Phase.CLUE), step(4, Phase.DECISION)));
