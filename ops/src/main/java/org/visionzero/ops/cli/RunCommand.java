@@ -54,6 +54,9 @@ public final class RunCommand implements Runnable, FlagSource {
       description = "Where v0 comes from: the v0 shipped with vz (default: self-play starts at once), one "
           + "pretrained now (within --duration), or a checkpoint file.")
   String v0;
+  @Option(names = "--verbose", description = "Log the detail that is quiet by default: every trainer step, "
+      + "checkpoint loads, Kafka's INFO lines.")
+  boolean verbose;
   @Option(names = "--run-id", paramLabel = "ID", description = "Run id; reuse it to resume (default run-1).")
   String runId;
   @Option(names = "--eval-final-games", paramLabel = "N",
@@ -98,6 +101,9 @@ public final class RunCommand implements Runnable, FlagSource {
 
   @Override
   public void run() {
+    if (verbose) {
+      LogLevels.verbose();
+    }
     VzRunConfig settings = config.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, broker, kafka, metrics, this);
     if (sync) {
       runSynchronously(settings);
