@@ -10,7 +10,8 @@ import org.apache.avro.Schema;
 /**
  * Release tool: writes the current schemas as a new release under the schemas module's resources and
  * appends it to the index. Run it when cutting a release:
- * {@code java -cp schemas/target/classes:... org.visionzero.serde.ReleaseSchemas <release> schemas/src/main/resources}.
+ * {@code java -cp schemas/target/classes:... org.visionzero.serde.ReleaseSchemas <release> schemas/src/main/resources},
+ * then regenerate the fingerprint index ({@link SchemaFingerprints#REGENERATE_COMMAND}).
  */
 public final class ReleaseSchemas {
   private ReleaseSchemas() {}
@@ -21,7 +22,8 @@ public final class ReleaseSchemas {
       System.exit(2);
     }
     Path written = release(args[0], Path.of(args[1]));
-    System.out.println("released schemas to " + written);
+    System.out.println("released schemas to " + written + "; now regenerate the fingerprint index: "
+        + SchemaFingerprints.REGENERATE_COMMAND);
   }
 
   /** Writes one self-contained .avsc per event type and registers the release in index.txt. */
