@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
 
 /** {@code vz audit}: reads the log back and counts what a crash or an outage may have broken. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-    description = {"Reads game-events and trajectories back (committed records, from the beginning) and counts "
-        + "what a crash or an outage may have broken: turns answered twice, retries, aborted games, trajectories "
-        + "recorded twice or contradicting their own decisions, completed games with no trajectory.",
+    description = {"Check the log after a crash: turns answered twice, retries, lost trajectories.",
+        "Reads game-events and trajectories back (committed records, from the beginning) and counts what a crash "
+            + "or an outage may have broken: turns answered twice, retries, aborted games, trajectories recorded "
+            + "twice or contradicting their own decisions, completed games with no trajectory.",
         "Exit code 0 when the log is clean, 1 otherwise. Read-only: no group, no offsets committed."})
 public final class AuditCommand implements Callable<Integer> {
 
