@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz audit}: reads the log back and counts what a crash or an outage may have broken. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-    description = {"Check the log after a crash: turns answered twice, retries, lost trajectories.",
+    description = {"Check the log after a crash: no turn twice, no trajectory lost.",
         "Reads game-events and trajectories back (committed records, from the beginning) and counts what a crash "
             + "or an outage may have broken: turns answered twice, retries, aborted games, trajectories recorded "
             + "twice or contradicting their own decisions, completed games with no trajectory.",
