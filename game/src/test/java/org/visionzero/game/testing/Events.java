@@ -18,7 +18,7 @@ import org.visionzero.events.TurnRequested;
  * turn requests: answered as asked, by the requested policy, unless a test says otherwise.
  */
 public final class Events {
-  /** The same instant as {@link Games#T0}. */
+  /** {@link Games#T0}, here too so that tests of a topology's inputs need only this class. */
   public static final Instant T0 = Games.T0;
 
   private Events() {}

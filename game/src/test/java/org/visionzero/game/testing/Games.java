@@ -33,8 +33,7 @@ public final class Games {
   public static final PolicyRef SPY_POLICY = new PolicyRef("random", 0);
   public static final PolicyRef REFEREE = new PolicyRef("vz", 0);
   public static final String HINT = "in the odd picture two objects differ";
-  /** Every scripted answer says it came from this worker. */
-  public static final String WORKER = "scripted";
+  private static final String WORKER = "scripted";
   private static final long IMAGE_BYTES = 1234L;
 
   private Games() {}
