@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.TurnRequested;
+import org.visionzero.game.testing.Games;
 
 /** Plays whole games through the decider with simulated workers, optionally timing out some turns. */
 final class FoldSimulation {

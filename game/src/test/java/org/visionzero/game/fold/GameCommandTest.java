@@ -2,7 +2,7 @@ package org.visionzero.game.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.visionzero.game.fold.Games.T0;
+import static org.visionzero.game.testing.Games.T0;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.fold.GameCommand.StartGame;
+import org.visionzero.game.testing.Games;
 
 class GameCommandTest {
   private static final ImagePairCreated PAIR = ImagePairCreated.newBuilder().setEventId("pair/p1")

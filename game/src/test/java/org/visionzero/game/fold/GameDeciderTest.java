@@ -2,7 +2,7 @@ package org.visionzero.game.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.visionzero.game.fold.Games.T0;
+import static org.visionzero.game.testing.Games.T0;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import org.visionzero.game.fold.GameCommand.RecordClue;
 import org.visionzero.game.fold.GameCommand.RecordDecision;
 import org.visionzero.game.rules.SeatAssignment;
 import org.visionzero.game.rules.Seeds;
+import org.visionzero.game.testing.Games;
 
 /** Given a state, when a command is decided, then exactly these events and turn requests come out. */
 class GameDeciderTest {

@@ -2,7 +2,7 @@ package org.visionzero.game.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.visionzero.game.fold.Games.T0;
+import static org.visionzero.game.testing.Games.T0;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +13,7 @@ import org.visionzero.events.TurnRetried;
 import org.visionzero.events.VoteKind;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.outcome.Outcomes;
+import org.visionzero.game.testing.Games;
 
 /** Events that do not apply leave the state as it was, so the raw log (duplicates included) folds cleanly. */
 class GameEvolverTest {

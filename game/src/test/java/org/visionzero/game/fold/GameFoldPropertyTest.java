@@ -1,7 +1,7 @@
 package org.visionzero.game.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.visionzero.game.fold.Games.T0;
+import static org.visionzero.game.testing.Games.T0;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +15,7 @@ import org.visionzero.events.TurnRetried;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.rules.TurnSlot;
 import org.visionzero.game.score.TrajectoryScorer;
+import org.visionzero.game.testing.Games;
 
 /**
  * Randomised with fixed seeds: the fold is deterministic, indifferent to duplicate, late and early answers, and

@@ -2,13 +2,14 @@ package org.visionzero.game.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.visionzero.game.fold.Games.T0;
+import static org.visionzero.game.testing.Games.T0;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.visionzero.game.config.GameConfig;
+import org.visionzero.game.testing.Games;
 
 class GameStateCodecTest {
   private final GameDecider decider = new GameDecider(GameConfig.code());

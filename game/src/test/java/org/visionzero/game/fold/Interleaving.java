@@ -1,6 +1,6 @@
 package org.visionzero.game.fold;
 
-import static org.visionzero.game.fold.Games.T0;
+import static org.visionzero.game.testing.Games.T0;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -13,6 +13,7 @@ import org.visionzero.events.DecisionSampled;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.events.TurnRetried;
+import org.visionzero.game.testing.Games;
 
 /**
  * One game played by a coordinator that lags behind its log: workers append answers to the log at once, the

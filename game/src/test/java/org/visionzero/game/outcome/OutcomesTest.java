@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.Outcome;
 import org.visionzero.events.Winner;
-import org.visionzero.game.fold.Games;
+import org.visionzero.game.testing.Games;
 
 class OutcomesTest {
 

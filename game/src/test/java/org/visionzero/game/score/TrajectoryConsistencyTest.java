@@ -2,7 +2,7 @@ package org.visionzero.game.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.visionzero.game.fold.Games.T0;
+import static org.visionzero.game.testing.Games.T0;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +16,13 @@ import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.fold.GameCommand;
 import org.visionzero.game.fold.GameDecider;
 import org.visionzero.game.fold.GameState;
-import org.visionzero.game.fold.Games;
 import org.visionzero.game.fold.TurnRequests;
 import org.visionzero.game.outcome.Outcomes;
 import org.visionzero.game.reward.ClueRewards;
 import org.visionzero.game.reward.DecisionRewards;
 import org.visionzero.game.reward.GroupNormalization;
 import org.visionzero.game.rules.SeatAssignment;
+import org.visionzero.game.testing.Games;
 
 /** A scored trajectory is recomputed from its own decision samples; every contradiction is named. */
 class TrajectoryConsistencyTest {

@@ -3,7 +3,7 @@ package org.visionzero.game.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.visionzero.game.fold.Games.T0;
+import static org.visionzero.game.testing.Games.T0;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,8 @@ import org.visionzero.game.fold.GameCommand;
 import org.visionzero.game.fold.GameDecider;
 import org.visionzero.game.fold.GameEvolver;
 import org.visionzero.game.fold.GameState;
-import org.visionzero.game.fold.Games;
 import org.visionzero.game.outcome.Outcomes;
+import org.visionzero.game.testing.Games;
 
 class TrajectoryScorerTest {
   private static final String GAME = "g-scored";

@@ -2,7 +2,7 @@ package org.visionzero.game.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.visionzero.game.fold.Games.T0;
+import static org.visionzero.game.testing.Games.T0;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.fold.GameCommand;
 import org.visionzero.game.fold.GameDecider;
 import org.visionzero.game.fold.GameState;
-import org.visionzero.game.fold.Games;
 import org.visionzero.game.fold.TurnRequests;
+import org.visionzero.game.testing.Games;
 import org.visionzero.game.text.PromptBuilder;
 
 class TurnViewsTest {

@@ -8,25 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,22 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.visionzero.events.BlobRef;
-import org.visionzero.events.ClueGiven;
-import org.visionzero.events.DecisionSample;
-import org.visionzero.events.DecisionSampled;
 import org.visionzero.events.GameAborted;
 import org.visionzero.events.GameCompleted;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.GameStarted;
 import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.ImageSource;
-import org.visionzero.events.SampledTokens;
 import org.visionzero.events.ScoredTrajectory;
-import org.visionzero.events.TurnKind;
-import org.visionzero.events.TurnRequested;
-import org.visionzero.events.VoteKind;
-import org.visionzero.game.fold.EventIds;
 import org.visionzero.ops.testing.KafkaBrokerExtension;
+import org.visionzero.ops.testing.ScriptedWorker;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.config.ScorerConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
@@ -100,18 +87,16 @@ class CoordinatorIT {
         StreamsAppSettings.TOPIC_PREFIX, topics.prefix(),
         "streams.replication.factor", "1"));
 
-    try (ScriptedWorker worker = new ScriptedWorker(topics, KAFKA.uniqueId("worker"));
+    try (ScriptedWorker worker = ScriptedWorker.start(KAFKA, topics, KAFKA.uniqueId("worker"), request -> "a clue");
         GameLog log = new GameLog(topics);
         ScorerApp scorer = new ScorerApp(scorerConfig, new SimpleMeterRegistry()).start();
         TrajectoryLog trajectories = new TrajectoryLog(topics)) {
-      Thread workerThread = new Thread(worker, "scripted-worker");
-      workerThread.start();
 
       // when the coordinator runs, is stopped after 300 completed games, and a new instance takes over
       CoordinatorApp coordinator = new CoordinatorApp(config, new SimpleMeterRegistry()).start();
       boolean restarted = false;
       Instant deadline = Instant.now().plus(RUN_BUDGET);
-      while (log.completed.size() < GAMES && Instant.now().isBefore(deadline) && worker.failure.get() == null) {
+      while (log.completed.size() < GAMES && Instant.now().isBefore(deadline) && worker.failure() == null) {
         log.poll();
         if (!restarted && log.completed.size() >= RESTART_AFTER_COMPLETED) {
           coordinator.close();
@@ -123,7 +108,7 @@ class CoordinatorIT {
       coordinator.close();
 
       // then every pair got exactly one game, every game completed exactly once, nothing was aborted
-      assertThat(worker.failure.get()).isNull();
+      assertThat(worker.failure()).isNull();
       assertThat(restarted).isTrue();
       assertThat(log.duplicates).isEmpty();
       assertThat(log.aborted).isEmpty();
@@ -237,93 +222,6 @@ class CoordinatorIT {
     @Override
     public void close() {
       consumer.close();
-    }
-  }
-
-  /** A worker that answers every turn request in a transaction that also commits its input offsets. */
-  private static final class ScriptedWorker implements Runnable, AutoCloseable {
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final TopicCatalog topics;
-    private final KafkaConsumer<String, TurnRequested> consumer;
-    private final KafkaProducer<String, GameEvent> producer;
-    private Thread thread;
-
-    ScriptedWorker(TopicCatalog topics, String id) {
-      this.topics = topics;
-      Map<String, Object> consumerProps = new HashMap<>(KAFKA.clientProperties());
-      consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, id);
-      consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
-          topics.turnRequests().valueSerde().deserializer());
-      Map<String, Object> producerProps = new HashMap<>(KAFKA.clientProperties());
-      producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
-      producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-          topics.gameEvents().valueSerde().serializer());
-    }
-
-    @Override
-    public void run() {
-      thread = Thread.currentThread();
-      try {
-        producer.initTransactions();
-        consumer.subscribe(List.of(topics.turnRequests().name()));
-        while (running.get()) {
-          ConsumerRecords<String, TurnRequested> requests = consumer.poll(POLL);
-          if (requests.isEmpty()) {
-            continue;
-          }
-          producer.beginTransaction();
-          Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-          for (ConsumerRecord<String, TurnRequested> record : requests) {
-            GameEvent answer = answer(record.value());
-            producer.send(new ProducerRecord<>(topics.gameEvents().name(), answer.getGameId(), answer));
-            offsets.put(new TopicPartition(record.topic(), record.partition()),
-                new OffsetAndMetadata(record.offset() + 1));
-          }
-          producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-          producer.commitTransaction();
-        }
-      } catch (org.apache.kafka.common.errors.WakeupException stopping) {
-        // close() woke the consumer up
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    }
-
-    private static GameEvent answer(TurnRequested request) {
-      SampledTokens tokens = new SampledTokens(List.of(1, 2), List.of(-0.1f, -0.2f));
-      Object payload;
-      if (request.getKind() == TurnKind.CLUE) {
-        payload = ClueGiven.newBuilder().setTurn(request.getTurn()).setAttempt(request.getAttempt())
-            .setSeat(request.getSeat()).setRound(request.getRound()).setText("a clue").setSample(tokens)
-            .setPolicy(request.getPolicy()).setWorkerId("scripted").build();
-      } else {
-        List<DecisionSample> samples = new ArrayList<>();
-        for (int i = 0; i < request.getSamples(); i++) {
-          samples.add(DecisionSample.newBuilder().setVoterSeat(request.getSeat()).setSampleIndex(i)
-              .setVoteKind(VoteKind.SEAT).setVotedSeat(1).setSample(tokens).build());
-        }
-        payload = DecisionSampled.newBuilder().setTurn(request.getTurn()).setAttempt(request.getAttempt())
-            .setVoterSeat(request.getSeat()).setSamples(samples).setPolicy(request.getPolicy())
-            .setWorkerId("scripted").build();
-      }
-      return GameEvent.newBuilder()
-          .setEventId(EventIds.answer(request.getGameId(), request.getTurn(), request.getAttempt()))
-          .setOccurredAt(Instant.now()).setGameId(request.getGameId()).setPayload(payload).build();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      running.set(false);
-      consumer.wakeup();
-      if (thread != null) {
-        thread.join(TimeUnit.SECONDS.toMillis(30));
-      }
-      consumer.close();
-      producer.close();
     }
   }
 }

@@ -12,25 +12,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,20 +35,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.visionzero.blob.FileBlobStore;
 import org.visionzero.events.BlobRef;
-import org.visionzero.events.ClueGiven;
-import org.visionzero.events.DecisionSample;
-import org.visionzero.events.DecisionSampled;
 import org.visionzero.events.Difference;
-import org.visionzero.events.GameEvent;
 import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.ImageSource;
-import org.visionzero.events.SampledTokens;
 import org.visionzero.events.ScoredTrajectory;
-import org.visionzero.events.TurnKind;
 import org.visionzero.events.TurnRequested;
-import org.visionzero.events.VoteKind;
-import org.visionzero.game.fold.EventIds;
 import org.visionzero.ops.testing.KafkaBrokerExtension;
+import org.visionzero.ops.testing.ScriptedWorker;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.config.ScorerConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
@@ -168,7 +155,6 @@ class ReplayIT {
     private final TopicCatalog topics;
     private final int pairs;
     private final ScriptedWorker worker;
-    private final Thread workerThread;
     private final CoordinatorApp coordinator;
     private final ScorerApp scorer;
 
@@ -177,9 +163,7 @@ class ReplayIT {
       this.kafka = kafka;
       this.topics = topics;
       this.pairs = pairs;
-      this.worker = new ScriptedWorker(kafka, topics, kafka.uniqueId("worker"), clues);
-      this.workerThread = new Thread(worker, "scripted-worker");
-      workerThread.start();
+      this.worker = ScriptedWorker.start(kafka, topics, kafka.uniqueId("worker"), clues);
       this.coordinator = new CoordinatorApp(new CoordinatorConfig(Map.of(
           StreamsAppSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
           StreamsAppSettings.APPLICATION_ID, kafka.uniqueId("coordinator"),
@@ -239,13 +223,13 @@ class ReplayIT {
           topics.trajectories().valueSerde().deserializer())) {
         consumer.subscribe(List.of(topics.trajectories().name()));
         Instant until = Instant.now().plus(budget);
-        while (byGame.size() < count && Instant.now().isBefore(until) && worker.failure.get() == null) {
+        while (byGame.size() < count && Instant.now().isBefore(until) && worker.failure() == null) {
           for (ConsumerRecord<String, ScoredTrajectory> record : consumer.poll(Duration.ofMillis(200))) {
             byGame.putIfAbsent(record.value().getGameId(), record.value());
           }
         }
       }
-      assertThat(worker.failure.get()).isNull();
+      assertThat(worker.failure()).isNull();
       assertThat(byGame).hasSize(count);
       return byGame;
     }
@@ -255,7 +239,6 @@ class ReplayIT {
       coordinator.close();
       scorer.close();
       worker.close();
-      workerThread.join(TimeUnit.SECONDS.toMillis(30));
     }
 
     private static byte[] png(int rgb) {
@@ -272,94 +255,6 @@ class ReplayIT {
         throw new UncheckedIOException(e);
       }
       return out.toByteArray();
-    }
-  }
-
-  /** A worker that answers every turn request in a transaction that also commits its input offsets. */
-  private static final class ScriptedWorker implements Runnable {
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final TopicCatalog topics;
-    private final Function<TurnRequested, String> clues;
-    private final KafkaConsumer<String, TurnRequested> consumer;
-    private final KafkaProducer<String, GameEvent> producer;
-
-    ScriptedWorker(KafkaBrokerExtension kafka, TopicCatalog topics, String id,
-        Function<TurnRequested, String> clues) {
-      this.topics = topics;
-      this.clues = clues;
-      Map<String, Object> consumerProps = new HashMap<>(kafka.clientProperties());
-      consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, id);
-      consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
-          topics.turnRequests().valueSerde().deserializer());
-      Map<String, Object> producerProps = new HashMap<>(kafka.clientProperties());
-      producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
-      producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-          topics.gameEvents().valueSerde().serializer());
-    }
-
-    @Override
-    public void run() {
-      try {
-        producer.initTransactions();
-        consumer.subscribe(List.of(topics.turnRequests().name()));
-        while (running.get()) {
-          ConsumerRecords<String, TurnRequested> requests = consumer.poll(Duration.ofMillis(200));
-          if (requests.isEmpty()) {
-            continue;
-          }
-          producer.beginTransaction();
-          Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-          for (ConsumerRecord<String, TurnRequested> record : requests) {
-            GameEvent answer = answer(record.value());
-            producer.send(new ProducerRecord<>(topics.gameEvents().name(), answer.getGameId(), answer));
-            offsets.put(new TopicPartition(record.topic(), record.partition()),
-                new OffsetAndMetadata(record.offset() + 1));
-          }
-          producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-          producer.commitTransaction();
-        }
-      } catch (org.apache.kafka.common.errors.WakeupException stopping) {
-        // close() woke the consumer up
-      } catch (Throwable e) {
-        failure.set(e);
-      } finally {
-        consumer.close();
-        producer.close();
-      }
-    }
-
-    private GameEvent answer(TurnRequested request) {
-      SampledTokens tokens = new SampledTokens(List.of(request.getTurn() + 1, 2), List.of(-0.1f, -0.2f));
-      Object payload;
-      if (request.getKind() == TurnKind.CLUE) {
-        String text = clues.apply(request);
-        payload = ClueGiven.newBuilder().setTurn(request.getTurn()).setAttempt(request.getAttempt())
-            .setSeat(request.getSeat()).setRound(request.getRound()).setText(text)
-            .setRawOutput("Looking at my picture. \\boxed{" + text + "}").setSample(tokens)
-            .setPolicy(request.getPolicy()).setWorkerId("scripted").build();
-      } else {
-        List<DecisionSample> samples = new ArrayList<>();
-        for (int i = 0; i < request.getSamples(); i++) {
-          samples.add(DecisionSample.newBuilder().setVoterSeat(request.getSeat()).setSampleIndex(i)
-              .setVoteKind(VoteKind.SEAT).setVotedSeat(1).setText("\\boxed{1}")
-              .setSample(new SampledTokens(List.of(1), List.of(-0.05f * (i + 1)))).build());
-        }
-        payload = DecisionSampled.newBuilder().setTurn(request.getTurn()).setAttempt(request.getAttempt())
-            .setVoterSeat(request.getSeat()).setSamples(samples).setPolicy(request.getPolicy())
-            .setWorkerId("scripted").build();
-      }
-      return GameEvent.newBuilder()
-          .setEventId(EventIds.answer(request.getGameId(), request.getTurn(), request.getAttempt()))
-          .setOccurredAt(Instant.now()).setGameId(request.getGameId()).setPayload(payload).build();
-    }
-
-    void close() {
-      running.set(false);
-      consumer.wakeup();
     }
   }
 }

@@ -11,9 +11,9 @@ import org.visionzero.events.GameStarted;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.TurnRequested;
+import org.visionzero.game.testing.Events;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.testing.CoordinatorHarness;
-import org.visionzero.streams.testing.Events;
 
 /** Admission: backpressure, pair order, re-deliveries, held-out pairs, checkpoints, evaluation requests. */
 class CoordinatorAdmissionTest {

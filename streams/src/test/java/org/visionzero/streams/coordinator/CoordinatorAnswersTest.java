@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.TurnRequested;
+import org.visionzero.game.testing.Events;
 import org.visionzero.streams.testing.CoordinatorHarness;
-import org.visionzero.streams.testing.Events;
 
 /** Answers that must not corrupt a game: duplicates, stale attempts, wrong seats, early turns, poison. */
 class CoordinatorAnswersTest {

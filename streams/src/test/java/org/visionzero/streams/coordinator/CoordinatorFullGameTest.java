@@ -15,9 +15,9 @@ import org.visionzero.events.Role;
 import org.visionzero.events.TurnKind;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.events.Winner;
+import org.visionzero.game.testing.Events;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.testing.CoordinatorHarness;
-import org.visionzero.streams.testing.Events;
 
 class CoordinatorFullGameTest {
 

@@ -11,9 +11,9 @@ import org.visionzero.events.GameAborted;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.events.TurnRetried;
+import org.visionzero.game.testing.Events;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.testing.CoordinatorHarness;
-import org.visionzero.streams.testing.Events;
 
 /**
  * Wall-clock turn timeouts: retry with the next attempt, late answers to an earlier attempt, abort after the

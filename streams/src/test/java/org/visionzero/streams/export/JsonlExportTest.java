@@ -21,9 +21,11 @@ import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.game.testing.GameLogs;
+import org.visionzero.game.testing.GameLogs.ObserverVotes;
+import org.visionzero.game.testing.Games;
 import org.visionzero.json.Json;
 import org.visionzero.streams.replay.FakeLog;
-import org.visionzero.streams.replay.TestGames;
 import org.visionzero.topics.TopicCatalog;
 
 class JsonlExportTest {
@@ -42,10 +44,10 @@ class JsonlExportTest {
     BlobRef modified = blobs.put(png(0x664422), "image/png");
     List<ScoredTrajectory> recorded = new ArrayList<>();
     for (String gameId : List.of("g-a", "g-b")) {
-      List<GameEvent> log = TestGames.codeGame(gameId, Purpose.TRAINING, original, modified,
-          request -> "seat " + request.getSeat() + " sees a cube", spy -> spy);
+      List<GameEvent> log = GameLogs.codeGame(gameId).images(original, modified)
+          .clues(request -> "seat " + request.getSeat() + " sees a cube").votes(ObserverVotes.ALL_RIGHT).play();
       log.forEach(event -> fake.append(topics.gameEvents(), gameId, event));
-      ScoredTrajectory trajectory = TestGames.score(log);
+      ScoredTrajectory trajectory = GameLogs.score(log);
       fake.append(topics.trajectories(), gameId, trajectory);
       recorded.add(trajectory);
     }
@@ -90,10 +92,10 @@ class JsonlExportTest {
     FileBlobStore blobs = new FileBlobStore(dir.resolve("blobs"));
     BlobRef original = blobs.put(png(0x123456), "image/png");
     BlobRef modified = blobs.put(png(0x654321), "image/png");
-    List<GameEvent> log = TestGames.codeGame("g-p", Purpose.EVALUATION, original, modified,
-        request -> "clue " + request.getSeat() + "/" + request.getRound(), spy -> 1);
+    List<GameEvent> log = GameLogs.codeGame("g-p").purpose(Purpose.EVALUATION).images(original, modified)
+        .clues(request -> "clue " + request.getSeat() + "/" + request.getRound()).play();
     log.forEach(event -> fake.append(topics.gameEvents(), "g-p", event));
-    ScoredTrajectory trajectory = TestGames.score(log);
+    ScoredTrajectory trajectory = GameLogs.score(log);
     fake.append(topics.trajectories(), "g-p", trajectory);
 
     ExportReport report = JsonlExport.run(fake, topics, blobs, dir.resolve("out"), null, TIMEOUT);
@@ -125,15 +127,15 @@ class JsonlExportTest {
   @Test
   void shouldExportOnlyGamesCompletedSinceTheGivenTimeAndCountMissingImages() throws Exception {
     FileBlobStore blobs = new FileBlobStore(dir.resolve("empty"));
-    List<GameEvent> log = TestGames.codeGame("g-old", Purpose.TRAINING);
+    List<GameEvent> log = GameLogs.codeGame("g-old").play();
     log.forEach(event -> fake.append(topics.gameEvents(), "g-old", event));
-    fake.append(topics.trajectories(), "g-old", TestGames.score(log));
-    fake.append(topics.trajectories(), "g-gone", ScoredTrajectory.newBuilder(TestGames.score(log))
-        .setGameId("g-gone").setOccurredAt(TestGames.T0.plusSeconds(7200)).build());
+    fake.append(topics.trajectories(), "g-old", GameLogs.score(log));
+    fake.append(topics.trajectories(), "g-gone", ScoredTrajectory.newBuilder(GameLogs.score(log))
+        .setGameId("g-gone").setOccurredAt(Games.T0.plusSeconds(7200)).build());
 
     ExportReport all = JsonlExport.run(fake, topics, blobs, dir.resolve("all"), null, TIMEOUT);
     ExportReport recent = JsonlExport.run(fake, topics, blobs, dir.resolve("recent"),
-        TestGames.T0.plusSeconds(3600), TIMEOUT);
+        Games.T0.plusSeconds(3600), TIMEOUT);
 
     assertThat(all.games()).isEqualTo(1);
     assertThat(all.gamesWithoutEvents()).containsExactly("g-gone");

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredTrajectory;
-import org.visionzero.game.fold.GameEvolver;
-import org.visionzero.game.score.TrajectoryScorer;
-import org.visionzero.streams.testing.GameLogs;
+import org.visionzero.game.testing.GameLogs;
+import org.visionzero.game.testing.GameLogs.ObserverVotes;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 
@@ -34,10 +33,10 @@ class LeaderboardSnapshotTest {
     consumer.updateBeginningOffsets(Map.of(partition, 0L));
     consumer.updateEndOffsets(Map.of(partition, 4L));
     consumer.schedulePollTask(() -> {
-      add(consumer, 0, trajectory("e1", Purpose.EVALUATION, GameLogs.ALL_WRONG));
-      add(consumer, 1, trajectory("t1", Purpose.TRAINING, GameLogs.ALL_WRONG));
+      add(consumer, 0, trajectory("e1", Purpose.EVALUATION, ObserverVotes.ALL_WRONG));
+      add(consumer, 1, trajectory("t1", Purpose.TRAINING, ObserverVotes.ALL_WRONG));
       consumer.addRecord(new ConsumerRecord<>(topic.name(), 0, 2, "bad", new byte[] {1}));
-      add(consumer, 3, trajectory("e2", Purpose.EVALUATION, GameLogs.SIX_SPY_ONE_CIVILIAN_ONE_ABSTAIN));
+      add(consumer, 3, trajectory("e2", Purpose.EVALUATION, ObserverVotes.SIX_SPY_ONE_CIVILIAN_ONE_ABSTAIN));
     });
 
     // when the snapshot is read
@@ -58,8 +57,8 @@ class LeaderboardSnapshotTest {
         topic.valueSerde().serializer().serialize(topic.name(), trajectory)));
   }
 
-  private static ScoredTrajectory trajectory(String gameId, Purpose purpose, GameLogs.ObserverVotes votes) {
-    return TrajectoryScorer.byGameMode().score(GameEvolver.fold(GameLogs.codeGame(gameId, gameId.hashCode(),
-        purpose, new PolicyRef("vz", 2), new PolicyRef("vz", 1), votes)));
+  private static ScoredTrajectory trajectory(String gameId, Purpose purpose, ObserverVotes votes) {
+    return GameLogs.score(GameLogs.codeGame(gameId).purpose(purpose)
+        .policies(new PolicyRef("vz", 2), new PolicyRef("vz", 1)).votes(votes).play());
   }
 }

@@ -15,16 +15,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.visionzero.events.GameEvent;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredTrajectory;
-import org.visionzero.game.fold.GameEvolver;
-import org.visionzero.game.score.TrajectoryScorer;
+import org.visionzero.game.testing.Events;
+import org.visionzero.game.testing.GameLogs;
+import org.visionzero.game.testing.GameLogs.ObserverVotes;
 import org.visionzero.streams.config.ScorerConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
-import org.visionzero.streams.testing.Events;
-import org.visionzero.streams.testing.GameLogs;
 import org.visionzero.topics.TopicCatalog;
 
 class LeaderboardTopologyTest {
@@ -59,10 +57,10 @@ class LeaderboardTopologyTest {
   void shouldAggregateEvaluationGamesByCivilianAndSpyVersionAndSkipTrainingGames() {
     // given two evaluation games vz:2 civilians vs vz:1 spy (one won by each side), one vz:1 vs vz:1,
     // and a training game that must not count
-    pipe(trajectory("e1", Purpose.EVALUATION, VZ_2, VZ_1, GameLogs.SIX_SPY_ONE_CIVILIAN_ONE_ABSTAIN));
-    pipe(trajectory("e2", Purpose.EVALUATION, VZ_2, VZ_1, GameLogs.ALL_WRONG));
-    pipe(trajectory("e3", Purpose.EVALUATION, VZ_1, VZ_1, GameLogs.ALL_WRONG));
-    pipe(trajectory("t1", Purpose.TRAINING, VZ_2, VZ_1, GameLogs.ALL_WRONG));
+    pipe(trajectory("e1", Purpose.EVALUATION, VZ_2, VZ_1, ObserverVotes.SIX_SPY_ONE_CIVILIAN_ONE_ABSTAIN));
+    pipe(trajectory("e2", Purpose.EVALUATION, VZ_2, VZ_1, ObserverVotes.ALL_WRONG));
+    pipe(trajectory("e3", Purpose.EVALUATION, VZ_1, VZ_1, ObserverVotes.ALL_WRONG));
+    pipe(trajectory("t1", Purpose.TRAINING, VZ_2, VZ_1, ObserverVotes.ALL_WRONG));
 
     // when the leaderboard is queried
     List<LeaderboardRow> rows = query.rows();
@@ -85,7 +83,7 @@ class LeaderboardTopologyTest {
   @Test
   void shouldSkipUndecodableTrajectoryAndCountTheNextOne() {
     trajectories.pipeInput("bad", new byte[] {9, 9, 9}, Events.T0);
-    pipe(trajectory("e1", Purpose.EVALUATION, VZ_2, VZ_1, GameLogs.ALL_WRONG));
+    pipe(trajectory("e1", Purpose.EVALUATION, VZ_2, VZ_1, ObserverVotes.ALL_WRONG));
 
     assertThat(query.rows()).singleElement().satisfies(row -> assertThat(row.games()).isEqualTo(1));
     assertThat(driver.createOutputTopic(topics.deadLetters().name(), Serdes.String().deserializer(),
@@ -102,9 +100,8 @@ class LeaderboardTopologyTest {
   }
 
   private static ScoredTrajectory trajectory(String gameId, Purpose purpose, PolicyRef civilians, PolicyRef spy,
-      GameLogs.ObserverVotes votes) {
-    List<GameEvent> log = GameLogs.codeGame(gameId, gameId.hashCode(), purpose, civilians, spy, votes);
-    return TrajectoryScorer.byGameMode().score(GameEvolver.fold(log));
+      ObserverVotes votes) {
+    return GameLogs.score(GameLogs.codeGame(gameId).purpose(purpose).policies(civilians, spy).votes(votes).play());
   }
 
   private void pipe(ScoredTrajectory trajectory) {

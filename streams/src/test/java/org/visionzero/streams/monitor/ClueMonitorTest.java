@@ -14,9 +14,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.events.GameEvent;
-import org.visionzero.events.Purpose;
+import org.visionzero.game.testing.GameLogs;
+import org.visionzero.game.testing.Games;
 import org.visionzero.streams.replay.FakeLog;
-import org.visionzero.streams.replay.TestGames;
 import org.visionzero.topics.TopicCatalog;
 
 class ClueMonitorTest {
@@ -29,8 +29,7 @@ class ClueMonitorTest {
   @Test
   void shouldMeasureCluesDeadLetterPoisonAndCommitWhenPolled() {
     // given a game whose seats all give the same clue, and a record no serde can decode
-    List<GameEvent> log = TestGames.codeGame("g-m", Purpose.TRAINING, TestGames.fakeBlob("a".repeat(64)),
-        TestGames.fakeBlob("b".repeat(64)), request -> "a red cube", spy -> 1);
+    List<GameEvent> log = GameLogs.codeGame("g-m").clues(request -> "a red cube").play();
     log.forEach(event -> fake.append(topics.gameEvents(), "g-m", event));
     fake.appendRaw(topics.gameEvents().name(), "g-m", new byte[] {0x42});
 
@@ -42,7 +41,7 @@ class ClueMonitorTest {
 
       // then every clue is measured, the repeats counted, the poison dead-lettered, the offsets committed
       assertThat(polled).isEqualTo(log.size() + 1);
-      ClueStats.Snapshot stats = monitor.stats().snapshot(TestGames.VZ);
+      ClueStats.Snapshot stats = monitor.stats().snapshot(Games.POLICY);
       assertThat(stats.clues()).isEqualTo(8);
       assertThat(stats.repeated()).isEqualTo(7);
       assertThat(stats.vocabulary()).isEqualTo(3);

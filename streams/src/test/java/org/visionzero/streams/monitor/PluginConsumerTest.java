@@ -17,10 +17,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.events.GameEvent;
-import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.game.testing.GameLogs;
 import org.visionzero.streams.replay.FakeLog;
-import org.visionzero.streams.replay.TestGames;
 import org.visionzero.topics.TopicCatalog;
 
 class PluginConsumerTest {
@@ -53,8 +52,8 @@ class PluginConsumerTest {
 
   @Test
   void shouldDeadLetterTombstonesAndRecordsItsHandlerRefusesAndGoOn() {
-    List<GameEvent> log = TestGames.codeGame("g-ok", Purpose.TRAINING);
-    ScoredTrajectory good = TestGames.score(log);
+    List<GameEvent> log = GameLogs.codeGame("g-ok").play();
+    ScoredTrajectory good = GameLogs.score(log);
     fake.append(topics.trajectories(), "g-ok", good);
     fake.append(topics.trajectories(), "g-bad", ScoredTrajectory.newBuilder(good).setGameId("g-bad").build());
     fake.appendRaw(topics.trajectories().name(), "g-tomb", null);
@@ -78,7 +77,7 @@ class PluginConsumerTest {
 
   @Test
   void shouldLetKafkaFailuresPropagateWithoutCommitting() {
-    ScoredTrajectory trajectory = TestGames.score(TestGames.codeGame("g-broker", Purpose.TRAINING));
+    ScoredTrajectory trajectory = GameLogs.score(GameLogs.codeGame("g-broker").play());
     fake.append(topics.trajectories(), "g-broker", trajectory);
 
     try (WinnerCounter counter = new WinnerCounter(topics, fake, producer, registry)) {

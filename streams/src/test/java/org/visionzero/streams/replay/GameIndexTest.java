@@ -11,6 +11,9 @@ import org.visionzero.events.GameStarted;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.Winner;
+import org.visionzero.game.testing.GameLogs;
+import org.visionzero.game.testing.GameLogs.ObserverVotes;
+import org.visionzero.game.testing.Games;
 import org.visionzero.json.Json;
 import org.visionzero.topics.TopicCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,17 +27,16 @@ class GameIndexTest {
   void logThreeGames() {
     // a training game the spy wins (observer names seat 1 ≠ spy), an evaluation game the civilians win,
     // and a later training game of version 5 still running (only its start is logged)
-    TestGames.codeGame("g-spy-wins", Purpose.TRAINING, TestGames.fakeBlob("a".repeat(64)),
-            TestGames.fakeBlob("b".repeat(64)), r -> "x", spy -> spy == 1 ? 2 : 1)
+    GameLogs.codeGame("g-spy-wins").purpose(Purpose.TRAINING).clues(r -> "x").votes(ObserverVotes.ALL_WRONG).play()
         .forEach(event -> fake.append(topics.gameEvents(), event.getGameId(), event));
-    TestGames.codeGame("g-civilians-win", Purpose.EVALUATION, TestGames.fakeBlob("a".repeat(64)),
-            TestGames.fakeBlob("b".repeat(64)), r -> "x", spy -> spy)
+    GameLogs.codeGame("g-civilians-win").purpose(Purpose.EVALUATION).clues(r -> "x").votes(ObserverVotes.ALL_RIGHT)
+        .play()
         .forEach(event -> fake.append(topics.gameEvents(), event.getGameId(), event));
-    GameEvent start = TestGames.codeGame("g-running", Purpose.TRAINING).get(0);
+    GameEvent start = GameLogs.codeGame("g-running").purpose(Purpose.TRAINING).play().get(0);
     GameStarted started = GameStarted.newBuilder((GameStarted) start.getPayload())
         .setCivilianPolicy(new PolicyRef("vz", 5)).build();
     fake.append(topics.gameEvents(), "g-running", GameEvent.newBuilder(start)
-        .setOccurredAt(TestGames.T0.plusSeconds(3600)).setPayload(started).build());
+        .setOccurredAt(Games.T0.plusSeconds(3600)).setPayload(started).build());
   }
 
   @Test
@@ -49,9 +51,9 @@ class GameIndexTest {
 
   @Test
   void shouldKeepOnlyMatchingGamesWhenFilteredByTimeVersionWinnerAndPurpose() throws Exception {
-    assertThat(ids(GameFilter.all().since(TestGames.T0.plusSeconds(60)))).containsExactly("g-running");
+    assertThat(ids(GameFilter.all().since(Games.T0.plusSeconds(60)))).containsExactly("g-running");
     assertThat(ids(GameFilter.all().policyVersion(5))).containsExactly("g-running");
-    assertThat(ids(GameFilter.all().policyVersion(TestGames.VZ.getVersion())))
+    assertThat(ids(GameFilter.all().policyVersion(Games.POLICY.getVersion())))
         .containsExactly("g-civilians-win", "g-spy-wins", "g-running");
     assertThat(ids(GameFilter.all().winner(Winner.SPY))).containsExactly("g-spy-wins");
     assertThat(ids(GameFilter.all().purpose(Purpose.EVALUATION))).containsExactly("g-civilians-win");

@@ -14,6 +14,8 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnRetried;
 import org.visionzero.game.fold.EventIds;
 import org.visionzero.game.fold.GameState;
+import org.visionzero.game.testing.GameLogs;
+import org.visionzero.game.testing.Games;
 import org.visionzero.json.Json;
 import org.visionzero.topics.TopicCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +29,8 @@ class GameReplayTest {
   @Test
   void shouldReplayExactlyTheRecordedEventsInOrderWhenOtherGamesAndADuplicateShareTheLog() throws Exception {
     // given two games interleaved in the log, and a worker's answer of game one written twice
-    List<GameEvent> one = TestGames.codeGame("g-one", Purpose.TRAINING);
-    List<GameEvent> two = TestGames.codeGame("g-two", Purpose.EVALUATION);
+    List<GameEvent> one = GameLogs.codeGame("g-one").play();
+    List<GameEvent> two = GameLogs.codeGame("g-two").purpose(Purpose.EVALUATION).play();
     List<GameEvent> recorded = new ArrayList<>(one);
     recorded.add(3, one.get(2));
     for (int i = 0; i < recorded.size(); i++) {
@@ -37,7 +39,7 @@ class GameReplayTest {
         fake.append(topics.gameEvents(), "g-two", two.get(i));
       }
     }
-    ScoredTrajectory trajectory = TestGames.score(one);
+    ScoredTrajectory trajectory = GameLogs.score(one);
     fake.append(topics.trajectories(), "g-one", trajectory);
 
     // when game one is replayed
@@ -45,7 +47,7 @@ class GameReplayTest {
 
     // then it shows exactly the recorded events in order, the repeat marked as ignored, then the trajectory
     assertThat(timeline.entries()).extracting(TimelineEntry::eventId)
-        .containsExactlyElementsOf(TestGames.eventIds(recorded));
+        .containsExactlyElementsOf(recorded.stream().map(GameEvent::getEventId).toList());
     assertThat(timeline.entries()).extracting(TimelineEntry::offset).isSorted();
     assertThat(timeline.entries().get(3).accepted()).isFalse();
     assertThat(timeline.entries()).filteredOn(entry -> entry.offset() != timeline.entries().get(3).offset())
@@ -61,7 +63,7 @@ class GameReplayTest {
 
   @Test
   void shouldShowSeatRolePolicyAndClueOfEveryClueEntry() throws Exception {
-    List<GameEvent> log = TestGames.codeGame("g-roles", Purpose.TRAINING);
+    List<GameEvent> log = GameLogs.codeGame("g-roles").play();
     log.forEach(event -> fake.append(topics.gameEvents(), "g-roles", event));
 
     Timeline timeline = GameReplay.read(fake, topics, "g-roles", TIMEOUT);
@@ -71,7 +73,7 @@ class GameReplayTest {
         .filter(entry -> entry.kind() == TimelineEntry.Kind.CLUE).toList();
     assertThat(clues).hasSize(8).allSatisfy(entry -> {
       assertThat(entry.role()).isEqualTo(entry.seat() == spySeat ? Role.SPY : Role.CIVILIAN);
-      assertThat(entry.policy()).isEqualTo(TestGames.VZ);
+      assertThat(entry.policy()).isEqualTo(Games.POLICY);
       assertThat(entry.text()).isEqualTo("clue of seat " + entry.seat() + " round " + entry.detail().substring(6));
     });
     TimelineEntry decision = timeline.entries().stream()
@@ -85,8 +87,7 @@ class GameReplayTest {
   @Test
   void shouldEscapeControlCharactersOfAClueInTheTextTimeline() throws Exception {
     // given a clue that tries to clear the screen and fake an extra line
-    List<GameEvent> log = TestGames.codeGame("g-ansi", Purpose.TRAINING, TestGames.fakeBlob("a".repeat(64)),
-        TestGames.fakeBlob("b".repeat(64)), request -> "red\u001b[2J\nfake line", spy -> 1);
+    List<GameEvent> log = GameLogs.codeGame("g-ansi").clues(request -> "red\u001b[2J\nfake line").play();
     log.forEach(event -> fake.append(topics.gameEvents(), "g-ansi", event));
 
     String text = GameReplay.read(fake, topics, "g-ansi", TIMEOUT).toText();
@@ -96,9 +97,9 @@ class GameReplayTest {
 
   @Test
   void shouldWriteEveryEventAndTheRewardsAsJson() throws Exception {
-    List<GameEvent> log = TestGames.codeGame("g-json", Purpose.TRAINING);
+    List<GameEvent> log = GameLogs.codeGame("g-json").play();
     log.forEach(event -> fake.append(topics.gameEvents(), "g-json", event));
-    ScoredTrajectory trajectory = TestGames.score(log);
+    ScoredTrajectory trajectory = GameLogs.score(log);
     fake.append(topics.trajectories(), "g-json", trajectory);
 
     JsonNode json = Json.mapper().readTree(GameReplay.read(fake, topics, "g-json", TIMEOUT).toJson());
@@ -115,12 +116,12 @@ class GameReplayTest {
   @Test
   void shouldShowRetriesAndTheAbortWithTheirReasons() throws Exception {
     // given a game whose first turn is retried once, then given up
-    GameEvent start = TestGames.codeGame("g-abort", Purpose.TRAINING).get(0);
+    GameEvent start = GameLogs.codeGame("g-abort").play().get(0);
     GameEvent retry = GameEvent.newBuilder().setEventId(EventIds.retry("g-abort", 0, 2))
-        .setOccurredAt(TestGames.T0.plusSeconds(30)).setGameId("g-abort")
+        .setOccurredAt(Games.T0.plusSeconds(30)).setGameId("g-abort")
         .setPayload(new TurnRetried(0, 2, "timeout after 30000 ms")).build();
     GameEvent abort = GameEvent.newBuilder().setEventId(EventIds.aborted("g-abort"))
-        .setOccurredAt(TestGames.T0.plusSeconds(60)).setGameId("g-abort")
+        .setOccurredAt(Games.T0.plusSeconds(60)).setGameId("g-abort")
         .setPayload(new GameAborted(0, 2, "turn 0 unanswered after 2 attempts")).build();
     List.of(start, retry, abort).forEach(event -> fake.append(topics.gameEvents(), "g-abort", event));
 
@@ -137,7 +138,7 @@ class GameReplayTest {
 
   @Test
   void shouldSayHowToFindGamesWhenTheGameIsNotInTheLog() {
-    TestGames.codeGame("g-present", Purpose.TRAINING)
+    GameLogs.codeGame("g-present").play()
         .forEach(event -> fake.append(topics.gameEvents(), "g-present", event));
 
     assertThatThrownBy(() -> GameReplay.read(fake, topics, "g-absent", TIMEOUT))
@@ -147,7 +148,7 @@ class GameReplayTest {
 
   @Test
   void shouldCountUndecodableRecordsOfTheGameWithoutStopping() throws Exception {
-    List<GameEvent> log = TestGames.codeGame("g-poison", Purpose.TRAINING);
+    List<GameEvent> log = GameLogs.codeGame("g-poison").play();
     fake.append(topics.gameEvents(), "g-poison", log.get(0));
     fake.appendRaw(topics.gameEvents().name(), "g-poison", new byte[] {1, 2, 3});
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.GameEvent;
-import org.visionzero.events.Purpose;
+import org.visionzero.game.testing.GameLogs;
 import org.visionzero.topics.TopicCatalog;
 
 class GameTailTest {
@@ -17,7 +17,7 @@ class GameTailTest {
 
   @Test
   void shouldWriteOneCompactLinePerEventUntilStopped() {
-    List<GameEvent> log = TestGames.codeGame("g-tail", Purpose.TRAINING);
+    List<GameEvent> log = GameLogs.codeGame("g-tail").play();
     log.forEach(event -> fake.append(topics.gameEvents(), "g-tail", event));
     fake.appendRaw(topics.gameEvents().name(), "g-tail", new byte[] {9});
     List<String> lines = new ArrayList<>();
@@ -34,7 +34,7 @@ class GameTailTest {
 
   @Test
   void shouldStartAtTheEndOfTheLogWhenNotAskedForHistory() {
-    TestGames.codeGame("g-old", Purpose.TRAINING).forEach(event -> fake.append(topics.gameEvents(), "g-old", event));
+    GameLogs.codeGame("g-old").play().forEach(event -> fake.append(topics.gameEvents(), "g-old", event));
     List<String> lines = new ArrayList<>();
     int[] polls = {0};
 

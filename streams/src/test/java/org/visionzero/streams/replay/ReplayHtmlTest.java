@@ -19,6 +19,8 @@ import org.visionzero.events.GameEvent;
 import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.ImageSource;
 import org.visionzero.events.Purpose;
+import org.visionzero.game.testing.GameLogs;
+import org.visionzero.game.testing.Games;
 
 class ReplayHtmlTest {
   private static final String HOSTILE = "<script>alert('pwned')</script><img src=x onerror=alert(1)>";
@@ -34,9 +36,8 @@ class ReplayHtmlTest {
     FileBlobStore blobs = new FileBlobStore(dir.resolve("blobs"));
     BlobRef original = blobs.put(png(0x336699), "image/png");
     BlobRef modified = blobs.put(png(0x993366), "image/png");
-    List<GameEvent> log = TestGames.codeGame("g-xss", Purpose.TRAINING, original, modified,
-        request -> HOSTILE, spy -> 1);
-    Timeline timeline = Timeline.of("g-xss", logged(log), TestGames.score(log));
+    List<GameEvent> log = GameLogs.codeGame("g-xss").images(original, modified).clues(request -> HOSTILE).play();
+    Timeline timeline = Timeline.of("g-xss", logged(log), GameLogs.score(log));
     ImagePairCreated pair = pair(original, modified, List.of(
         new Difference("object", "red <b>sphere</b> -> blue cube", 4, 5, 10, 8),
         new Difference("label-swap", "not spatial", 0, 0, 0, 0)));
@@ -65,7 +66,7 @@ class ReplayHtmlTest {
   @Test
   void shouldSayWhichImageIsMissingWhenTheBlobStoreLacksIt() throws Exception {
     FileBlobStore blobs = new FileBlobStore(dir.resolve("empty"));
-    List<GameEvent> log = TestGames.codeGame("g-noimg", Purpose.TRAINING);
+    List<GameEvent> log = GameLogs.codeGame("g-noimg").play();
     Timeline timeline = Timeline.of("g-noimg", logged(log), null);
 
     Document doc = Jsoup.parse(ReplayHtml.render(timeline, null, blobs));
@@ -79,7 +80,7 @@ class ReplayHtmlTest {
 
   @Test
   void shouldSayWhenTheDecisionStageSawABlankImage() {
-    List<GameEvent> log = new java.util.ArrayList<>(TestGames.codeGame("g-blank", Purpose.EVALUATION));
+    List<GameEvent> log = new java.util.ArrayList<>(GameLogs.codeGame("g-blank").purpose(Purpose.EVALUATION).play());
     org.visionzero.events.GameStarted started = (org.visionzero.events.GameStarted) log.get(0).getPayload();
     log.set(0, GameEvent.newBuilder(log.get(0))
         .setPayload(org.visionzero.events.GameStarted.newBuilder(started).setDecisionImage(null).build()).build());
@@ -97,7 +98,7 @@ class ReplayHtmlTest {
   }
 
   private static ImagePairCreated pair(BlobRef original, BlobRef modified, List<Difference> differences) {
-    return ImagePairCreated.newBuilder().setEventId("pair/p").setOccurredAt(TestGames.T0).setPairId("p")
+    return ImagePairCreated.newBuilder().setEventId("pair/p").setOccurredAt(Games.T0).setPairId("p")
         .setSource(ImageSource.SCENES).setOriginal(original).setModified(modified).setDifferences(differences)
         .setSpyHint("two objects differ").build();
   }

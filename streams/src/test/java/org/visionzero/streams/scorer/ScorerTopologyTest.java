@@ -28,10 +28,11 @@ import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.VoteKind;
 import org.visionzero.events.Winner;
+import org.visionzero.game.testing.Events;
+import org.visionzero.game.testing.GameLogs;
+import org.visionzero.game.testing.GameLogs.ObserverVotes;
 import org.visionzero.streams.config.ScorerConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
-import org.visionzero.streams.testing.Events;
-import org.visionzero.streams.testing.GameLogs;
 import org.visionzero.topics.TopicCatalog;
 
 class ScorerTopologyTest {
@@ -78,8 +79,8 @@ class ScorerTopologyTest {
   @Test
   void shouldScoreCompletedGameWithGoldenRewardsAndAdvantages() {
     // given the full log of a code-mode game: 8 clues, observer votes spy x6, a civilian x1, N/A x1
-    List<GameEvent> log = GameLogs.codeGame("g-golden", 42L, Purpose.TRAINING, VZ, VZ,
-        GameLogs.SIX_SPY_ONE_CIVILIAN_ONE_ABSTAIN);
+    List<GameEvent> log = GameLogs.codeGame("g-golden").seed(42L).policies(VZ, VZ)
+        .votes(ObserverVotes.SIX_SPY_ONE_CIVILIAN_ONE_ABSTAIN).play();
 
     // when the scorer reads it
     pipe(log);
@@ -123,7 +124,8 @@ class ScorerTopologyTest {
 
   @Test
   void shouldScoreEachGameOnceWhenItsEventsAreDeliveredAgain() {
-    List<GameEvent> log = GameLogs.codeGame("g-twice", 7L, Purpose.EVALUATION, VZ, VZ, GameLogs.ALL_WRONG);
+    List<GameEvent> log = GameLogs.codeGame("g-twice").seed(7L).purpose(Purpose.EVALUATION).policies(VZ, VZ)
+        .votes(ObserverVotes.ALL_WRONG).play();
 
     pipe(log);
     pipe(log);
@@ -136,7 +138,8 @@ class ScorerTopologyTest {
 
   @Test
   void shouldNotScoreGameThatHasNotCompleted() {
-    List<GameEvent> log = GameLogs.codeGame("g-open", 7L, Purpose.TRAINING, VZ, VZ, GameLogs.ALL_WRONG);
+    List<GameEvent> log = GameLogs.codeGame("g-open").seed(7L).policies(VZ, VZ).votes(ObserverVotes.ALL_WRONG)
+        .play();
 
     pipe(log.subList(0, log.size() - 1));
 
@@ -145,7 +148,8 @@ class ScorerTopologyTest {
 
   @Test
   void shouldDeadLetterPoisonRecordAndScoreTheRest() {
-    List<GameEvent> log = GameLogs.codeGame("g-poison", 7L, Purpose.TRAINING, VZ, VZ, GameLogs.ALL_WRONG);
+    List<GameEvent> log = GameLogs.codeGame("g-poison").seed(7L).policies(VZ, VZ).votes(ObserverVotes.ALL_WRONG)
+        .play();
 
     gameEvents.pipeInput("g-poison", new byte[] {1, 2, 3}, Events.T0);
     pipe(log);
@@ -160,13 +164,14 @@ class ScorerTopologyTest {
   @Test
   void shouldDeadLetterAGameWhoseCompletionOutcomeIsNotTheTallyOfItsAcceptedDecisions() {
     // the log of issue 25: the completion's outcome was tallied from another attempt's votes than the fold kept
-    List<GameEvent> log = new java.util.ArrayList<>(
-        GameLogs.codeGame("g-mixed", 7L, Purpose.TRAINING, VZ, VZ, GameLogs.SIX_SPY_ONE_CIVILIAN_ONE_ABSTAIN));
+    List<GameEvent> log = new java.util.ArrayList<>(GameLogs.codeGame("g-mixed").seed(7L).policies(VZ, VZ)
+        .votes(ObserverVotes.SIX_SPY_ONE_CIVILIAN_ONE_ABSTAIN).play());
     GameEvent completion = log.remove(log.size() - 1);
     Outcome recorded = ((GameCompleted) completion.getPayload()).getOutcome();
     Outcome otherAttempt = Outcome.newBuilder(recorded).setVotesPerSeat(List.of(2, 3, 0, 3)).build();
     log.add(GameEvent.newBuilder(completion).setPayload(new GameCompleted(otherAttempt)).build());
-    List<GameEvent> fine = GameLogs.codeGame("g-fine", 8L, Purpose.TRAINING, VZ, VZ, GameLogs.ALL_WRONG);
+    List<GameEvent> fine = GameLogs.codeGame("g-fine").seed(8L).policies(VZ, VZ).votes(ObserverVotes.ALL_WRONG)
+        .play();
 
     pipe(log);
     pipe(fine);

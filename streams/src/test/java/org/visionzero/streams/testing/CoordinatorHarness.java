@@ -23,6 +23,8 @@ import org.visionzero.events.GameStarted;
 import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.TurnKind;
 import org.visionzero.events.TurnRequested;
+import org.visionzero.game.testing.Events;
+import org.visionzero.game.testing.GameLogs;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
 import org.visionzero.streams.coordinator.CoordinatorApp;
@@ -181,8 +183,7 @@ public final class CoordinatorHarness implements AutoCloseable {
       return Events.clue(request, now);
     }
     int spy = started(request.getGameId()).getSpySeat();
-    int vote = voteForSpy ? spy : (spy == 1 ? 2 : 1);
-    return Events.decision(request, vote, now);
+    return Events.decision(request, voteForSpy ? spy : GameLogs.firstCivilian(spy), now);
   }
 
   /** Size in bytes of what the games store keeps for a game (0 when nothing). */
