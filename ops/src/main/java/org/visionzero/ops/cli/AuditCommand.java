@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.visionzero.ops.audit.LogAudit;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import picocli.CommandLine.Command;
@@ -25,15 +24,13 @@ public final class AuditCommand implements Callable<Integer> {
   long timeoutSeconds;
 
   @Mixin
-  KafkaOptions kafka;
-  @Mixin
-  ConfigFileOption config;
+  ClusterOptions cluster;
   @Mixin
   OutputOptions output;
 
   @Override
   public Integer call() throws TimeoutException {
-    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    KafkaClientConfig settings = cluster.load();
     LogAudit audit = LogAudit.read(settings.clientProperties().asMap(), settings.topicCatalog(),
         Duration.ofSeconds(timeoutSeconds));
     output.printJson(audit.toJson(), audit::toString);

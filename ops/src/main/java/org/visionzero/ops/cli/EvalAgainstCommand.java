@@ -3,8 +3,7 @@ package org.visionzero.ops.cli;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalInt;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.ops.eval.AgainstBase;
@@ -36,9 +35,7 @@ public final class EvalAgainstCommand implements Runnable {
   long budgetSeconds;
 
   @Mixin
-  KafkaOptions kafka;
-  @Mixin
-  ConfigFileOption config;
+  ClusterOptions cluster;
   @Mixin
   OutputOptions output;
 
@@ -47,7 +44,7 @@ public final class EvalAgainstCommand implements Runnable {
     if (!BASE.equals(against.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException("--against " + against + ": only v0 is supported");
     }
-    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    KafkaClientConfig settings = cluster.load();
     try {
       VersionResult result = AgainstBase.evaluate(settings.clientProperties().asMap(), settings.topicCatalog(),
           "eval-" + System.currentTimeMillis(), policy,

@@ -3,8 +3,7 @@ package org.visionzero.ops.cli;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.streams.leaderboard.LeaderboardSnapshot;
@@ -42,15 +41,13 @@ public final class EvalCommand implements Runnable {
     long timeoutSeconds;
 
     @Mixin
-    KafkaOptions kafka;
-    @Mixin
-    ConfigFileOption config;
+    ClusterOptions cluster;
     @Mixin
     OutputOptions output;
 
     @Override
     public void run() {
-      KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+      KafkaClientConfig settings = cluster.load();
       try (Consumer<String, byte[]> consumer = LogReaders.open(settings)) {
         LeaderboardSnapshot.Result result = LeaderboardSnapshot.read(consumer,
             settings.topicCatalog().trajectories(), Duration.ofSeconds(timeoutSeconds));

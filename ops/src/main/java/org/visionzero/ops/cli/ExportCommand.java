@@ -8,8 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.streams.export.ExportReport;
@@ -35,11 +34,9 @@ public final class ExportCommand implements Runnable {
   long timeoutSeconds;
 
   @Mixin
-  KafkaOptions kafka;
+  ClusterOptions cluster;
   @Mixin
   BlobStoreOptions blobs;
-  @Mixin
-  ConfigFileOption config;
   @Mixin
   OutputOptions output;
 
@@ -48,7 +45,7 @@ public final class ExportCommand implements Runnable {
     if (!"jsonl".equals(format)) {
       throw new IllegalArgumentException("--format " + format + " is not supported: use jsonl");
     }
-    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    KafkaClientConfig settings = cluster.load();
     try (KafkaConsumer<String, byte[]> consumer = LogReaders.open(settings)) {
       ExportReport report = JsonlExport.run(consumer, settings.topicCatalog(), blobs.open(), out, since,
           Duration.ofSeconds(timeoutSeconds));

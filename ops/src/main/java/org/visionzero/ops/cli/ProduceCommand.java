@@ -6,8 +6,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.ops.progress.ConsoleProgress;
@@ -51,17 +50,15 @@ public final class ProduceCommand implements Runnable {
   double heldOutShare;
 
   @Mixin
-  KafkaOptions kafka;
+  ClusterOptions cluster;
   @Mixin
   BlobStoreOptions blobs;
-  @Mixin
-  ConfigFileOption config;
   @Mixin
   OutputOptions output;
 
   @Override
   public void run() {
-    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    KafkaClientConfig settings = cluster.load();
     ProduceOptions options = new ProduceOptions(SourceKind.parse(source), Optional.ofNullable(dir), count, rate,
         seed, size, size, brokenShare, heldOutShare);
     Map<String, Object> producerConfig = settings.clientProperties().asMap();

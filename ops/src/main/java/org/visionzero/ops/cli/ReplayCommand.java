@@ -13,8 +13,7 @@ import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.Winner;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.streams.replay.GameFilter;
@@ -60,17 +59,15 @@ public final class ReplayCommand implements Runnable {
   long timeoutSeconds;
 
   @Mixin
-  KafkaOptions kafka;
+  ClusterOptions cluster;
   @Mixin
   BlobStoreOptions blobs;
-  @Mixin
-  ConfigFileOption config;
   @Mixin
   OutputOptions output;
 
   @Override
   public void run() {
-    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    KafkaClientConfig settings = cluster.load();
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     try (KafkaConsumer<String, byte[]> consumer = LogReaders.open(settings)) {
       if (what.list) {

@@ -2,8 +2,7 @@ package org.visionzero.ops.cli;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.streams.rescore.Rescore;
@@ -28,15 +27,13 @@ public final class RescoreCommand implements Runnable {
   long timeoutSeconds;
 
   @Mixin
-  KafkaOptions kafka;
-  @Mixin
-  ConfigFileOption config;
+  ClusterOptions cluster;
   @Mixin
   OutputOptions output;
 
   @Override
   public void run() {
-    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    KafkaClientConfig settings = cluster.load();
     try {
       RescoreReport report = Rescore.run(settings.clientProperties().asMap(), settings.topicCatalog(),
           RescoreFrom.parse(from), Duration.ofSeconds(timeoutSeconds));

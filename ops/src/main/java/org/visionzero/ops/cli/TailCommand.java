@@ -3,8 +3,7 @@ package org.visionzero.ops.cli;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.streams.replay.GameTail;
 import picocli.CommandLine.Command;
@@ -24,15 +23,13 @@ public final class TailCommand implements Runnable {
   long timeoutSeconds;
 
   @Mixin
-  KafkaOptions kafka;
-  @Mixin
-  ConfigFileOption config;
+  ClusterOptions cluster;
   @Spec
   CommandSpec spec;
 
   @Override
   public void run() {
-    KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+    KafkaClientConfig settings = cluster.load();
     AtomicBoolean stop = new AtomicBoolean();
     Thread main = Thread.currentThread();
     Thread hook = new Thread(() -> {

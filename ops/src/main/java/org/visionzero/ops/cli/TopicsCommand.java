@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.admin.Admin;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.ops.run.VzRun;
@@ -53,9 +52,7 @@ public final class TopicsCommand implements Runnable {
   abstract static class TopicsAction implements Runnable {
 
     @Mixin
-    KafkaOptions kafka;
-    @Mixin
-    ConfigFileOption config;
+    ClusterOptions cluster;
     @Mixin
     OutputOptions output;
 
@@ -67,7 +64,7 @@ public final class TopicsCommand implements Runnable {
 
     @Override
     public void run() {
-      KafkaClientConfig settings = config.load(KafkaClientConfig.CONFIG_DEF, KafkaClientConfig::new, kafka);
+      KafkaClientConfig settings = cluster.load();
       String bootstrap = settings.clientProperties().bootstrapServers();
       List<TopicState> topics;
       try (Admin admin = Admin.create(settings.clientProperties().forAdmin(VzRun.ADMIN_TIMEOUT))) {
