@@ -18,6 +18,7 @@ import org.visionzero.events.GameEvent;
 import org.visionzero.events.TurnKind;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.game.view.TurnView;
+import org.visionzero.game.view.TurnViews;
 import org.visionzero.policy.AvroAnswers;
 import org.visionzero.policy.ClueAnswer;
 import org.visionzero.policy.DecisionAnswer;
@@ -97,7 +98,7 @@ public final class TurnHandler {
       if (request == null) {
         throw new IllegalArgumentException("turn request has no value (a tombstone)");
       }
-      view = TurnViews.of(request);
+      view = TurnViews.fromRequest(request);
     } catch (RuntimeException e) {
       out.add(deadLetter(record, e, e instanceof IllegalArgumentException ? INVALID_TURN : UNDECODABLE));
       return null;

@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.visionzero.blob.FileBlobStore;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.inputs.BlobPairImages;
-import org.visionzero.trainer.loop.Checkpoints;
 import org.visionzero.trainer.loop.StreamingSettings;
 import org.visionzero.trainer.loop.StreamingTrainer;
 import org.visionzero.trainer.loop.TopicCheckpointLocator;
+import org.visionzero.trainer.loop.TrainerCheckpoints;
 import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.Learner;
 
@@ -64,7 +64,7 @@ public final class TrainerApp implements AutoCloseable {
         config.schedule(), config.pollTimeout(), config.stepOptions());
     trainer = new StreamingTrainer(settings, topics, trajectories, producer,
         new TopicCheckpointLocator(checkpoints, topics.checkpoints(), METADATA_TIMEOUT),
-        new Checkpoints(blobs, learner, config.policyName(), runId), learner, Clock.systemUTC(), registry);
+        new TrainerCheckpoints(blobs, learner, config.policyName(), runId), learner, Clock.systemUTC(), registry);
     thread = new Thread(this::loop, "vz-trainer-" + runId);
   }
 

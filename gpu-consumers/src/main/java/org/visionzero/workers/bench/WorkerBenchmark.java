@@ -26,11 +26,9 @@ import org.visionzero.blob.FileBlobStore;
 import org.visionzero.events.BlobRef;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.PolicyRef;
+import org.visionzero.game.view.TurnViews;
 import org.visionzero.policy.Policy;
 import org.visionzero.policy.PolicyTurn;
-import org.visionzero.workers.TurnViews;
-import org.visionzero.workers.device.WorkerDevice;
-import org.visionzero.workers.policy.PolicyLoadException;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.workers.SceneFactsProvider;
 import org.visionzero.workers.WorkerApp;
@@ -39,7 +37,9 @@ import org.visionzero.workers.WorkerMetrics;
 import org.visionzero.workers.bench.WorkerBenchmarkResult.Swap;
 import org.visionzero.workers.bench.WorkerBenchmarkResult.Throughput;
 import org.visionzero.workers.device.DeviceChoice;
+import org.visionzero.workers.device.WorkerDevice;
 import org.visionzero.workers.policy.PolicyFactory;
+import org.visionzero.workers.policy.PolicyLoadException;
 
 /**
  * Measures a worker end to end against a Kafka cluster: turns per second of each policy at several batch
@@ -260,7 +260,7 @@ public final class WorkerBenchmark {
   double inferenceRate(String policy, int batchSize, int turns) {
     List<PolicyTurn> all = new ArrayList<>(turns);
     for (int i = 0; i < turns; i++) {
-      all.add(PolicyTurn.of(TurnViews.of(TurnLoad.request("inference", i, policy)), null));
+      all.add(PolicyTurn.of(TurnViews.fromRequest(TurnLoad.request("inference", i, policy)), null));
     }
     byte[] base = factory.exampleCheckpoint(policy, 0).orElse(null);
     try (Policy loaded = factory.load(new PolicyRef(policy, 0), base, WorkerDevice.CPU)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.PolicyRef;
+import org.visionzero.game.view.TurnViews;
 import org.visionzero.policy.ClueAnswer;
 import org.visionzero.policy.DecisionAnswer;
 import org.visionzero.policy.Policy;
@@ -15,7 +16,6 @@ import org.visionzero.policy.PolicyTurn;
 import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.model.ModelConfig;
 import org.visionzero.workers.TestRequests;
-import org.visionzero.workers.TurnViews;
 import org.visionzero.workers.device.WorkerDevice;
 
 /** The DJL model behind the worker's factory seam (CPU, a freshly initialised model). */
@@ -33,10 +33,10 @@ class ModelPolicyFactoryTest {
   void shouldAnswerCluesAndDecisionsAsTheCheckpointVersion() throws Exception {
     try (Policy policy = FACTORY.load(new PolicyRef("vz", 3), version3, WorkerDevice.CPU)) {
       List<ClueAnswer> clues = policy.clues(List.of(
-          PolicyTurn.of(TurnViews.of(TestRequests.clue("g1", 0, CURRENT)), null),
-          PolicyTurn.of(TurnViews.of(TestRequests.clue("g2", 1, CURRENT)), null)));
+          PolicyTurn.of(TurnViews.fromRequest(TestRequests.clue("g1", 0, CURRENT)), null),
+          PolicyTurn.of(TurnViews.fromRequest(TestRequests.clue("g2", 1, CURRENT)), null)));
       List<DecisionAnswer> votes = policy.decisions(List.of(
-          PolicyTurn.of(TurnViews.of(TestRequests.decision("g3", 8, CURRENT, 4)), null)));
+          PolicyTurn.of(TurnViews.fromRequest(TestRequests.decision("g3", 8, CURRENT, 4)), null)));
 
       assertThat(clues).hasSize(2).allSatisfy(c -> {
         assertThat(c.policy()).isEqualTo(new PolicyRef("vz", 3));

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.PolicyRef;
+import org.visionzero.game.view.TurnViews;
 import org.visionzero.policy.ClueAnswer;
 import org.visionzero.policy.Policy;
 import org.visionzero.policy.PolicyTurn;
 import org.visionzero.policy.Vocabulary;
 import org.visionzero.workers.TestRequests;
-import org.visionzero.workers.TurnViews;
 import org.visionzero.workers.device.WorkerDevice;
 
 class ScriptedPolicyFactoryTest {
@@ -31,7 +31,7 @@ class ScriptedPolicyFactoryTest {
     Policy policy = factory.load(new PolicyRef("random", 7), checkpoint, WorkerDevice.CPU);
 
     List<ClueAnswer> answers = policy.clues(List.of(PolicyTurn.of(
-        TurnViews.of(TestRequests.clue("g", 0, new PolicyRef("random", -1))), null)));
+        TurnViews.fromRequest(TestRequests.clue("g", 0, new PolicyRef("random", -1))), null)));
 
     assertThat(answers).singleElement().extracting(ClueAnswer::policy).isEqualTo(new PolicyRef("random", 7));
   }

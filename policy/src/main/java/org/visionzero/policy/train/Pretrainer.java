@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Role;
 import org.visionzero.events.TurnKind;
+import org.visionzero.game.rules.SpyHints;
 import org.visionzero.game.view.TurnView;
 import org.visionzero.game.view.VisibleClue;
 import org.visionzero.policy.ClueAnswer;
@@ -185,7 +186,7 @@ public final class Pretrainer {
     int seat = 1 + history.size() % PLAYERS;
     int round = 1 + history.size() / PLAYERS;
     TurnView view = new TurnView("pretrain", history.size(), 1, TurnKind.CLUE, seat, round,
-        spy ? Role.SPY : Role.CIVILIAN, PLAYERS, null, SimulatedGames.SPY_HINT, history, List.of(), 1, 1f, 0L,
+        spy ? Role.SPY : Role.CIVILIAN, PLAYERS, null, SpyHints.SCENES, history, List.of(), 1, 1f, 0L,
         CURRENT);
     List<String> words = pair.facts().captionWords(spy);
     // Drawn only when partial captions are on, so that the default run's random sequence stays as it was.
@@ -227,7 +228,7 @@ public final class Pretrainer {
         CaptionExample pair = source.next(firstSeed + index);
         boolean spy = index % 2 == 1;
         TurnView view = new TurnView("eval", 0, 1, TurnKind.CLUE, 1, 1, spy ? Role.SPY : Role.CIVILIAN, PLAYERS,
-            null, SimulatedGames.SPY_HINT, List.of(), List.of(), 1, 0f, index, CURRENT);
+            null, SpyHints.SCENES, List.of(), List.of(), 1, 0f, index, CURRENT);
         turns.add(new PolicyTurn(view, spy ? pair.modified() : pair.original(), null));
         targets.add(captionTokens(model.vocabulary(), pair.facts().captionWords(spy), model.config()));
       }

@@ -2,10 +2,12 @@ package org.visionzero.policy.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Role;
 import org.visionzero.events.TurnKind;
+import org.visionzero.game.rules.SeatAssignment;
+import org.visionzero.game.rules.Seeds;
+import org.visionzero.game.rules.SpyHints;
 import org.visionzero.game.view.TurnView;
 import org.visionzero.game.view.VisibleClue;
 import org.visionzero.policy.ClueAnswer;
@@ -15,14 +17,12 @@ import org.visionzero.policy.PolicyTurn;
 /**
  * In-process games in code mode (one spy who sees the modified image, every seat knows its role, clue rounds
  * in seat order, an observer who sees the original image): used to evaluate decision accuracy after
- * pretraining, in the learning test and in the benchmark. This is a simplified stand-in for the game module's
- * rules, not a replacement: no rewards, no retries, no events.
+ * pretraining, in the learning test and in the benchmark. The spy seat, sampling seeds and spy hint are the game
+ * module's ({@code SeatAssignment}, {@code Seeds}, {@code SpyHints}); the rest is a simplified stand-in for its
+ * fold: no rewards, no retries, no events.
  */
 public final class SimulatedGames {
-  public static final String SPY_HINT = "in the odd picture two objects differ";
   private static final PolicyRef CURRENT = new PolicyRef("vz", -1);
-  /** Mixes a game seed into the sampling seeds of its turns. */
-  private static final long TURN_SEED_STRIDE = 0x9E3779B97F4A7C15L;
 
   private SimulatedGames() {}
 
@@ -33,7 +33,7 @@ public final class SimulatedGames {
     /** The observer's decision turn: original image (or blank for the no-image control) and all clues. */
     public PolicyTurn observerTurn(int samples, float temperature, long samplingSeed, boolean blankImage) {
       TurnView view = new TurnView(gameId, clues.size(), 1, TurnKind.DECISION, 0, 0, Role.OBSERVER, numPlayers,
-          null, SPY_HINT, clues, List.of(), samples, temperature, samplingSeed, CURRENT);
+          null, SpyHints.SCENES, clues, List.of(), samples, temperature, samplingSeed, CURRENT);
       return new PolicyTurn(view, blankImage ? null : pair.original(), pair.facts());
     }
   }
@@ -54,7 +54,7 @@ public final class SimulatedGames {
     for (int g = 0; g < games; g++) {
       long seed = firstSeed + g;
       pairs.add(source.next(seed));
-      spySeats[g] = 1 + new SplittableRandom(seed).nextInt(numPlayers);
+      spySeats[g] = SeatAssignment.spySeat(seed, numPlayers);
       histories.add(new ArrayList<>());
       turns.add(new ArrayList<>());
     }
@@ -66,8 +66,8 @@ public final class SimulatedGames {
           boolean spy = seat == spySeats[g];
           long seed = firstSeed + g;
           TurnView view = new TurnView(gameId(seed), turnIndex, 1, TurnKind.CLUE, seat, round,
-              spy ? Role.SPY : Role.CIVILIAN, numPlayers, null, SPY_HINT, histories.get(g), List.of(), 1,
-              temperature, seed * TURN_SEED_STRIDE + turnIndex, CURRENT);
+              SeatAssignment.roleOf(seat, spySeats[g]), numPlayers, null, SpyHints.SCENES, histories.get(g),
+              List.of(), 1, temperature, Seeds.samplingSeed(seed, turnIndex, 1), CURRENT);
           CaptionExample pair = pairs.get(g);
           batch.add(new PolicyTurn(view, spy ? pair.modified() : pair.original(), pair.facts()));
         }
@@ -98,7 +98,7 @@ public final class SimulatedGames {
       List<Game> chunk = games.subList(from, Math.min(games.size(), from + batchSize));
       List<PolicyTurn> batch = new ArrayList<>(chunk.size());
       for (Game g : chunk) {
-        batch.add(g.observerTurn(samples, temperature, g.seed() ^ TURN_SEED_STRIDE, blankImage));
+        batch.add(g.observerTurn(samples, temperature, Seeds.samplingSeed(g.seed(), g.clues().size(), 1), blankImage));
       }
       var answers = decisionPolicy.decisions(batch);
       for (int i = 0; i < chunk.size(); i++) {

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.visionzero.events.ImageSource;
+import org.visionzero.game.rules.SpyHints;
 import org.visionzero.producers.pairs.ImagePair;
 import org.visionzero.producers.pairs.PairSource;
 import org.visionzero.producers.pairs.PngCodec;
@@ -30,7 +31,7 @@ import org.visionzero.producers.pairs.SourceItem;
 public final class PhotoPairSource implements PairSource {
 
   /** Rules sentence for the spy's prompt. */
-  public static final String SPY_HINT = "some objects or parts of the scene differ";
+  public static final String SPY_HINT = SpyHints.PHOTOS;
 
   private final PhotoOptions options;
   private final PhotoLoader loader;

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Objects;
 import org.visionzero.events.Difference;
+import org.visionzero.game.rules.SpyHints;
 
 /**
  * A generated scene pair: both images, the scene graph and the recorded differences (one per changed object,
@@ -13,7 +14,7 @@ public record ScenePair(long seed, BufferedImage original, BufferedImage modifie
                         SceneView view, List<Difference> differences) {
 
   /** Rules sentence for the spy's prompt. */
-  public static final String SPY_HINT = "in the odd picture two objects differ";
+  public static final String SPY_HINT = SpyHints.SCENES;
 
   public ScenePair {
     Objects.requireNonNull(original, "original");

@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.visionzero.events.Phase;
 import org.visionzero.events.PhaseChanged;
 import org.visionzero.events.TrainingStepCompleted;
+import org.visionzero.game.spo.PhaseSwitch;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.phase.PhaseControl;
-import org.visionzero.game.spo.PhaseSwitch;
 import org.visionzero.trainer.sample.PhaseSampleSelector;
 import org.visionzero.trainer.sample.RaeAdvantages;
 import org.visionzero.trainer.sample.StalenessFilter;
@@ -19,8 +19,8 @@ import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
-import org.visionzero.trainer.step.StepMetrics;
 import org.visionzero.trainer.step.TrainingStep;
+import org.visionzero.trainer.step.UpdateStats;
 
 /**
  * One optimizer step from a batch, shared by the streaming trainer and the synchronous loop: RAE update,
@@ -89,7 +89,7 @@ public final class TrainerCore {
     double learningRate = schedule.rate(step, phase);
     BatchStatistics stats = BatchStatistics.of(batch.games());
 
-    StepMetrics metrics = new StepMetrics(0, 0, 0, 0, 0);
+    UpdateStats metrics = new UpdateStats(0, 0, 0, 0, 0);
     String skipReason = "";
     boolean nonFinite = false;
     if (filtered.kept().isEmpty()) {

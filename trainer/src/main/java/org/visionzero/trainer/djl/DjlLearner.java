@@ -32,8 +32,8 @@ import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
-import org.visionzero.trainer.step.StepMetrics;
 import org.visionzero.trainer.step.TrainableParameters;
+import org.visionzero.trainer.step.UpdateStats;
 
 /**
  * The GRPO step on the policy's DJL model: recomputes the sampled tokens' log-probs under the current weights
@@ -137,10 +137,10 @@ public final class DjlLearner implements Learner {
     ParameterSet parameters = model.parameters();
     List<String> trainable = trainableNames;
     double norm = Double.isFinite(loss) ? SaveableAdamW.gradientNorm(parameters::get, trainable) : Double.NaN;
-    StepMetrics metrics = new StepMetrics(loss, kl, clipFraction, norm, usable.size());
+    UpdateStats metrics = new UpdateStats(loss, kl, clipFraction, norm, usable.size());
     return new PreparedUpdate() {
       @Override
-      public StepMetrics metrics() {
+      public UpdateStats metrics() {
         return metrics;
       }
 

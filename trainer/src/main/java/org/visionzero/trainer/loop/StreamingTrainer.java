@@ -36,7 +36,7 @@ import org.visionzero.trainer.batch.TrajectoryBatcher;
 import org.visionzero.trainer.batch.TrajectoryCheck;
 import org.visionzero.trainer.core.StepReport;
 import org.visionzero.trainer.core.TrainerCore;
-import org.visionzero.trainer.phase.PhaseControls;
+import org.visionzero.trainer.phase.IterativeSpoControl;
 import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.Learner;
@@ -59,7 +59,7 @@ public final class StreamingTrainer implements AutoCloseable {
   private final Consumer<byte[], byte[]> consumer;
   private final Producer<byte[], byte[]> producer;
   private final CheckpointLocator locator;
-  private final Checkpoints checkpoints;
+  private final TrainerCheckpoints checkpoints;
   private final Learner learner;
   private final Topic<String, ScoredTrajectory> trajectories;
   private final Topic<String, TrainingEvent> training;
@@ -72,7 +72,7 @@ public final class StreamingTrainer implements AutoCloseable {
   private boolean checkpointedLastStep = true;
 
   public StreamingTrainer(StreamingSettings settings, TopicCatalog topics, Consumer<byte[], byte[]> consumer,
-      Producer<byte[], byte[]> producer, CheckpointLocator locator, Checkpoints checkpoints, Learner learner,
+      Producer<byte[], byte[]> producer, CheckpointLocator locator, TrainerCheckpoints checkpoints, Learner learner,
       Clock clock, MeterRegistry registry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.consumer = Objects.requireNonNull(consumer, "consumer");
@@ -99,10 +99,10 @@ public final class StreamingTrainer implements AutoCloseable {
           state.step(), state.offsets());
     } else {
       state = TrainerState.initial(0, RaeBaselines.initial(settings.rules().raeAlpha()),
-          PhaseControls.start(settings.rules()).state());
+          IterativeSpoControl.start(settings.rules()).state());
       LOG.info("starting run {} from the base model", settings.runId());
     }
-    core = new TrainerCore(state, PhaseControls.restore(settings.rules(), state.phase()),
+    core = new TrainerCore(state, IterativeSpoControl.restore(settings.rules(), state.phase()),
         new StalenessFilter(settings.policyName(), settings.stalenessBound()), settings.schedule(), learner,
         settings.checkpointEvery(), settings.stepOptions());
     batcher = new TrajectoryBatcher(settings.gamesPerStep(), state.offsets());
@@ -195,7 +195,7 @@ public final class StreamingTrainer implements AutoCloseable {
 
   /** Inside an open transaction: stores the blob, sends the event and commits the offsets with it. */
   private void writeCheckpoint(TrainerState afterStep) {
-    Checkpoints.Written written;
+    TrainerCheckpoints.Written written;
     try {
       written = checkpoints.write(afterStep, clock.instant());
     } catch (IOException e) {

@@ -6,7 +6,7 @@ package org.visionzero.trainer.step;
  * Exactly one of {@link #apply} and {@link #discard} must be called.
  */
 public interface PreparedUpdate {
-  StepMetrics metrics();
+  UpdateStats metrics();
 
   /** Clips the gradients and takes the optimizer step. */
   void apply();

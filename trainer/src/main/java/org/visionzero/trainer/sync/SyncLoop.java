@@ -19,10 +19,10 @@ import org.visionzero.policy.Policy;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.core.StepReport;
 import org.visionzero.trainer.core.TrainerCore;
-import org.visionzero.trainer.phase.PhaseControls;
+import org.visionzero.trainer.inputs.PairPictures;
+import org.visionzero.trainer.phase.IterativeSpoControl;
 import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.state.TrainerState;
-import org.visionzero.trainer.inputs.PairPictures;
 
 /**
  * {@code vz run --sync}: plays, scores and trains in one process with no Kafka, like the authors'
@@ -70,7 +70,7 @@ public final class SyncLoop {
    * {@code evalEvery} steps (evaluation time is kept out of the training clock), then evaluates the end state.
    */
   public SyncResult run() {
-    PhaseControls phases = PhaseControls.start(settings.rules());
+    IterativeSpoControl phases = IterativeSpoControl.start(settings.rules());
     TrainerState initial = TrainerState.initial(BASE_VERSION, RaeBaselines.initial(settings.rules().raeAlpha()),
         phases.state());
     // Every sample is played by the weights being trained (on-policy by construction): no staleness bound.

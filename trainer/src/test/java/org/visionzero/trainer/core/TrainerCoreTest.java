@@ -15,7 +15,7 @@ import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.reward.RaeBaselines;
 import org.visionzero.trainer.TestTrajectories;
 import org.visionzero.trainer.batch.StepBatch;
-import org.visionzero.trainer.phase.PhaseControls;
+import org.visionzero.trainer.phase.IterativeSpoControl;
 import org.visionzero.trainer.sample.DecisionAdvantage;
 import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.sample.TrainingSample;
@@ -23,8 +23,8 @@ import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
-import org.visionzero.trainer.step.StepMetrics;
 import org.visionzero.trainer.step.TrainingStep;
+import org.visionzero.trainer.step.UpdateStats;
 
 class TrainerCoreTest {
   private static final LearningRateSchedule SCHEDULE = new LearningRateSchedule(1e-3, 1, 100);
@@ -42,9 +42,9 @@ class TrainerCoreTest {
       if (untrainable) {
         throw new NothingToTrainException("text samples cannot be scored by this model");
       }
-      StepMetrics metrics = new StepMetrics(loss, 0.01, 0.1, 2.0, samples.size());
+      UpdateStats metrics = new UpdateStats(loss, 0.01, 0.1, 2.0, samples.size());
       return new PreparedUpdate() {
-        @Override public StepMetrics metrics() { return metrics; }
+        @Override public UpdateStats metrics() { return metrics; }
         @Override public void apply() { calls.add("apply"); }
         @Override public void discard() { calls.add("discard"); }
       };
@@ -52,7 +52,7 @@ class TrainerCoreTest {
   }
 
   private static TrainerCore core(RecordingStep step, int maxLag, int version) {
-    PhaseControls phases = PhaseControls.start(GameConfig.code());
+    IterativeSpoControl phases = IterativeSpoControl.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(version, RaeBaselines.initial(0.9), phases.state());
     return new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, maxLag), SCHEDULE, step, 2);
   }
@@ -114,7 +114,7 @@ class TrainerCoreTest {
   @Test
   void shouldTakeSeveralUpdatesOnTheSameDecisionSamplesButOneOnClueSamples() {
     RecordingStep step = new RecordingStep();
-    PhaseControls phases = PhaseControls.start(GameConfig.code());
+    IterativeSpoControl phases = IterativeSpoControl.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
         step, 2, new StepOptions(DecisionAdvantage.CENTERED, 3, true));
@@ -139,7 +139,7 @@ class TrainerCoreTest {
         return super.compute(phase, samples, learningRate);
       }
     };
-    PhaseControls phases = PhaseControls.start(GameConfig.code());
+    IterativeSpoControl phases = IterativeSpoControl.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
         step, 2, new StepOptions(DecisionAdvantage.CENTERED, 4, true));

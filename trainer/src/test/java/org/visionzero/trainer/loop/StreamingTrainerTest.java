@@ -84,7 +84,7 @@ class StreamingTrainerTest {
       CheckpointLocator locator, LedgerLearner learner) {
     StreamingSettings settings = new StreamingSettings(RUN, TestTrajectories.POLICY, GameConfig.code(), 2, 4, 2, 6,
         new LearningRateSchedule(1e-3, 1, 6), Duration.ofMillis(10));
-    Checkpoints checkpoints = new Checkpoints(new FileBlobStore(blobDir), learner, TestTrajectories.POLICY, RUN);
+    TrainerCheckpoints checkpoints = new TrainerCheckpoints(new FileBlobStore(blobDir), learner, TestTrajectories.POLICY, RUN);
     return new StreamingTrainer(settings, TOPICS, consumer, producer, locator, checkpoints, learner, CLOCK,
         registry);
   }

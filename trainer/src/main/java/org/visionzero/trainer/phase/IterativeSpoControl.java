@@ -11,21 +11,21 @@ import org.visionzero.game.spo.PhaseSwitch;
 import org.visionzero.game.spo.StepMetrics;
 
 /** The game's immutable Iterative-SPO controllers behind the trainer's {@link PhaseControl}. */
-public final class PhaseControls implements PhaseControl {
+public final class IterativeSpoControl implements PhaseControl {
   private PhaseController controller;
 
-  private PhaseControls(PhaseController controller) {
+  private IterativeSpoControl(PhaseController controller) {
     this.controller = Objects.requireNonNull(controller, "controller");
   }
 
   /** A fresh controller of the schedule the rules ask for (starts in DECISION). */
-  public static PhaseControls start(GameConfig rules) {
-    return new PhaseControls(PhaseController.fromConfig(rules));
+  public static IterativeSpoControl start(GameConfig rules) {
+    return new IterativeSpoControl(PhaseController.fromConfig(rules));
   }
 
   /** The controller a checkpoint saved, with the run's rules. */
-  public static PhaseControls restore(GameConfig rules, PhaseControllerState state) {
-    return new PhaseControls(PhaseController.restore(rules, state));
+  public static IterativeSpoControl restore(GameConfig rules, PhaseControllerState state) {
+    return new IterativeSpoControl(PhaseController.restore(rules, state));
   }
 
   @Override

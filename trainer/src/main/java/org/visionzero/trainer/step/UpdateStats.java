@@ -9,7 +9,7 @@ package org.visionzero.trainer.step;
  * @param gradNorm     global gradient norm before clipping
  * @param samples      samples that entered the loss
  */
-public record StepMetrics(double loss, double kl, double clipFraction, double gradNorm, int samples) {
+public record UpdateStats(double loss, double kl, double clipFraction, double gradNorm, int samples) {
 
   /** True when the loss and the gradient norm are finite numbers, so applying the update is safe. */
   public boolean finite() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.visionzero.events.Phase;
 import org.visionzero.game.config.GameConfig;
 
-class PhaseControlsTest {
+class IterativeSpoControlTest {
 
   private static List<Phase> phasesOf(PhaseControl control, int steps) {
     List<Phase> phases = new ArrayList<>();
@@ -22,10 +22,10 @@ class PhaseControlsTest {
   @Test
   void shouldContinueTheFixedCycleExactlyFromASavedState() {
     GameConfig rules = GameConfig.code().toBuilder().cycleLength(3).build();
-    PhaseControls original = PhaseControls.start(rules);
+    IterativeSpoControl original = IterativeSpoControl.start(rules);
     phasesOf(original, 4);
 
-    PhaseControls resumed = PhaseControls.restore(rules, original.state());
+    IterativeSpoControl resumed = IterativeSpoControl.restore(rules, original.state());
 
     assertThat(phasesOf(resumed, 5)).containsExactly(
         Phase.CLUE, Phase.CLUE, Phase.DECISION, Phase.DECISION, Phase.DECISION);
@@ -33,7 +33,7 @@ class PhaseControlsTest {
 
   @Test
   void shouldReportTheSwitchWhenTheCycleTurns() {
-    PhaseControls control = PhaseControls.start(GameConfig.code());
+    IterativeSpoControl control = IterativeSpoControl.start(GameConfig.code());
 
     var change = control.afterStep(0.5, 0.1);
 
@@ -48,10 +48,10 @@ class PhaseControlsTest {
   @Test
   void shouldKeepHysteresisEmasAcrossARestore() {
     GameConfig rules = GameConfig.paper();
-    PhaseControls original = PhaseControls.start(rules);
+    IterativeSpoControl original = IterativeSpoControl.start(rules);
     phasesOf(original, 3);
 
-    PhaseControls resumed = PhaseControls.restore(rules, original.state());
+    IterativeSpoControl resumed = IterativeSpoControl.restore(rules, original.state());
 
     assertThat(resumed.state()).isEqualTo(original.state());
     assertThat(resumed.state().accuracyEma()).isGreaterThan(0);

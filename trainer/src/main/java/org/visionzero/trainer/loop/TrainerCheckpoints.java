@@ -17,14 +17,14 @@ import org.visionzero.trainer.step.Learner;
  * Writes and reads checkpoints: the learner's weights and optimizer state with the trainer state as an extra
  * section, stored in the blob store, announced by a {@code CheckpointPublished}.
  */
-public final class Checkpoints {
+public final class TrainerCheckpoints {
   private final BlobStore blobs;
   private final Learner learner;
   private final String policyName;
   private final String runId;
   private final Map<String, BlobRef> history = new TreeMap<>();
 
-  public Checkpoints(BlobStore blobs, Learner learner, String policyName, String runId) {
+  public TrainerCheckpoints(BlobStore blobs, Learner learner, String policyName, String runId) {
     this.blobs = Objects.requireNonNull(blobs, "blobs");
     this.learner = Objects.requireNonNull(learner, "learner");
     this.policyName = Objects.requireNonNull(policyName, "policyName");
