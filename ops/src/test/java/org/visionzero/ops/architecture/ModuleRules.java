@@ -87,6 +87,20 @@ final class ModuleRules {
       .because("game is pure (no files, no network): pass bytes or values in and out, and do the I/O in the "
           + "module that calls game");
 
+  /**
+   * Rule-like classes by their names: the views a seat gets, rewards, seats and roles, tallies, spy hints, which
+   * answer counts, group normalisation. A second copy of one of them elsewhere is how rules drift apart.
+   */
+  static final ArchRule GAME_RULES_ONLY_IN_GAME = noClasses().that().resideOutsideOfPackage(GAME)
+      .and().resideInAPackage("org.visionzero..")
+      .should().haveSimpleNameEndingWith("TurnViews").orShould().haveSimpleNameEndingWith("Rewards")
+      .orShould().haveSimpleNameEndingWith("SeatAssignment").orShould().haveSimpleNameEndingWith("SpyHints")
+      .orShould().haveSimpleNameEndingWith("Outcomes").orShould().haveSimpleNameEndingWith("AnswerRule")
+      .orShould().haveSimpleNameEndingWith("GroupNormalization").orShould().haveSimpleNameEndingWith("Seeds")
+      .allowEmptyShould(true)
+      .because("every rule of the game lives in game once (game/README.md maps each rule to its file): call "
+          + "the game class instead of writing another, or move the rule into game");
+
   static final ArchRule POLICY_WITHOUT_KAFKA = noClasses().that().resideInAPackage(POLICY)
       .should().dependOnClassesThat().resideInAPackage(KAFKA)
       .allowEmptyShould(true)
@@ -128,6 +142,7 @@ final class ModuleRules {
       .because("schemas is the event contract every module loads: keep model code in policy");
 
   static final ArchRule[] ALL = {LAYERS, NOTHING_BELOW_OPS_USES_OPS, GAME_WITHOUT_KAFKA_OR_DJL, GAME_WITHOUT_IO,
+      GAME_RULES_ONLY_IN_GAME,
       POLICY_WITHOUT_KAFKA, STREAMS_WITHOUT_DJL, PRODUCERS_WITHOUT_DJL, WORKERS_AND_TRAINER_WITHOUT_STREAMS,
       SCHEMAS_ONLY_SERDE_AND_RECORD_API_OF_KAFKA, SCHEMAS_WITHOUT_DJL};
 
