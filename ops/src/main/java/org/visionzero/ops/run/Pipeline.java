@@ -251,6 +251,12 @@ public final class Pipeline {
    * {@code evaluate} is false, e.g. after Ctrl-C), and writes the run directory's summary and report.
    */
   public Path finish(End end, boolean evaluate, Map<String, Object> extra) throws Exception {
+    return finish(end, evaluate, extra, config.evalFinalBudget());
+  }
+
+  /** {@link #finish(End, boolean, Map)} with the final evaluation's time budget given. */
+  public Path finish(End end, boolean evaluate, Map<String, Object> extra, Duration finalEvalBudget)
+      throws Exception {
     progressLine.close();
     producerStop.close();
     if (trainerStop != null) {
@@ -263,9 +269,9 @@ public final class Pipeline {
     if (evaluate && config.evalFinalGames() > 0 && end != End.COMPONENT_FAILED) {
       int version = evaluator.awaitLatestVersion(Duration.ofSeconds(30));
       out.accept("final evaluation of v" + version + ": " + config.evalFinalGames() + " games per arm (at most "
-          + ConsoleProgress.time(config.plan().finalEval()) + ")");
+          + ConsoleProgress.time(finalEvalBudget) + ")");
       ConsoleProgress console = ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY);
-      finalResult = Optional.of(evaluator.evaluate(version, config.evalFinalGames(), config.plan().finalEval(),
+      finalResult = Optional.of(evaluator.evaluate(version, config.evalFinalGames(), finalEvalBudget,
           (done, partial, left) -> console.update(FinalEvaluationLine.format(version, done, partial, left))));
       console.finish(FinalEvaluationLine.format(version, 1.0, finalResult, Duration.ZERO));
     } else {

@@ -73,4 +73,14 @@ class VzTest {
     assertThat(commandLine.getSubcommands().get("broker").getCommandSpec().optionsMap())
         .containsKeys("--json", "--data-dir", "--port");
   }
+
+  @Test
+  void givenADurationTooShortForWhatWasAsked_whenRun_thenRefusedWithWhatFitsBeforeAnythingStarts() {
+    int status = vz("run", "--duration", "2m", "--v0", "pretrain", "--data-dir", "target/vz-test-never-created");
+
+    assertThat(status).isNotZero();
+    assertThat(err.toString()).contains("--duration 2m is too short for pretraining v0")
+        .contains("give at least --duration 3m30s, or start from the shipped v0");
+    assertThat(java.nio.file.Path.of("target/vz-test-never-created")).doesNotExist();
+  }
 }
