@@ -154,7 +154,7 @@ public final class Pipeline {
     Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));
     ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
     progressLine = new CloseOnce(ProgressReporter.start(() -> sample(lag, topics),
-        ConsoleProgress.onStderr(config.progressInterval()), config.selfPlayDeadline()));
+        ConsoleProgress.onTerminalOr(out, config.progressInterval()), config.selfPlayDeadline()));
     run.add("progress line", progressLine);
   }
 
@@ -270,7 +270,7 @@ public final class Pipeline {
       int version = evaluator.awaitLatestVersion(Duration.ofSeconds(30));
       out.accept("final evaluation of v" + version + ": " + config.evalFinalGames() + " games per arm (at most "
           + ConsoleProgress.time(finalEvalBudget) + ")");
-      ConsoleProgress console = ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY);
+      ConsoleProgress console = ConsoleProgress.onTerminalOr(out, ConsoleProgress.LOG_EVERY);
       finalResult = Optional.of(evaluator.evaluate(version, config.evalFinalGames(), finalEvalBudget,
           (done, partial, left) -> console.update(FinalEvaluationLine.format(version, done, partial, left))));
       console.finish(FinalEvaluationLine.format(version, 1.0, finalResult, Duration.ZERO));
