@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -35,7 +36,6 @@ import org.visionzero.streams.rescore.RescoreReport;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class VzRunCrashIT {
   private static final Duration TURN_TIMEOUT = Duration.ofSeconds(15);
-  private static final Duration BEFORE_KILL = Duration.ofSeconds(25);
   // the restarted groups wait for the killed members' sessions (45 s) before anything is assigned; on a loaded
   // machine the broker and the rebalances take longer still, and the games in flight at the kill must then finish
   private static final String SECOND_RUN = "120s";
@@ -52,7 +52,10 @@ class VzRunCrashIT {
 
     // given a run of the random policy, killed with games in flight
     ChildVz first = ChildVz.start(dir.resolve("first.log"), runArgs(data, settings, "10m"));
-    first.awaitAliveFor(BEFORE_KILL);
+    // kill only once games are being played (a loaded machine can take half a minute to start)
+    first.awaitLine(Pattern.compile("self-play [0-9]*[1-9][0-9]*\\.[0-9] games/s|self-play 0\\.[1-9] games/s"),
+        Duration.ofMinutes(2));
+    first.awaitAliveFor(Duration.ofSeconds(5));
     Instant killed = Instant.now();
     first.kill();
 
@@ -110,6 +113,21 @@ class VzRunCrashIT {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
           .start();
       return new ChildVz(process, output);
+    }
+
+    /** Waits until the child's output has a line matching {@code pattern}. */
+    void awaitLine(Pattern pattern, Duration timeout) throws Exception {
+      long until = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < until) {
+        if (!process.isAlive()) {
+          throw new AssertionError("vz run exited early (" + process.exitValue() + "): " + log());
+        }
+        if (Files.exists(output) && Files.readAllLines(output).stream().anyMatch(l -> pattern.matcher(l).find())) {
+          return;
+        }
+        Thread.sleep(500);
+      }
+      throw new AssertionError("no line matching " + pattern + " within " + timeout + ": " + log());
     }
 
     void awaitAliveFor(Duration duration) throws InterruptedException {
