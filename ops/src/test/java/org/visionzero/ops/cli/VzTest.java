@@ -73,4 +73,12 @@ class VzTest {
     assertThat(commandLine.getSubcommands().get("broker").getCommandSpec().optionsMap())
         .containsKeys("--json", "--data-dir", "--port");
   }
+
+  @Test
+  void givenAValueThatWouldReorderTheTerminal_whenRefused_thenTheMessageShowsItEscaped() {
+    int status = vz("broker", "--port", "90\u202E\n91", "--data-dir", "target/never-created");
+
+    assertThat(status).isEqualTo(ErrorReporter.CONFIG_ERROR);
+    assertThat(err.toString()).contains("Invalid value '90\\u202e\n91'").doesNotContain("\u202E");
+  }
 }
