@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The README's command table says what the command takes: every command in it answers {@code --help}, and every
- * flag it shows is an option of that command.
+ * The READMEs say what the commands take: every command of the main README's command table answers
+ * {@code --help}, and every flag shown with a {@code vz} command anywhere in README.md or ops/README.md (tables,
+ * text, code blocks) is an option of that command, with the choices it shows.
  */
 class ReadmeCommandTableTest {
   private static final Pattern CODE = Pattern.compile("`(vz [^`]*)`");
