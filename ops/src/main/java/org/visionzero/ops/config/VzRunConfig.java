@@ -340,10 +340,12 @@ public final class VzRunConfig extends AbstractConfig {
         evalFinalGames(), evalFinalBudget());
   }
 
-  /** When self-play stops, counted from the start of the run (pretraining included): the duration less the final
-   * evaluation; empty without a duration. */
+  /**
+   * When self-play stops, counted from the start of the run (pretraining included): the duration less the final
+   * evaluation and stopping; empty without a duration.
+   */
   public Optional<Duration> selfPlayDeadline() {
-    return duration().map(total -> total.minus(plan().finalEval()));
+    return plan().selfPlayEnds();
   }
 
   /** Where v0 comes from (validated at construction). */
