@@ -27,6 +27,7 @@ class SafeLogPatternTest {
 
   private final LoggerContext context = new LoggerContext();
 
+  @SuppressWarnings("unchecked") // logback.xml's STDERR appender takes logging events
   private OutputStreamAppender<ILoggingEvent> console() throws Exception {
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
