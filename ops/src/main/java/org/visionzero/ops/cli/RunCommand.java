@@ -17,6 +17,7 @@ import org.visionzero.ops.cli.options.FlagSource;
 import org.visionzero.ops.cli.options.KafkaOptions;
 import org.visionzero.ops.cli.options.MetricsOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.VzConfigException;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.metrics.MetricsEndpoint;
 import org.visionzero.ops.progress.ConsoleProgress;
@@ -107,6 +108,9 @@ public final class RunCommand implements Runnable, FlagSource {
       LogLevels.verbose();
     }
     VzRunConfig settings = config.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, broker, kafka, metrics, this);
+    settings.plan().refusal().ifPresent(tooShort -> {
+      throw new VzConfigException(tooShort);
+    });
     if (sync) {
       runSynchronously(settings);
       return;
@@ -140,7 +144,7 @@ public final class RunCommand implements Runnable, FlagSource {
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("bootstrapServers", running.bootstrapServers());
       extra.put("metricsUrl", running.metrics().map(MetricsEndpoint::url).orElse(null));
-      Path report = pipeline.finish(end, end != Pipeline.End.STOP_REQUESTED, extra);
+      Path report = pipeline.finish(end, end != Pipeline.End.STOP_REQUESTED, extra, settings.plan().finalEval());
       String summary = java.nio.file.Files.readString(pipeline.runDir().resolve(RunReport.SUMMARY_FILE));
       JsonNode figures = Json.mapper().readTree(summary);
       output.printJson(summary, () -> String.join("\n", Headline.lines(figures, pipeline.runDir(), report)));

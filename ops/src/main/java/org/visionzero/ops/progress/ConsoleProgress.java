@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,6 +23,7 @@ public final class ConsoleProgress {
   public static final String MODE_VARIABLE = "VZ_PROGRESS";
 
   private final PrintStream out;
+  private final Consumer<String> lines;
   private final boolean terminal;
   private final long everyNanos;
   private final LongSupplier nanoClock;
@@ -29,7 +31,13 @@ public final class ConsoleProgress {
   private boolean lineOpen;
 
   ConsoleProgress(PrintStream out, boolean terminal, Duration logEvery, LongSupplier nanoClock) {
+    this(out, out::println, terminal, logEvery, nanoClock);
+  }
+
+  private ConsoleProgress(PrintStream out, Consumer<String> lines, boolean terminal, Duration logEvery,
+      LongSupplier nanoClock) {
     this.out = Objects.requireNonNull(out, "out");
+    this.lines = Objects.requireNonNull(lines, "lines");
     this.terminal = terminal;
     this.everyNanos = (terminal ? REDRAW : logEvery).toNanos();
     this.nanoClock = nanoClock;
@@ -37,9 +45,20 @@ public final class ConsoleProgress {
 
   /** Progress on standard error; a plain line at most every {@code logEvery} when that is not a terminal. */
   public static ConsoleProgress onStderr(Duration logEvery) {
+    return new ConsoleProgress(System.err, isTerminal(), logEvery, System::nanoTime);
+  }
+
+  /**
+   * Redrawn in place on standard error when that is a terminal; otherwise each line (at most one every
+   * {@code logEvery}) goes to {@code lines}, where the caller's other messages go.
+   */
+  public static ConsoleProgress onTerminalOr(Consumer<String> lines, Duration logEvery) {
+    return new ConsoleProgress(System.err, lines, isTerminal(), logEvery, System::nanoTime);
+  }
+
+  private static boolean isTerminal() {
     String mode = System.getenv(MODE_VARIABLE);
-    boolean terminal = mode == null ? System.console() != null : mode.equalsIgnoreCase("terminal");
-    return new ConsoleProgress(System.err, terminal, logEvery, System::nanoTime);
+    return mode == null ? System.console() != null : mode.equalsIgnoreCase("terminal");
   }
 
   /** Shows a line, unless one was shown too recently. */
@@ -52,22 +71,30 @@ public final class ConsoleProgress {
     if (terminal) {
       out.print("\r" + line + CLEAR_TO_END);
       lineOpen = true;
+      out.flush();
     } else {
-      out.println(line);
+      lines.accept(line);
     }
-    out.flush();
   }
 
   /** Shows a last line whatever the time, and ends it. */
   public synchronized void finish(String line) {
-    out.println(terminal ? "\r" + line + CLEAR_TO_END : line);
-    out.flush();
+    if (terminal) {
+      out.println("\r" + line + CLEAR_TO_END);
+      out.flush();
+    } else {
+      lines.accept(line);
+    }
     lineOpen = false;
     lastPrinted = Long.MIN_VALUE;
   }
 
   /** A message of its own line, which does not overwrite the progress line. */
   public synchronized void message(String line) {
+    if (!terminal) {
+      lines.accept(line);
+      return;
+    }
     if (lineOpen) {
       out.println();
       lineOpen = false;

@@ -165,7 +165,7 @@ public final class Pipeline {
     Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));
     ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
     progressLine = new CloseOnce(ProgressReporter.start(() -> sample(lag, topics),
-        ConsoleProgress.onStderr(config.progressInterval()), config.selfPlayDeadline()));
+        ConsoleProgress.onTerminalOr(out, config.progressInterval()), config.selfPlayDeadline()));
     run.add("progress line", progressLine);
   }
 
@@ -262,6 +262,12 @@ public final class Pipeline {
    * {@code evaluate} is false, e.g. after Ctrl-C), and writes the run directory's summary and report.
    */
   public Path finish(End end, boolean evaluate, Map<String, Object> extra) throws Exception {
+    return finish(end, evaluate, extra, config.evalFinalBudget());
+  }
+
+  /** {@link #finish(End, boolean, Map)} with the final evaluation's time budget given. */
+  public Path finish(End end, boolean evaluate, Map<String, Object> extra, Duration finalEvalBudget)
+      throws Exception {
     progressLine.close();
     producerStop.close();
     if (trainerStop != null) {
@@ -274,9 +280,9 @@ public final class Pipeline {
     if (evaluate && config.evalFinalGames() > 0 && end != End.COMPONENT_FAILED) {
       int version = evaluator.awaitLatestVersion(Duration.ofSeconds(30));
       out.accept("final evaluation of v" + version + ": " + config.evalFinalGames() + " games per arm (at most "
-          + ConsoleProgress.time(config.plan().finalEval()) + ")");
-      ConsoleProgress console = ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY);
-      finalResult = Optional.of(evaluator.evaluate(version, config.evalFinalGames(), config.plan().finalEval(),
+          + ConsoleProgress.time(finalEvalBudget) + ")");
+      ConsoleProgress console = ConsoleProgress.onTerminalOr(out, ConsoleProgress.LOG_EVERY);
+      finalResult = Optional.of(evaluator.evaluate(version, config.evalFinalGames(), finalEvalBudget,
           (done, partial, left) -> console.update(FinalEvaluationLine.format(version, done, partial, left))));
       console.finish(FinalEvaluationLine.format(version, 1.0, finalResult, Duration.ZERO));
     } else {

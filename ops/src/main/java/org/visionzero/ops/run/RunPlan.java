@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param pretrain   time for pretraining v0 (zero when v0 is shipped or given)
  * @param selfPlay   time for self-play, from the start of the run, after pretraining; empty: no limit
  * @param finalEval  time for the final evaluation (zero when there is none)
+ * @param refusal    why the duration is too short, saying what would fit; empty when the plan fits
  */
-public record RunPlan(Duration pretrain, Optional<Duration> selfPlay, Duration finalEval) {
+public record RunPlan(Duration pretrain, Optional<Duration> selfPlay, Duration finalEval, Optional<String> refusal) {
   /** Self-play shorter than this teaches nothing worth evaluating. */
   static final Duration MIN_SELF_PLAY = Duration.ofMinutes(1);
   /** Pretraining shorter than this does not learn to caption. */
@@ -33,30 +34,30 @@ public record RunPlan(Duration pretrain, Optional<Duration> selfPlay, Duration f
    * @param pretrainBudget  the longest pretraining asked for
    * @param finalEvalGames  games per arm of the final evaluation (0: none)
    * @param finalEvalBudget the longest final evaluation asked for
-   * @throws IllegalArgumentException when the duration is too short, saying what would fit
    */
   public static RunPlan of(Optional<Duration> duration, boolean pretrains, Duration pretrainBudget,
       int finalEvalGames, Duration finalEvalBudget) {
     if (duration.isEmpty()) {
       return new RunPlan(pretrains ? pretrainBudget : Duration.ZERO, Optional.empty(),
-          finalEvalGames == 0 ? Duration.ZERO : finalEvalBudget);
+          finalEvalGames == 0 ? Duration.ZERO : finalEvalBudget, Optional.empty());
     }
     Duration total = duration.get();
     Duration finalEval = finalEvalGames == 0 ? Duration.ZERO
         : min(finalEvalBudget, max(MIN_FINAL_EVAL, Duration.ofMillis((long) (total.toMillis() * FINAL_EVAL_SHARE))));
     Duration needed = MIN_SELF_PLAY.plus(finalEval).plus(STOPPING).plus(pretrains ? MIN_PRETRAIN : Duration.ZERO);
     if (total.compareTo(needed) < 0) {
-      throw new IllegalArgumentException("--duration " + text(total) + " is too short for "
+      return new RunPlan(Duration.ZERO, Optional.of(total), finalEval, Optional.of("--duration " + text(total)
+          + " is too short for "
           + (pretrains ? "pretraining v0 (at least " + text(MIN_PRETRAIN) + "), " : "")
           + "self-play (at least " + text(MIN_SELF_PLAY) + ")"
           + (finalEval.isZero() ? "" : ", the final evaluation (" + text(finalEval) + ")")
           + " and stopping (" + text(STOPPING) + ")"
           + ": give at least --duration " + text(needed)
-          + (pretrains ? ", or start from the shipped v0 (leave out --v0 pretrain)" : ""));
+          + (pretrains ? ", or start from the shipped v0 (leave out --v0 pretrain)" : "")));
     }
     Duration rest = total.minus(finalEval).minus(STOPPING);
     Duration pretrain = pretrains ? min(pretrainBudget, rest.minus(MIN_SELF_PLAY)) : Duration.ZERO;
-    return new RunPlan(pretrain, Optional.of(rest.minus(pretrain)), finalEval);
+    return new RunPlan(pretrain, Optional.of(rest.minus(pretrain)), finalEval, Optional.empty());
   }
 
   /** When self-play ends, counted from the start of the run (pretraining included); empty: no limit. */

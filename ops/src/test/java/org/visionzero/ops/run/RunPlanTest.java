@@ -1,7 +1,6 @@
 package org.visionzero.ops.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -43,15 +42,16 @@ class RunPlanTest {
 
   @Test
   void givenADurationTooShort_whenPlanned_thenRefusedWithWhatWouldFit() {
-    assertThatThrownBy(() -> RunPlan.of(Optional.of(Duration.ofMinutes(2)), true, TEN_MINUTES, 500, TEN_MINUTES))
-        .hasMessage("--duration 2m is too short for pretraining v0 (at least 2m), self-play (at least 1m), the "
+    assertThat(RunPlan.of(Optional.of(Duration.ofMinutes(2)), true, TEN_MINUTES, 500, TEN_MINUTES).refusal())
+        .contains("--duration 2m is too short for pretraining v0 (at least 2m), self-play (at least 1m), the "
             + "final evaluation (30s) and stopping (10s): give at least --duration 3m40s, or start from the shipped "
             + "v0 (leave out --v0 pretrain)");
-    assertThatThrownBy(() -> RunPlan.of(Optional.of(Duration.ofSeconds(60)), false, TEN_MINUTES, 500, TEN_MINUTES))
-        .hasMessage("--duration 1m is too short for self-play (at least 1m), the final evaluation (30s) and "
+    assertThat(RunPlan.of(Optional.of(Duration.ofSeconds(60)), false, TEN_MINUTES, 500, TEN_MINUTES).refusal())
+        .contains("--duration 1m is too short for self-play (at least 1m), the final evaluation (30s) and "
             + "stopping (10s): give at least --duration 1m40s");
-    assertThat(RunPlan.of(Optional.of(Duration.ofSeconds(70)), false, TEN_MINUTES, 0, TEN_MINUTES).selfPlay())
-        .contains(Duration.ofSeconds(60));
+    RunPlan noFinalEvaluation = RunPlan.of(Optional.of(Duration.ofSeconds(70)), false, TEN_MINUTES, 0, TEN_MINUTES);
+    assertThat(noFinalEvaluation.selfPlay()).contains(Duration.ofSeconds(60));
+    assertThat(noFinalEvaluation.refusal()).isEmpty();
   }
 
   @Test
