@@ -56,6 +56,48 @@ public final class SafeText {
     return out.toString();
   }
 
+  /**
+   * For text of several lines for a terminal (a command's output, an error message): newlines and tabs are kept,
+   * everything else that would be obeyed (carriage returns, ANSI escapes, bidi controls, separators) is shown.
+   * Text that must not start a line of its own (an id, a clue) is escaped with {@link #terminal} first.
+   */
+  public static String lines(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\t') {
+        out.append(c);
+      } else {
+        appendVisible(out, c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * For a JSON document that may reach a terminal or a page: every character that would be obeyed is written as a
+   * JSON escape ({@code \\u202e}), which a JSON reader turns back into the same character, so nothing is lost.
+   * Outside strings a JSON document holds only ASCII and whitespace, so only characters inside strings change.
+   */
+  public static String json(String document) {
+    if (document == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(document.length());
+    for (int i = 0; i < document.length(); i++) {
+      char c = document.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') {
+        out.append(c); // whitespace between tokens: a JSON writer escapes them inside strings itself
+      } else {
+        appendVisible(out, c);
+      }
+    }
+    return out.toString();
+  }
+
   /** {@link #terminal} in double quotes, inner quotes escaped. */
   public static String terminalQuoted(String text) {
     return '"' + terminal(text).replace("\"", "\\\"") + '"';

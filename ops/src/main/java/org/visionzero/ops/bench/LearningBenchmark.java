@@ -26,6 +26,7 @@ import org.visionzero.ops.eval.Evaluator;
 import org.visionzero.ops.eval.VersionResult;
 import org.visionzero.ops.progress.MeterTotals;
 import org.visionzero.ops.report.RunReport;
+import org.visionzero.ops.run.CheckpointHash;
 import org.visionzero.ops.run.ModelRuntime;
 import org.visionzero.ops.run.Pipeline;
 import org.visionzero.ops.run.PolicyRuntime;
@@ -124,10 +125,7 @@ public final class LearningBenchmark {
     }
     if (config.v0().kind() == V0Choice.Kind.FILE) {
       Path given = config.v0().file().orElseThrow().toAbsolutePath().normalize();
-      if (!Files.isRegularFile(given)) {
-        throw new VzConfigException("the v0 checkpoint " + given + " (" + VzRunConfig.V0_CHECKPOINT
-            + " or --v0) is not a file");
-      }
+      CheckpointHash.readVerified(given); // refused here, before either arm starts
       out.accept("v0 for both arms: " + given);
       return given;
     }

@@ -2,6 +2,7 @@ package org.visionzero.ops.cli;
 
 import java.io.PrintWriter;
 import org.visionzero.ops.config.VzConfigException;
+import org.visionzero.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -21,8 +22,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     PrintWriter err = command.getErr();
     boolean configError = error instanceof VzConfigException;
     // A config message is complete on its own; other failures also show their causes.
+    // A message may quote the log (a clue, an id): shown, never obeyed.
     err.println(command.getCommandSpec().qualifiedName() + ": "
-        + (configError ? error.getMessage() : describe(error)));
+        + SafeText.lines(configError ? error.getMessage() : describe(error)));
     if ("1".equals(System.getenv(DEBUG_VARIABLE))) {
       error.printStackTrace(err);
     } else if (!configError) {

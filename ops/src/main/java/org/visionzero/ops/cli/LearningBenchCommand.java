@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "learning", mixinStandardHelpOptions = true,
     description = {"Time to a target held-out accuracy: streaming vs the sync loop.",
         "Runs vz run (fresh embedded broker and data dir) and then the vz run --sync loop, each for --duration, "
-            + "from the same v0 (--v0, v0.checkpoint, or pretrained once) with the same seeds and trainer "
-            + "settings; reports each arm's seconds to --target, its last held-out figures and games/s, and "
+            + "from the same v0 (--v0: the shipped one, one pretrained once, or a file) with the same seeds and "
+            + "trainer settings; reports each arm's seconds to --target, its last held-out figures and games/s, and "
             + "the ratios."})
 public final class LearningBenchCommand implements Runnable, FlagSource {
 
@@ -33,9 +33,9 @@ public final class LearningBenchCommand implements Runnable, FlagSource {
   @Option(names = "--target", paramLabel = "ACC", defaultValue = "0.8",
       description = "Held-out decision accuracy to time (default 0.8).")
   double target;
-  @Option(names = "--v0", paramLabel = "FILE", description = "v0 checkpoint for both arms (default: v0.checkpoint,"
-      + " else pretrained once).")
-  Path v0;
+  @Option(names = "--v0", paramLabel = "shipped|pretrain|FILE", description = "The v0 of both arms: the v0 "
+      + "shipped with vz (default), one pretrained once for both (pretrain.budget), or a checkpoint file.")
+  String v0;
   @Option(names = "--steps", paramLabel = "N", description = "Training steps at most, both arms (run.steps).")
   String steps;
   @Option(names = "--eval-every", paramLabel = "N", defaultValue = "0",

@@ -10,6 +10,7 @@ import org.visionzero.ops.cli.options.BlobStoreOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.progress.ConsoleProgress;
 import org.visionzero.ops.progress.PretrainProgress;
+import org.visionzero.ops.run.CheckpointHash;
 import org.visionzero.ops.run.SceneCaptionSource;
 import org.visionzero.policy.checkpoint.Checkpoints;
 import org.visionzero.policy.train.PretrainOptions;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
     description = {"Pretrain the base model v0 on generated scenes.",
         "Supervised captioning from the renderer's scene graphs; the decision head stays untrained, so v0 votes "
-            + "at about chance. Writes the checkpoint to the blob store and to --out."})
+            + "at about chance. Writes the checkpoint to the blob store and to --out, and its sha256 to --out.sha256."})
 public final class PretrainCommand implements Runnable {
 
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "540",
@@ -61,14 +62,17 @@ public final class PretrainCommand implements Runnable {
       ProgressListener progress = output.json() ? (done, step, loss, elapsed) -> { }
           : PretrainProgress.on(ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY));
       PretrainResult result = Pretrainer.run(options, new SceneCaptionSource(size), progress);
-      BlobRef stored = blobs.open().put(Files.readAllBytes(out), Checkpoints.MEDIA_TYPE);
+      byte[] checkpoint = Files.readAllBytes(out);
+      CheckpointHash.write(out, checkpoint); // vz run --v0 FILE checks the file against it
+      BlobRef stored = blobs.open().put(checkpoint, Checkpoints.MEDIA_TYPE);
       String json = result.toJson().replaceFirst("}$", ",\"checkpointFile\":\"" + jsonPath(out)
           + "\",\"checkpointUri\":\"" + stored.getUri() + "\"}");
       output.printJson(json, () -> String.format(java.util.Locale.ROOT,
           "v0 after %d steps (%.0f s): held-out caption token accuracy %.3f, decision accuracy %.3f "
-              + "(no image %.3f)%nCheckpoint %s, stored as %s",
+              + "(no image %.3f)%nCheckpoint %s (sha256 %s, also in %s), stored as %s",
           result.steps(), result.trainingTime().toMillis() / 1000.0, result.heldOutTokenAccuracy(),
-          result.heldOutDecisionAccuracy(), result.heldOutNoImageDecisionAccuracy(), out, stored.getUri()));
+          result.heldOutDecisionAccuracy(), result.heldOutNoImageDecisionAccuracy(), out,
+          result.checkpointSha256(), CheckpointHash.sidecar(out), stored.getUri()));
     } catch (IOException e) {
       throw new UncheckedIOException("pretraining could not write its checkpoint: " + e.getMessage(), e);
     }

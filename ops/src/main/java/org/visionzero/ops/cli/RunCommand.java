@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -102,6 +103,7 @@ public final class RunCommand implements Runnable, FlagSource {
 
   @Override
   public void run() {
+    Instant started = Instant.now(); // --duration bounds the whole command, the broker's start-up included
     if (verbose) {
       LogLevels.verbose();
     }
@@ -131,7 +133,7 @@ public final class RunCommand implements Runnable, FlagSource {
           + running.dataDir().map(dir -> " (embedded broker, data in " + dir + ")").orElse(" (external cluster)")
           + running.metrics().map(endpoint -> "; metrics at " + endpoint.url()).orElse(""));
       Pipeline pipeline = Pipeline.start(running, settings, PolicyRuntimes.forConfig(settings), registry,
-          output::progress);
+          output::progress, started);
       String steps = settings.steps() == VzRunConfig.OPEN_ENDED_STEPS ? "" : settings.steps() + " steps or ";
       output.progress("Self-play; stops after " + steps
           + settings.selfPlayDeadline().map(d -> ConsoleProgress.time(d) + " from the start or ").orElse("")

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.streams.replay.GameTail;
+import org.visionzero.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +44,7 @@ public final class TailCommand implements Runnable {
     Runtime.getRuntime().addShutdownHook(hook);
     try (KafkaConsumer<String, byte[]> consumer = LogReaders.open(settings)) {
       GameTail.follow(consumer, settings.topicCatalog(), fromBeginning, line -> {
-        spec.commandLine().getOut().println(line);
+        spec.commandLine().getOut().println(SafeText.terminal(line)); // one event, one line
         spec.commandLine().getOut().flush();
       }, stop::get, Duration.ofSeconds(timeoutSeconds));
     }

@@ -17,7 +17,6 @@ import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.run.RunPlan;
-import org.visionzero.ops.run.ShippedV0;
 import org.visionzero.ops.run.V0Choice;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.topics.TopicCatalog;
@@ -148,9 +147,9 @@ public final class VzRunConfig extends AbstractConfig {
             "Share of pretraining captions cut after a random number of objects, so that v0 sometimes gives "
                 + "shorter clues (a spy that names fewer objects is found less often); 0 = always every object.")
         .define(V0_CHECKPOINT, Type.STRING, V0Choice.SHIPPED, Importance.MEDIUM,
-            "Where v0 comes from: 'shipped' (the v0 shipped with vz, pretrained on 64-pixel scenes: self-play starts "
-                + "at once), 'pretrain' (pretrain one now, within pretrain.budget and --duration), or a checkpoint "
-                + "file.")
+            "Where v0 comes from: 'shipped' (the v0 shipped with vz, its sha256 checked: self-play starts at once), "
+                + "'pretrain' (pretrain one now, within pretrain.budget and --duration), or a checkpoint file (checked "
+                + "against FILE.sha256 when there is one).")
         .define(PROGRESS_INTERVAL, Type.STRING, "15s", Importance.LOW,
             "How often the progress line is written when standard error is not a terminal (a log); on a terminal it "
                 + "is redrawn in place.");
@@ -169,12 +168,6 @@ public final class VzRunConfig extends AbstractConfig {
     evalInterval();
     pretrainBudget();
     progressInterval();
-    if (v0().kind() == V0Choice.Kind.SHIPPED && getString(POLICY).equals(POLICY_MODEL)
-        && imageSize() != ShippedV0.IMAGE_SIZE) {
-      throw new ConfigException(V0_CHECKPOINT, V0Choice.SHIPPED, "the shipped v0 was pretrained on "
-          + ShippedV0.IMAGE_SIZE + "-pixel scenes, not " + imageSize() + ": use --v0 pretrain (or a v0 file "
-          + "for that size), or image.size=" + ShippedV0.IMAGE_SIZE);
-    }
   }
 
   /** True when no external cluster is configured, so {@code vz run} starts its own broker. */
@@ -346,10 +339,12 @@ public final class VzRunConfig extends AbstractConfig {
         evalFinalGames(), evalFinalBudget());
   }
 
-  /** When self-play stops, counted from the start of the run (pretraining included): the duration less the final
-   * evaluation; empty without a duration. */
+  /**
+   * When self-play stops, counted from the start of the run (pretraining included): the duration less the final
+   * evaluation and stopping; empty without a duration.
+   */
   public Optional<Duration> selfPlayDeadline() {
-    return duration().map(total -> total.minus(plan().finalEval()));
+    return plan().selfPlayEnds();
   }
 
   /** Where v0 comes from (validated at construction). */

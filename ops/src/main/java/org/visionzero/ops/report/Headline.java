@@ -18,16 +18,26 @@ public final class Headline {
     lines.add("Run directory: " + runDir);
     lines.add("Report: " + report + "   Summary: " + runDir.resolve(RunReport.SUMMARY_FILE));
     JsonNode v0 = summary.path("evaluations").path(0);
-    lines.add(String.format(Locale.ROOT, "decision accuracy %s (per game %s-%s, %s games) beside: no image %s, "
-            + "v0 %s, chance 0.25 (4 players)", number(summary, "decisionAccuracy"), number(summary, "decisionAccuracyPerGameLow"),
-        number(summary, "decisionAccuracyPerGameHigh"), summary.path("evaluatedGamesPerArm").asText("0"),
-        number(summary, "noImageAccuracy"), number(v0.path("decisionAccuracy"), "rate")));
+    lines.add(String.format(Locale.ROOT, "decision accuracy %s (per game %s, %s games) beside: no image %s "
+            + "(per game %s), v0 %s, chance 0.25 (4 players)", number(summary, "decisionAccuracy"),
+        interval(summary, "decisionAccuracyPerGame"), summary.path("evaluatedGamesPerArm").asText("0"),
+        number(summary, "noImageAccuracy"), interval(summary, "noImageAccuracyPerGame"),
+        number(v0.path("decisionAccuracy"), "rate")));
     lines.add(String.format(Locale.ROOT, "N/A rate %s (v0 %s)", number(summary, "naRate"),
         number(v0.path("naRate"), "rate")));
-    lines.add(String.format(Locale.ROOT, "clue win rate against v0 under fixed referee v%s: %s (low %s; even: 0.5)",
-        summary.path("refereeVersion").asText("-"), number(summary, "winRateVsV0FixedReferee"),
+    JsonNode referee = summary.path("refereeVersion");
+    String refereeText = referee.isNumber() && referee.asInt() >= 0 ? "v" + referee.asInt() : "-";
+    lines.add(String.format(Locale.ROOT, "clue win rate against v0 under fixed referee %s: %s (low %s; even: 0.5)",
+        refereeText, number(summary, "winRateVsV0FixedReferee"),
         number(summary, "winRateVsV0FixedRefereeLow")));
     return lines;
+  }
+
+  /** "0.957-0.994" from {@code <prefix>Low} and {@code <prefix>High}, or "-" without them. */
+  private static String interval(JsonNode node, String prefix) {
+    String low = number(node, prefix + "Low");
+    String high = number(node, prefix + "High");
+    return low.equals("-") || high.equals("-") ? "-" : low + "-" + high;
   }
 
   private static String number(JsonNode node, String field) {

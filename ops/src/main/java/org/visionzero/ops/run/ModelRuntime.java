@@ -71,11 +71,7 @@ public final class ModelRuntime implements PolicyRuntime {
     }
     if (v0Choice.kind() == V0Choice.Kind.FILE) {
       Path file = v0Choice.file().orElseThrow();
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("the v0 checkpoint " + file.toAbsolutePath() + " (--v0 or "
-            + "v0.checkpoint) is not a file");
-      }
-      return new V0(Files.readAllBytes(file), Checkpoints.MEDIA_TYPE, factory.architecture(policyName()),
+      return new V0(CheckpointHash.readVerified(file), Checkpoints.MEDIA_TYPE, factory.architecture(policyName()),
           "given " + file);
     }
     progress.accept("pretraining v0 on " + imageSize + "px scenes for up to " + pretrainBudget.toSeconds() + " s");

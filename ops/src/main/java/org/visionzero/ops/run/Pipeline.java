@@ -78,7 +78,8 @@ public final class Pipeline {
   private final PolicyRuntime runtime;
   private final MeterRegistry registry;
   private final Consumer<String> out;
-  private final Instant started = Instant.now();
+  /** When the run began: its duration, time left and summary count from here. */
+  private final Instant started;
   private final Path runDir;
   private final BlobStore blobs;
   private CloseOnce producerStop;
@@ -92,7 +93,8 @@ public final class Pipeline {
   private final List<WorkerApp> workers = new ArrayList<>();
 
   private Pipeline(VzRun run, VzRunConfig config, PolicyRuntime runtime, MeterRegistry registry,
-      Consumer<String> out) {
+      Consumer<String> out, Instant started) {
+    this.started = started;
     this.run = run;
     this.config = config;
     this.runtime = runtime;
@@ -102,10 +104,19 @@ public final class Pipeline {
     this.blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
   }
 
-  /** Starts every component on {@code run}, which stops them (in reverse order) when closed. */
+  /** Starts every component on {@code run}, which stops them (in reverse order) when closed; its clock starts now. */
   public static Pipeline start(VzRun run, VzRunConfig config, PolicyRuntime runtime, MeterRegistry registry,
       Consumer<String> out) throws Exception {
-    Pipeline pipeline = new Pipeline(run, config, runtime, registry, out);
+    return start(run, config, runtime, registry, out, Instant.now());
+  }
+
+  /**
+   * The same, with the run's clock started at {@code started} ({@code vz run}: when the command began, so that the
+   * broker's start-up counts in {@code --duration} too).
+   */
+  public static Pipeline start(VzRun run, VzRunConfig config, PolicyRuntime runtime, MeterRegistry registry,
+      Consumer<String> out, Instant started) throws Exception {
+    Pipeline pipeline = new Pipeline(run, config, runtime, registry, out, started);
     pipeline.startComponents();
     return pipeline;
   }

@@ -75,12 +75,20 @@ class VzTest {
   }
 
   @Test
+  void givenAValueThatWouldReorderTheTerminal_whenRefused_thenTheMessageShowsItEscaped() {
+    int status = vz("broker", "--port", "90\u202E\n91", "--data-dir", "target/never-created");
+
+    assertThat(status).isEqualTo(ErrorReporter.CONFIG_ERROR);
+    assertThat(err.toString()).contains("Invalid value '90\\u202e\n91'").doesNotContain("\u202E");
+  }
+
+  @Test
   void givenADurationTooShortForWhatWasAsked_whenRun_thenRefusedWithWhatFitsBeforeAnythingStarts() {
     int status = vz("run", "--duration", "2m", "--v0", "pretrain", "--data-dir", "target/vz-test-never-created");
 
     assertThat(status).isNotZero();
     assertThat(err.toString()).contains("--duration 2m is too short for pretraining v0")
-        .contains("give at least --duration 3m30s, or start from the shipped v0");
+        .contains("give at least --duration 3m40s, or start from the shipped v0");
     assertThat(java.nio.file.Path.of("target/vz-test-never-created")).doesNotExist();
   }
 }

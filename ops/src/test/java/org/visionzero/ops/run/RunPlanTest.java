@@ -10,11 +10,12 @@ class RunPlanTest {
   private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
 
   @Test
-  void givenTheShippedV0_whenFiveMinutes_thenFourOfSelfPlayAndOneOfFinalEvaluation() {
+  void givenTheShippedV0_whenFiveMinutes_thenOneOfFinalEvaluationTenSecondsToStopAndTheRestSelfPlay() {
     RunPlan plan = RunPlan.of(Optional.of(Duration.ofMinutes(5)), false, TEN_MINUTES, 500, TEN_MINUTES);
 
     assertThat(plan.pretrain()).isZero();
-    assertThat(plan.selfPlay()).contains(Duration.ofMinutes(4));
+    assertThat(plan.selfPlay()).contains(Duration.ofSeconds(230));
+    assertThat(plan.selfPlayEnds()).contains(Duration.ofSeconds(230));
     assertThat(plan.finalEval()).isEqualTo(Duration.ofMinutes(1));
   }
 
@@ -24,8 +25,9 @@ class RunPlanTest {
 
     assertThat(plan.pretrain()).isEqualTo(TEN_MINUTES);
     assertThat(plan.finalEval()).isEqualTo(Duration.ofMinutes(6));
-    assertThat(plan.selfPlay()).contains(Duration.ofMinutes(14));
-    assertThat(plan.pretrain().plus(plan.selfPlay().orElseThrow()).plus(plan.finalEval()))
+    assertThat(plan.selfPlay()).contains(Duration.ofSeconds(14 * 60 - 10));
+    assertThat(plan.selfPlayEnds()).contains(Duration.ofSeconds(24 * 60 - 10));
+    assertThat(plan.pretrain().plus(plan.selfPlay().orElseThrow()).plus(plan.finalEval()).plus(RunPlan.STOPPING))
         .isEqualTo(Duration.ofMinutes(30));
   }
 
@@ -34,20 +36,20 @@ class RunPlanTest {
     RunPlan plan = RunPlan.of(Optional.of(Duration.ofMinutes(4)), true, TEN_MINUTES, 500, TEN_MINUTES);
 
     assertThat(plan.finalEval()).isEqualTo(Duration.ofSeconds(48));
-    assertThat(plan.pretrain()).isEqualTo(Duration.ofSeconds(132));
+    assertThat(plan.pretrain()).isEqualTo(Duration.ofSeconds(122));
     assertThat(plan.selfPlay()).contains(Duration.ofMinutes(1));
   }
 
   @Test
   void givenADurationTooShort_whenPlanned_thenRefusedWithWhatWouldFit() {
     assertThat(RunPlan.of(Optional.of(Duration.ofMinutes(2)), true, TEN_MINUTES, 500, TEN_MINUTES).refusal())
-        .contains("--duration 2m is too short for pretraining v0 (at least 2m), self-play (at least 1m) and the "
-            + "final evaluation (30s): give at least --duration 3m30s, or start from the shipped v0 (leave out "
-            + "--v0 pretrain)");
+        .contains("--duration 2m is too short for pretraining v0 (at least 2m), self-play (at least 1m), the "
+            + "final evaluation (30s) and stopping (10s): give at least --duration 3m40s, or start from the shipped "
+            + "v0 (leave out --v0 pretrain)");
     assertThat(RunPlan.of(Optional.of(Duration.ofSeconds(60)), false, TEN_MINUTES, 500, TEN_MINUTES).refusal())
-        .contains("--duration 1m is too short for self-play (at least 1m) and the final evaluation (30s): give at "
-            + "least --duration 1m30s");
-    RunPlan noFinalEvaluation = RunPlan.of(Optional.of(Duration.ofSeconds(60)), false, TEN_MINUTES, 0, TEN_MINUTES);
+        .contains("--duration 1m is too short for self-play (at least 1m), the final evaluation (30s) and "
+            + "stopping (10s): give at least --duration 1m40s");
+    RunPlan noFinalEvaluation = RunPlan.of(Optional.of(Duration.ofSeconds(70)), false, TEN_MINUTES, 0, TEN_MINUTES);
     assertThat(noFinalEvaluation.selfPlay()).contains(Duration.ofSeconds(60));
     assertThat(noFinalEvaluation.refusal()).isEmpty();
   }

@@ -10,6 +10,7 @@ import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.Winner;
 import org.visionzero.json.Json;
+import org.visionzero.text.SafeText;
 
 /**
  * One game in the index of {@code vz replay --list}.
@@ -45,9 +46,10 @@ public record GameSummary(String gameId, Instant startedAt, String pairId, Purpo
 
   public String toLine() {
     return String.format(Locale.ROOT, "%s  %-40s %-10s %-9s %-8s civ %s spy %s dec %s  %d events  pair %s",
-        startedAt, gameId, purpose, status.name().toLowerCase(Locale.ROOT), winner == null ? "-" : winner,
-        TimelineEntry.policyName(civilianPolicy), TimelineEntry.policyName(spyPolicy),
-        TimelineEntry.policyName(decisionPolicy), events, pairId);
+        startedAt, SafeText.terminal(gameId), purpose, status.name().toLowerCase(Locale.ROOT),
+        winner == null ? "-" : winner, SafeText.terminal(TimelineEntry.policyName(civilianPolicy)),
+        SafeText.terminal(TimelineEntry.policyName(spyPolicy)),
+        SafeText.terminal(TimelineEntry.policyName(decisionPolicy)), events, SafeText.terminal(pairId));
   }
 
   public static String toJson(List<GameSummary> games) {

@@ -66,7 +66,7 @@ public final class GameTail {
         running.putIfAbsent(event.getGameId(), started);
       }
       LoggedEvent logged = new LoggedEvent(record.partition(), record.offset(), event);
-      String line = event.getGameId() + "  " + Timeline.entry(logged, running.get(event.getGameId()), true).toLine();
+      String line = SafeText.terminal(event.getGameId()) + "  " + Timeline.entry(logged, running.get(event.getGameId()), true).toLine();
       if (event.getPayload() instanceof GameCompleted || event.getPayload() instanceof GameAborted) {
         running.remove(event.getGameId());
       }

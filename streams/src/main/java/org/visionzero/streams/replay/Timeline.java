@@ -26,6 +26,7 @@ import org.visionzero.game.fold.GameEvolver;
 import org.visionzero.game.fold.GameState;
 import org.visionzero.game.rules.SeatAssignment;
 import org.visionzero.json.Json;
+import org.visionzero.text.SafeText;
 
 /**
  * A game as recorded: every event of {@code game-events} for its id in log order (duplicates and ignored
@@ -139,7 +140,7 @@ public record Timeline(String gameId, List<TimelineEntry> entries, GameStarted s
   /** The timeline for a terminal: a header, one line per event, then the outcome and rewards. */
   public String toText() {
     StringBuilder text = new StringBuilder();
-    text.append("game ").append(gameId).append("  (").append(status.name().toLowerCase(Locale.ROOT))
+    text.append("game ").append(SafeText.terminal(gameId)).append("  (").append(status.name().toLowerCase(Locale.ROOT))
         .append(", ").append(entries.size()).append(" events)\n");
     for (TimelineEntry entry : entries) {
       text.append("  ").append(entry.toLine()).append('\n');

@@ -61,7 +61,7 @@ public record TimelineEntry(int partition, long offset, Instant time, String eve
       line.append(' ').append(role);
     }
     if (policy != null) {
-      line.append(' ').append(policyName(policy));
+      line.append(' ').append(SafeText.terminal(policyName(policy)));
     }
     if (kind == Kind.CLUE) {
       line.append("  ").append(SafeText.terminalQuoted(text));

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
+import org.visionzero.text.SafeText;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code --json}: results as one JSON document on stdout instead of text for people. */
+/**
+ * {@code --json}: results as one JSON document on stdout instead of text for people. Everything printed here
+ * passes {@link SafeText}, so text from the log (ids, clues, error messages) cannot reorder or rewrite what
+ * follows it on a terminal: JSON with escapes a reader turns back into the same characters, text with them shown.
+ */
 public final class OutputOptions {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -28,21 +33,21 @@ public final class OutputOptions {
   /** Prints {@code result} as JSON with {@code --json}, else the text {@code forPeople} renders. */
   public void print(Object result, Supplier<String> forPeople) {
     PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? toJson(result) : forPeople.get());
+    out.println(json ? SafeText.json(toJson(result)) : SafeText.lines(forPeople.get()));
     out.flush();
   }
 
   /** Prints {@code json} (already a JSON document, from a module's result record) with {@code --json}. */
   public void printJson(String json, Supplier<String> forPeople) {
     PrintWriter out = spec.commandLine().getOut();
-    out.println(this.json ? json : forPeople.get());
+    out.println(this.json ? SafeText.json(json) : SafeText.lines(forPeople.get()));
     out.flush();
   }
 
   /** A progress line for people: on stderr, so that stdout stays one clean JSON document with {@code --json}. */
   public void progress(String line) {
     PrintWriter err = spec.commandLine().getErr();
-    err.println(line);
+    err.println(SafeText.lines(line));
     err.flush();
   }
 
