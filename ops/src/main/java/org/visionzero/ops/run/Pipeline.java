@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,12 @@ public final class Pipeline {
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration WAIT_TICK = Duration.ofMillis(500);
   private static final int SAMPLE_GAMES = 6;
+  /**
+   * On the embedded broker the group members die with the broker, so after a crash none of them can come back:
+   * the restarted run's groups should notice that in seconds, not after Kafka's 45-second default session.
+   * (The trainer assigns its partitions itself and has no group membership to time out.)
+   */
+  static final String EMBEDDED_SESSION_TIMEOUT_MS = "10000";
 
   /** Why a run ended. */
   public enum End { STEPS_DONE, DURATION_REACHED, STOP_REQUESTED, COMPONENT_FAILED }
@@ -185,6 +192,8 @@ public final class Pipeline {
         Long.toString(config.streamsCommitIntervalMs()));
     if (config.usesEmbeddedBroker()) {
       settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + "replication.factor", "1");
+      settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+          EMBEDDED_SESSION_TIMEOUT_MS);
     }
     return settings;
   }
@@ -197,6 +206,10 @@ public final class Pipeline {
     settings.put(WorkerConfig.GROUP_ID, WORKER_GROUP);
     settings.put(WorkerConfig.WORKER_ID, "vz-run-worker-" + index);
     settings.put(WorkerConfig.DEVICE, "cpu");
+    if (config.usesEmbeddedBroker()) {
+      settings.put(WorkerConfig.CONSUMER_PREFIX + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+          EMBEDDED_SESSION_TIMEOUT_MS);
+    }
     return settings;
   }
 
