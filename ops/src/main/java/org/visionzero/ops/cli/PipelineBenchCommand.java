@@ -21,6 +21,13 @@ public final class PipelineBenchCommand implements Runnable {
   int games;
   @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Worker instances (default 1).")
   int workers;
+  @Option(names = "--games-in-flight", paramLabel = "N", defaultValue = "64",
+      description = "The coordinator's bound on games in flight (default 64).")
+  int gamesInFlight;
+  @Option(names = "--rate", paramLabel = "TURNS_PER_S", defaultValue = "0",
+      description = "Offered load in turns a second, fed as games on a fixed schedule (default 0: all at once, "
+          + "full load).")
+  double rate;
   @Option(names = "--budget-s", paramLabel = "S", defaultValue = "600",
       description = "Give up waiting for the games after S seconds (default 600).")
   long budgetSeconds;
@@ -33,14 +40,21 @@ public final class PipelineBenchCommand implements Runnable {
     try {
       PipelineBenchmark.Result result;
       try (ScratchDir work = ScratchDir.create("vz-bench-pipeline")) {
-        result = PipelineBenchmark.run(work.path(), games, workers, Duration.ofSeconds(budgetSeconds));
+        result = PipelineBenchmark.run(new PipelineBenchmark.Options(work.path(), games, workers, gamesInFlight,
+            rate, Duration.ofSeconds(budgetSeconds)));
       }
       output.print(result.toJson(), () -> String.format(Locale.ROOT,
-          "%d games in %.1f s: %.1f games/s, %.0f turns/s, turn latency p50 %.0f ms p99 %.0f ms; %d records: "
-              + "pipeline %.0f records/s, raw Kafka %.0f records/s, ratio %.3f", result.games(),
+          "%d games in %.1f s: %.1f games/s, %.0f turns/s, turn latency p50 %.0f ms p99 %.0f ms, %.2f cores; "
+              + "read back: %d turns requested, %d answered, %d retried, %d answered twice, %d games lost; "
+              + "%d records: pipeline %.0f records/s, raw Kafka %.0f records/s, ratio %.3f", result.games(),
           result.pipelineSeconds(), result.gamesPerSecond(), result.turnsPerSecond(), result.p50TurnMillis(),
-          result.p99TurnMillis(), result.records(), result.pipelineRecordsPerSecond(), result.rawRecordsPerSecond(),
-          result.ratio()));
+          result.p99TurnMillis(), result.cpuCoresUsed(), result.readBack().turnsRequested(),
+          result.readBack().turnsAnswered(), result.readBack().turnsRetried(), result.readBack().duplicateTurns(),
+          result.readBack().gamesLost(), result.records(), result.pipelineRecordsPerSecond(),
+          result.rawRecordsPerSecond(), result.ratio()));
+      if (!result.complete()) {
+        throw new IllegalStateException("the pipeline lost or repeated work (see the read-back figures above)");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("benchmark interrupted", e);

@@ -106,7 +106,8 @@ public final class PairProducer implements AutoCloseable {
     }
   }
 
-  private static void writeSeed(Path file, long seed) throws IOException {
+  /** Writes the seed of the next pair (atomically: a crash leaves the old seed or the new one). */
+  static void writeSeed(Path file, long seed) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, Long.toString(seed), StandardCharsets.UTF_8);

@@ -108,7 +108,7 @@ public final class Pipeline {
     this.registry = registry;
     this.out = out;
     this.runDir = config.dataDir().resolve("runs").resolve(config.runId());
-    this.blobs = new FileBlobStore(config.dataDir().resolve("blobs"));
+    this.blobs = blobStore(config);
   }
 
   /** Starts every component on {@code run}, which stops them (in reverse order) when closed; its clock starts now. */
@@ -142,7 +142,7 @@ public final class Pipeline {
             CoordinatorConfig.TRAINING_POLICY, runtime.policyName()))), registry);
     producerStop = new CloseOnce(PairProducer.start(produceOptions(), clients, topics, blobs,
         () -> (long) gauge(CoordinatorMetrics.GAMES_WAITING), 2L * config.maxGamesInFlight(),
-        data.resolve("producer").resolve("next-seed")));
+        producerSeedFile(config)));
     run.add("producer", producerStop);
     this.coordinator = run.add("coordinator", coordinator.start());
     this.scorer = run.add("scorer", new ScorerApp(ScorerConfig.scorer(streamsSettings(SCORER_APP,
@@ -174,6 +174,16 @@ public final class Pipeline {
     progressLine = new CloseOnce(ProgressReporter.start(() -> sample(lag, topics),
         ConsoleProgress.onTerminalOr(out, config.progressInterval()), config.selfPlayDeadline()));
     run.add("progress line", progressLine);
+  }
+
+  /** The run's image store. */
+  static BlobStore blobStore(VzRunConfig config) {
+    return new FileBlobStore(config.dataDir().resolve("blobs"));
+  }
+
+  /** Where the run's producer keeps the seed of its next pair, so that a resumed run continues the sequence. */
+  static Path producerSeedFile(VzRunConfig config) {
+    return config.dataDir().resolve("producer").resolve("next-seed");
   }
 
   private ProduceOptions produceOptions() {

@@ -1,17 +1,23 @@
 package org.visionzero.ops.run;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,10 +33,16 @@ import org.visionzero.events.ClueGiven;
 import org.visionzero.events.DecisionSampled;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.TurnRequested;
+import org.visionzero.game.config.GameConfig;
+import org.visionzero.game.rules.TurnPlan;
+import org.visionzero.ops.audit.LogAudit;
 import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.ops.config.ConfigSources;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.progress.MeterTotals;
+import org.visionzero.producers.publish.ImagePairPublisher;
+import org.visionzero.producers.publish.ProduceOptions;
+import org.visionzero.producers.publish.SourceKind;
 import org.visionzero.streams.coordinator.CoordinatorMetrics;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
@@ -39,34 +51,81 @@ import org.visionzero.topics.TopicCatalog;
  * {@code vz bench pipeline}: the whole pipeline with the scripted zero-cost random policy on the embedded
  * broker, then, on the same broker, the raw Kafka rate of producing and consuming as many records of the same
  * sizes. The ratio says how much of Kafka's rate the pipeline keeps.
+ *
+ * <p>The image pairs are rendered and stored before the timed window ({@link StagedPairs}); a few warm-up games
+ * then bring every group to its assignment and every store to its restoration, and the window opens when they
+ * are done. Within it the pairs are fed at once (full load) or at an offered turn rate. Afterwards every topic
+ * is read back (read_committed) and checked: each requested turn answered once, no game lost.
  */
 public final class PipelineBenchmark {
-  /** Games in flight of the benchmark (the run's default is smaller, for fresher training samples). */
-  static final int BENCH_GAMES_IN_FLIGHT = 64;
+  /** Games in flight unless told otherwise (the run's default is smaller, for fresher training samples). */
+  public static final int DEFAULT_GAMES_IN_FLIGHT = 64;
+  /** Games played before the timed window opens, and left out of its figures. */
+  static final int WARM_UP_GAMES = 16;
 
   private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration WAIT_TICK = Duration.ofMillis(20);
   private static final byte[] WARM_UP_KEY = "warm-up".getBytes(java.nio.charset.StandardCharsets.UTF_8);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration READ_BACK_TIMEOUT = Duration.ofSeconds(120);
   private static final double PERCENT = 100.0;
   private static final String RAW_TOPIC = "bench.raw";
 
   private PipelineBenchmark() {
   }
 
-  /** The figures of one benchmark. */
-  public record Result(long games, long turns, double pipelineSeconds, double gamesPerSecond,
-      double turnsPerSecond, double p50TurnMillis, double p99TurnMillis, long records, long bytes,
-      double pipelineRecordsPerSecond, double rawSeconds, double rawRecordsPerSecond, double ratio) {
+  /**
+   * What to run.
+   *
+   * @param dataDir               a fresh directory for the broker and blobs
+   * @param games                 games in the timed window (one image pair each)
+   * @param gamesInFlight         the coordinator's bound on games in flight
+   * @param offeredTurnsPerSecond turns a second offered to the pipeline (as games a second); 0: all at once
+   * @param budget                how long to wait for the games before reporting what was done
+   */
+  public record Options(Path dataDir, int games, int workers, int gamesInFlight, double offeredTurnsPerSecond,
+      Duration budget) {
+    public Options {
+      if (games < 1 || workers < 1 || gamesInFlight < 1 || offeredTurnsPerSecond < 0) {
+        throw new IllegalArgumentException("need games, workers and games in flight >= 1 and a rate >= 0, got "
+            + games + ", " + workers + ", " + gamesInFlight + ", " + offeredTurnsPerSecond);
+      }
+    }
+  }
+
+  /** The figures of one benchmark; the rates and latencies are those of the timed window. */
+  public record Result(Options options, long games, long turns, double pipelineSeconds, double gamesPerSecond,
+      double turnsPerSecond, double p50TurnMillis, double p99TurnMillis, ReadBack readBack, double cpuCoresUsed,
+      long records, long bytes, double pipelineRecordsPerSecond, double rawSeconds, double rawRecordsPerSecond,
+      double ratio) {
+
+    /** True when the read-back found every requested turn answered once and every game played. */
+    public boolean complete() {
+      return readBack.turnsRequested() == readBack.turnsAnswered() && readBack.duplicateTurns() == 0
+          && readBack.gamesLost() == 0;
+    }
 
     public Map<String, Object> toJson() {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("games", games);
+      json.put("warmUpGames", WARM_UP_GAMES);
+      json.put("gamesInFlight", options.gamesInFlight());
+      json.put("workers", options.workers());
+      json.put("offeredTurnsPerSecond", options.offeredTurnsPerSecond() == 0 ? "full load"
+          : options.offeredTurnsPerSecond());
       json.put("turns", turns);
       json.put("pipelineSeconds", pipelineSeconds);
       json.put("gamesPerSecond", gamesPerSecond);
       json.put("turnsPerSecond", turnsPerSecond);
       json.put("p50TurnLatencyMs", p50TurnMillis);
       json.put("p99TurnLatencyMs", p99TurnMillis);
+      json.put("cpuCoresUsed", cpuCoresUsed);
+      json.put("turnsRequested", readBack.turnsRequested());
+      json.put("turnsAnswered", readBack.turnsAnswered());
+      json.put("turnsRetried", readBack.turnsRetried());
+      json.put("duplicateTurns", readBack.duplicateTurns());
+      json.put("gamesLost", readBack.gamesLost());
+      json.put("complete", complete());
       json.put("records", records);
       json.put("bytes", bytes);
       json.put("pipelineRecordsPerSecond", pipelineRecordsPerSecond);
@@ -78,49 +137,148 @@ public final class PipelineBenchmark {
   }
 
   /**
-   * @param dataDir a fresh directory for the broker and blobs
-   * @param games   games to play (one image pair each)
+   * What reading every topic back found.
+   *
+   * @param turnsRequested distinct turn requests (game, turn, attempt) of all games, warm-up included
+   * @param turnsAnswered  distinct requested turns with an answer in the game events
+   * @param turnsRetried   retries the coordinator made (a turn not answered within its timeout)
+   * @param duplicateTurns turns with more than one answer in the log
+   * @param gamesLost      fed games that did not complete (or were aborted)
    */
-  public static Result run(Path dataDir, int games, int workers, Duration budget) throws Exception {
+  public record ReadBack(long turnsRequested, long turnsAnswered, long turnsRetried, long duplicateTurns,
+      long gamesLost) {
+  }
+
+  /** Games a second that offer {@code turnsPerSecond}: each game is a fixed plan of turns (code mode). */
+  static double gamesPerSecondOffering(double turnsPerSecond) {
+    GameConfig game = GameConfig.code();
+    int turnsPerGame = TurnPlan.of(game.numPlayers(), game.clueRounds(), 1, game.decisionMode(),
+        game.decisionSamples()).size();
+    return turnsPerSecond / turnsPerGame;
+  }
+
+  public static Result run(Options options) throws Exception {
+    int total = WARM_UP_GAMES + options.games();
     Map<String, String> flags = new HashMap<>();
-    flags.put("data.dir", dataDir.toString());
+    flags.put("data.dir", options.dataDir().toString());
     flags.put("broker.port", "0");
     flags.put(VzRunConfig.POLICY, VzRunConfig.POLICY_RANDOM);
-    flags.put(VzRunConfig.WORKERS, Integer.toString(workers));
+    flags.put(VzRunConfig.WORKERS, Integer.toString(options.workers()));
     flags.put(VzRunConfig.PRODUCE_RATE, "0");
-    flags.put(VzRunConfig.PRODUCE_COUNT, Integer.toString(games));
+    flags.put(VzRunConfig.PRODUCE_COUNT, Integer.toString(total));
     flags.put(VzRunConfig.HELD_OUT_SHARE, "0");
-    // Throughput, not sample freshness, is measured here: keep the larger in-flight bound it was measured with.
-    flags.put(VzRunConfig.MAX_GAMES_IN_FLIGHT, Integer.toString(BENCH_GAMES_IN_FLIGHT));
+    flags.put(VzRunConfig.MAX_GAMES_IN_FLIGHT, Integer.toString(options.gamesInFlight()));
     flags.put(VzRunConfig.EVAL_FINAL_GAMES, "0");
     VzRunConfig config = ConfigLoader.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new,
         new ConfigSources(Optional.empty(), Map.of(), flags));
     try (VzRun run = VzRun.start(config)) {
+      Map<String, Object> clients = run.clientProperties().asMap();
+      StagedPairs staged = StagedPairs.render(clients, Pipeline.blobStore(config), new ProduceOptions(
+          SourceKind.SCENES, Optional.empty(), total, 0, config.produceSeed(), config.imageSize(),
+          config.imageSize(), 0, 0));
+      // the run's own producer finds every pair of its range already made
+      PairProducer.writeSeed(Pipeline.producerSeedFile(config), config.produceSeed() + total);
+
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       Pipeline.start(run, config, new ScriptedRuntime(), registry, line -> { });
-      Instant start = Instant.now();
-      Instant until = start.plus(budget);
-      while (MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED) < games
-          && Instant.now().isBefore(until)) {
-        Thread.sleep(POLL.toMillis());
+      String pairTopic = run.catalog().imagePairs().name();
+      Instant until = Instant.now().plus(options.budget());
+      Window window;
+      try (KafkaProducer<byte[], byte[]> feed = new KafkaProducer<>(feedConfig(clients))) {
+        staged.feed(feed, pairTopic, 0, WARM_UP_GAMES, 0);
+        awaitCompleted(registry, WARM_UP_GAMES, until);
+        window = Window.open();
+        ExecutorService feeder = Executors.newSingleThreadExecutor(r -> new Thread(r, "vz-bench-feed"));
+        try {
+          Future<?> fed = feeder.submit(() -> {
+            staged.feed(feed, pairTopic, WARM_UP_GAMES, total, gamesPerSecondOffering(
+                options.offeredTurnsPerSecond()));
+            return null;
+          });
+          awaitCompleted(registry, total, until);
+          window.close();
+          fed.get();
+        } finally {
+          feeder.shutdownNow();
+        }
       }
-      double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-      long completed = (long) MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED);
-      Log log = readLog(run.clientProperties().asMap(), run.catalog());
-      double raw = rawKafkaSeconds(run.clientProperties().asMap(), log.sizes());
+      long completed = (long) MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED) - WARM_UP_GAMES;
+      Log log = readLog(clients, run.catalog(), window);
+      LogAudit audit = LogAudit.read(clients, run.catalog(), READ_BACK_TIMEOUT);
+      ReadBack readBack = new ReadBack(log.requested(), log.answered(), audit.retries(),
+          audit.turnsAnsweredTwice().size(), total - (audit.completedAt().size() - audit.aborted()));
+      double seconds = window.seconds();
+      double raw = rawKafkaSeconds(clients, log.sizes());
       double pipelineRate = log.sizes().length / seconds;
       double rawRate = log.sizes().length / raw;
-      return new Result(completed, log.turns(), seconds, completed / seconds, log.turns() / seconds,
-          percentile(log.latenciesMillis(), 50), percentile(log.latenciesMillis(), 99), log.sizes().length,
-          Arrays.stream(log.sizes()).sum(), pipelineRate, raw, rawRate, pipelineRate / rawRate);
+      return new Result(options, completed, log.turnsInWindow(), seconds, completed / seconds,
+          log.turnsInWindow() / seconds, percentile(log.latenciesMillis(), 50), percentile(log.latenciesMillis(), 99),
+          readBack, window.cpuSeconds() / seconds, log.sizes().length, Arrays.stream(log.sizes()).sum(),
+          pipelineRate, raw, rawRate, pipelineRate / rawRate);
     }
   }
 
-  private record Log(int[] sizes, long turns, double[] latenciesMillis) {
+  private static Map<String, Object> feedConfig(Map<String, Object> clients) {
+    Map<String, Object> config = new HashMap<>(clients);
+    config.putAll(ImagePairPublisher.producerConfig((String) clients.get("bootstrap.servers")));
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return config;
+  }
+
+  private static void awaitCompleted(SimpleMeterRegistry registry, long games, Instant until)
+      throws InterruptedException {
+    while (MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED) < games && Instant.now().isBefore(until)) {
+      Thread.sleep(WAIT_TICK.toMillis());
+    }
+  }
+
+  /** The timed window: wall time and this process's CPU time. */
+  private static final class Window {
+    private final Instant opened = Instant.now();
+    private final long cpuAtOpen = processCpuNanos();
+    private Instant closed;
+    private long cpuAtClose;
+
+    static Window open() {
+      return new Window();
+    }
+
+    void close() {
+      closed = Instant.now();
+      cpuAtClose = processCpuNanos();
+    }
+
+    boolean contains(Instant instant) {
+      return !instant.isBefore(opened) && !instant.isAfter(closed);
+    }
+
+    double seconds() {
+      return Duration.between(opened, closed).toNanos() / 1e9;
+    }
+
+    double cpuSeconds() {
+      return (cpuAtClose - cpuAtOpen) / 1e9;
+    }
+
+    private static long processCpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+    }
+  }
+
+  /**
+   * @param sizes           every record's size, of every topic the pipeline writes
+   * @param requested       distinct turn requests
+   * @param answered        distinct requests with an answer
+   * @param turnsInWindow   answers written within the window
+   * @param latenciesMillis request-to-answer times of the turns requested within the window, sorted
+   */
+  private record Log(int[] sizes, long requested, long answered, long turnsInWindow, double[] latenciesMillis) {
   }
 
   /** Every record the pipeline wrote to its topics, and each turn's latency from request to answer. */
-  private static Log readLog(Map<String, Object> clients, TopicCatalog topics) {
+  private static Log readLog(Map<String, Object> clients, TopicCatalog topics, Window window) {
     List<Integer> sizes = new ArrayList<>();
     Map<String, Instant> requested = new HashMap<>();
     List<Double> latencies = new ArrayList<>();
@@ -135,7 +293,8 @@ public final class PipelineBenchmark {
         }
       }
     }
-    long turns = 0;
+    Set<String> answered = new HashSet<>();
+    long inWindow = 0;
     for (byte[] value : readAll(clients, topics.gameEvents().name())) {
       GameEvent event = topics.gameEvents().valueSerde().deserializer().deserialize(topics.gameEvents().name(), value);
       String key = null;
@@ -144,16 +303,22 @@ public final class PipelineBenchmark {
       } else if (event.getPayload() instanceof DecisionSampled decision) {
         key = key(event.getGameId(), decision.getTurn(), decision.getAttempt());
       }
-      if (key != null) {
-        turns++;
-        Instant asked = requested.get(key);
-        if (asked != null) {
+      if (key == null) {
+        continue;
+      }
+      Instant asked = requested.get(key);
+      if (asked != null) {
+        answered.add(key);
+      }
+      if (window.contains(event.getOccurredAt())) {
+        inWindow++;
+        if (asked != null && window.contains(asked)) {
           latencies.add((double) Duration.between(asked, event.getOccurredAt()).toMillis());
         }
       }
     }
-    return new Log(sizes.stream().mapToInt(Integer::intValue).toArray(), turns,
-        latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+    return new Log(sizes.stream().mapToInt(Integer::intValue).toArray(), requested.size(), answered.size(),
+        inWindow, latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray());
   }
 
   private static String key(String gameId, int turn, int attempt) {

@@ -29,9 +29,16 @@ class PipelineBenchmarkIT {
 
   @Test
   void shouldPlayEveryGameAndCompareThePipelineWithRawKafka() throws Exception {
-    PipelineBenchmark.Result result = PipelineBenchmark.run(dataDir, GAMES, 1, Duration.ofSeconds(120));
+    PipelineBenchmark.Result result = PipelineBenchmark.run(new PipelineBenchmark.Options(dataDir, GAMES, 1,
+        PipelineBenchmark.DEFAULT_GAMES_IN_FLIGHT, 0, Duration.ofSeconds(120)));
 
     assertThat(result.games()).isEqualTo(GAMES);
+    assertThat(result.readBack().turnsRequested()).isEqualTo(result.readBack().turnsAnswered())
+        .isGreaterThanOrEqualTo((long) (GAMES + PipelineBenchmark.WARM_UP_GAMES) * MIN_TURNS_PER_GAME);
+    assertThat(result.readBack().duplicateTurns()).isZero();
+    assertThat(result.readBack().gamesLost()).isZero();
+    assertThat(result.complete()).isTrue();
+    assertThat(result.cpuCoresUsed()).isPositive();
     assertThat(result.turns()).isGreaterThanOrEqualTo((long) GAMES * MIN_TURNS_PER_GAME);
     assertThat(result.records()).isGreaterThan(result.turns());
     assertThat(result.p50TurnMillis()).isPositive().isLessThanOrEqualTo(result.p99TurnMillis());
