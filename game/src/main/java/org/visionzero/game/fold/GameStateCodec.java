@@ -21,6 +21,9 @@ public final class GameStateCodec {
   /** Format version written first; bump it when the layout changes. */
   public static final int FORMAT_VERSION = 1;
   private static final int MAX_EVENTS = 1 << 16;
+  /** Format version and event count. */
+  private static final int HEADER_BYTES = 2 * Integer.BYTES;
+  private static final int TYPICAL_EVENT_BYTES = 256;
 
   private GameStateCodec() {}
 
@@ -31,12 +34,38 @@ public final class GameStateCodec {
       out.writeInt(FORMAT_VERSION);
       out.writeInt(state.events().size());
       for (GameEvent event : state.events()) {
-        ByteBuffer encoded = GameEvent.getEncoder().encode(event);
-        out.writeInt(encoded.remaining());
-        out.write(encoded.array(), encoded.arrayOffset() + encoded.position(), encoded.remaining());
+        writeEvent(out, event);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not encode the state of game " + state.gameId(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The bytes of a state that has {@code added} after the events of {@code encoded}: equal to
+   * {@link #toBytes(GameState)} of that state, at the cost of encoding only the new events (a running game's
+   * state is saved at every turn, and its log only grows).
+   */
+  public static byte[] append(byte[] encoded, List<GameEvent> added) {
+    Objects.requireNonNull(encoded, "encoded");
+    if (encoded.length < HEADER_BYTES || ByteBuffer.wrap(encoded).getInt() != FORMAT_VERSION) {
+      throw new IllegalArgumentException("not game state bytes of format " + FORMAT_VERSION);
+    }
+    int count = ByteBuffer.wrap(encoded).getInt(Integer.BYTES);
+    if (count < 0 || count + added.size() > MAX_EVENTS) {
+      throw new IllegalArgumentException("game state claims " + count + " events: corrupt bytes");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length + added.size() * TYPICAL_EVENT_BYTES);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(FORMAT_VERSION);
+      out.writeInt(count + added.size());
+      out.write(encoded, HEADER_BYTES, encoded.length - HEADER_BYTES);
+      for (GameEvent event : added) {
+        writeEvent(out, event);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not append to a game state", e);
     }
     return bytes.toByteArray();
   }
@@ -70,5 +99,11 @@ public final class GameStateCodec {
     } catch (IOException e) {
       throw new IllegalArgumentException("game state bytes are truncated or not a game state: " + e.getMessage(), e);
     }
+  }
+
+  private static void writeEvent(DataOutputStream out, GameEvent event) throws IOException {
+    ByteBuffer encoded = GameEvent.getEncoder().encode(event);
+    out.writeInt(encoded.remaining());
+    out.write(encoded.array(), encoded.arrayOffset() + encoded.position(), encoded.remaining());
   }
 }

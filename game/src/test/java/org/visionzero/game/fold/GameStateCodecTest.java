@@ -6,8 +6,10 @@ import static org.visionzero.game.testing.Games.T0;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.visionzero.events.GameEvent;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.testing.Games;
 
@@ -26,6 +28,22 @@ class GameStateCodecTest {
     assertThat(decoded.outcome()).isEqualTo(state.outcome());
     assertThat(GameStateCodec.toBytes(decoded)).isEqualTo(bytes);
     assertThat(GameStateCodec.fromBytes(GameStateCodec.toBytes(GameState.empty()))).isEqualTo(GameState.empty());
+  }
+
+  @Test
+  void shouldAppendEventsToTheSameBytesAsEncodingTheWholeLongerState() {
+    GameState finished = FoldSimulation.play(decider, "g-append", 7L, new Random(7), T0).state();
+    List<GameEvent> events = finished.events();
+
+    for (int split = 0; split <= events.size(); split++) {
+      byte[] prefix = GameStateCodec.toBytes(GameEvolver.fold(events.subList(0, split)));
+      byte[] appended = GameStateCodec.append(prefix, events.subList(split, events.size()));
+
+      assertThat(appended).as("split at %d of %d", split, events.size())
+          .isEqualTo(GameStateCodec.toBytes(finished));
+    }
+    assertThatThrownBy(() -> GameStateCodec.append(new byte[] {0, 0, 0, 9, 0, 0, 0, 0}, events))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 1");
   }
 
   @Test

@@ -1,13 +1,12 @@
 package org.visionzero.workers.image;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 import org.visionzero.blob.BlobStore;
+import org.visionzero.blob.ImageBytes;
 import org.visionzero.events.BlobRef;
 
 /**
@@ -78,7 +77,7 @@ public final class ImageCache {
 
   private static BufferedImage decode(BlobRef ref, byte[] bytes) throws ImageUnavailableException {
     try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+      BufferedImage image = ImageBytes.read(bytes).orElse(null);
       if (image == null) {
         throw new ImageUnavailableException("image " + ref.getUri() + " (" + ref.getMediaType() + ", "
             + bytes.length + " bytes) is not in a format this worker can decode");

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.files.ScratchDir;
 import org.visionzero.ops.run.PipelineBenchmark;
@@ -21,13 +22,17 @@ public final class PipelineBenchCommand implements Runnable {
   int games;
   @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Worker instances (default 1).")
   int workers;
-  @Option(names = "--games-in-flight", paramLabel = "N", defaultValue = "64",
-      description = "The coordinator's bound on games in flight (default 64).")
+  @Option(names = "--games-in-flight", paramLabel = "N", defaultValue = "1024",
+      description = "The coordinator's bound on games in flight, and the worker's batch bound (default 1024).")
   int gamesInFlight;
   @Option(names = "--rate", paramLabel = "TURNS_PER_S", defaultValue = "0",
       description = "Offered load in turns a second, fed as games on a fixed schedule (default 0: all at once, "
           + "full load).")
   double rate;
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A vz run settings file to measure with (e.g. streams.commit.interval.ms); the options above "
+          + "win over it.")
+  Path settings;
   @Option(names = "--budget-s", paramLabel = "S", defaultValue = "600",
       description = "Give up waiting for the games after S seconds (default 600).")
   long budgetSeconds;
@@ -41,7 +46,7 @@ public final class PipelineBenchCommand implements Runnable {
       PipelineBenchmark.Result result;
       try (ScratchDir work = ScratchDir.create("vz-bench-pipeline")) {
         result = PipelineBenchmark.run(new PipelineBenchmark.Options(work.path(), games, workers, gamesInFlight,
-            rate, Duration.ofSeconds(budgetSeconds)));
+            rate, Duration.ofSeconds(budgetSeconds), Optional.ofNullable(settings)));
       }
       output.print(result.toJson(), () -> String.format(Locale.ROOT,
           "%d games in %.1f s: %.1f games/s, %.0f turns/s, turn latency p50 %.0f ms p99 %.0f ms, %.2f cores; "

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.eval.EvaluatorSettings;
@@ -21,6 +21,7 @@ import org.visionzero.ops.run.V0Choice;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.TrainerConfig;
+import org.visionzero.workers.WorkerConfig;
 
 /**
  * Configuration of {@code vz run}, the whole system in one process: the embedded broker (unless
@@ -40,6 +41,8 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String IMAGE_SIZE = "produce.image.size";
   public static final String HELD_OUT_SHARE = "produce.held.out.share";
   public static final String MAX_GAMES_IN_FLIGHT = "coordinator.max.games.in.flight";
+  public static final String WORKER_BATCH_MAX_SIZE = "worker." + WorkerConfig.BATCH_MAX_SIZE;
+  public static final String WORKER_BATCH_MAX_WAIT_MS = "worker." + WorkerConfig.BATCH_MAX_WAIT_MS;
   public static final String TURN_TIMEOUT_MS = "coordinator.turn.timeout.ms";
   public static final String STREAMS_COMMIT_INTERVAL = "streams.commit.interval.ms";
   public static final String GAMES_PER_STEP = "trainer.games.per.step";
@@ -114,6 +117,12 @@ public final class VzRunConfig extends AbstractConfig {
             "Coordinator backpressure: games running at once. Fewer games in flight make training samples fresher "
                 + "(a 6-minute run reached decision accuracy 0.57 at 24 against 0.51 at 64); more give workers "
                 + "bigger batches.")
+        .define(WORKER_BATCH_MAX_SIZE, Type.INT, WorkerConfig.DEFAULT_BATCH_MAX_SIZE,
+            Range.between(1, WorkerConfig.MAX_BATCH_SIZE), Importance.MEDIUM,
+            "Turns a worker answers in one micro-batch (one policy call, one transaction). A model's best batch is "
+                + "what its device holds; a cheap policy gains from batches as large as the games in flight.")
+        .define(WORKER_BATCH_MAX_WAIT_MS, Type.LONG, WorkerConfig.DEFAULT_BATCH_MAX_WAIT_MS, Range.atLeast(0),
+            Importance.LOW, "How long a worker waits to fill a micro-batch once it holds a first turn.")
         .define(TURN_TIMEOUT_MS, Type.LONG, CoordinatorConfig.DEFAULT_TURN_TIMEOUT_MS, Range.atLeast(1),
             Importance.LOW, "A turn unanswered this long (counted once the coordinator has caught up with its input "
                 + "after a start) is requested again as the next attempt.")
@@ -266,6 +275,14 @@ public final class VzRunConfig extends AbstractConfig {
 
   public int maxGamesInFlight() {
     return getInt(MAX_GAMES_IN_FLIGHT);
+  }
+
+  public int workerBatchMaxSize() {
+    return getInt(WORKER_BATCH_MAX_SIZE);
+  }
+
+  public long workerBatchMaxWaitMs() {
+    return getLong(WORKER_BATCH_MAX_WAIT_MS);
   }
 
   public long turnTimeoutMs() {

@@ -76,6 +76,8 @@ public final class Pipeline {
    * (The trainer assigns its partitions itself and has no group membership to time out.)
    */
   static final String EMBEDDED_SESSION_TIMEOUT_MS = "10000";
+  /** Two images a game, twice over: evaluation games and games just ended share the cache with those in flight. */
+  private static final int IMAGES_CACHED_PER_GAME_IN_FLIGHT = 4;
 
   /** Why a run ended. */
   public enum End { STEPS_DONE, DURATION_REACHED, STOP_REQUESTED, COMPONENT_FAILED }
@@ -216,6 +218,11 @@ public final class Pipeline {
     settings.put(WorkerConfig.GROUP_ID, WORKER_GROUP);
     settings.put(WorkerConfig.WORKER_ID, "vz-run-worker-" + index);
     settings.put(WorkerConfig.DEVICE, "cpu");
+    settings.put(WorkerConfig.BATCH_MAX_SIZE, config.workerBatchMaxSize());
+    settings.put(WorkerConfig.BATCH_MAX_WAIT_MS, config.workerBatchMaxWaitMs());
+    // every game in flight (training or evaluation) keeps two images in use: a smaller cache decodes per turn
+    settings.put(WorkerConfig.IMAGE_CACHE_SIZE,
+        Math.max(WorkerConfig.DEFAULT_IMAGE_CACHE_SIZE, IMAGES_CACHED_PER_GAME_IN_FLIGHT * config.maxGamesInFlight()));
     if (config.usesEmbeddedBroker()) {
       settings.put(WorkerConfig.CONSUMER_PREFIX + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
           EMBEDDED_SESSION_TIMEOUT_MS);

@@ -46,6 +46,7 @@ import org.visionzero.producers.publish.SourceKind;
 import org.visionzero.streams.coordinator.CoordinatorMetrics;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
+import org.visionzero.workers.WorkerConfig;
 
 /**
  * {@code vz bench pipeline}: the whole pipeline with the scripted zero-cost random policy on the embedded
@@ -58,8 +59,11 @@ import org.visionzero.topics.TopicCatalog;
  * is read back (read_committed) and checked: each requested turn answered once, no game lost.
  */
 public final class PipelineBenchmark {
-  /** Games in flight unless told otherwise (the run's default is smaller, for fresher training samples). */
-  public static final int DEFAULT_GAMES_IN_FLIGHT = 64;
+  /**
+   * Games in flight unless told otherwise: a game's turns are sequential, so turns/s is games in flight over the
+   * turn round trip (the run's default is far smaller, for fresher training samples).
+   */
+  public static final int DEFAULT_GAMES_IN_FLIGHT = 1024;
   /** Games played before the timed window opens, and left out of its figures. */
   static final int WARM_UP_GAMES = 16;
 
@@ -82,9 +86,11 @@ public final class PipelineBenchmark {
    * @param gamesInFlight         the coordinator's bound on games in flight
    * @param offeredTurnsPerSecond turns a second offered to the pipeline (as games a second); 0: all at once
    * @param budget                how long to wait for the games before reporting what was done
+   * @param settings              a {@code vz run} settings file (e.g. Streams' commit interval); the options
+   *                              above and the bench's own choices (policy, producer, evaluation) win over it
    */
   public record Options(Path dataDir, int games, int workers, int gamesInFlight, double offeredTurnsPerSecond,
-      Duration budget) {
+      Duration budget, Optional<Path> settings) {
     public Options {
       if (games < 1 || workers < 1 || gamesInFlight < 1 || offeredTurnsPerSecond < 0) {
         throw new IllegalArgumentException("need games, workers and games in flight >= 1 and a rate >= 0, got "
@@ -168,9 +174,12 @@ public final class PipelineBenchmark {
     flags.put(VzRunConfig.PRODUCE_COUNT, Integer.toString(total));
     flags.put(VzRunConfig.HELD_OUT_SHARE, "0");
     flags.put(VzRunConfig.MAX_GAMES_IN_FLIGHT, Integer.toString(options.gamesInFlight()));
+    // the zero-cost policy answers whatever a poll brings at once: the batch bound only adds round trips
+    flags.put(VzRunConfig.WORKER_BATCH_MAX_SIZE,
+        Integer.toString(Math.min(WorkerConfig.MAX_BATCH_SIZE, options.gamesInFlight())));
     flags.put(VzRunConfig.EVAL_FINAL_GAMES, "0");
     VzRunConfig config = ConfigLoader.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new,
-        new ConfigSources(Optional.empty(), Map.of(), flags));
+        new ConfigSources(options.settings(), Map.of(), flags));
     try (VzRun run = VzRun.start(config)) {
       Map<String, Object> clients = run.clientProperties().asMap();
       StagedPairs staged = StagedPairs.render(clients, Pipeline.blobStore(config), new ProduceOptions(

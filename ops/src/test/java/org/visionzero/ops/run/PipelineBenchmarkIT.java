@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class PipelineBenchmarkIT {
   @Test
   void shouldPlayEveryGameAndCompareThePipelineWithRawKafka() throws Exception {
     PipelineBenchmark.Result result = PipelineBenchmark.run(new PipelineBenchmark.Options(dataDir, GAMES, 1,
-        PipelineBenchmark.DEFAULT_GAMES_IN_FLIGHT, 0, Duration.ofSeconds(120)));
+        PipelineBenchmark.DEFAULT_GAMES_IN_FLIGHT, 0, Duration.ofSeconds(120), Optional.empty()));
 
     assertThat(result.games()).isEqualTo(GAMES);
     assertThat(result.readBack().turnsRequested()).isEqualTo(result.readBack().turnsAnswered())

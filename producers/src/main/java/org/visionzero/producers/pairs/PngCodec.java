@@ -1,7 +1,6 @@
 package org.visionzero.producers.pairs;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
+import org.visionzero.blob.ImageBytes;
 
 /**
  * PNG encoding that depends only on the pixels: 8-bit RGB, Paeth filter on every row, one zlib stream at a fixed
@@ -133,11 +133,8 @@ public final class PngCodec {
   /** Decodes PNG (or any format ImageIO reads); fails with a clear message when the bytes are not an image. */
   public static BufferedImage decode(byte[] bytes) {
     try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-      if (image == null) {
-        throw new IllegalArgumentException("the " + bytes.length + " bytes are not an image ImageIO can read");
-      }
-      return image;
+      return ImageBytes.read(bytes).orElseThrow(() -> new IllegalArgumentException(
+          "the " + bytes.length + " bytes are not an image ImageIO can read"));
     } catch (IOException e) {
       throw new UncheckedIOException("could not decode an image of " + bytes.length + " bytes", e);
     }

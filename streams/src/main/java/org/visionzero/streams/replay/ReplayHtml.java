@@ -1,7 +1,5 @@
 package org.visionzero.streams.replay;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.visionzero.blob.BlobStore;
+import org.visionzero.blob.ImageBytes;
 import org.visionzero.events.BlobRef;
 import org.visionzero.events.Difference;
 import org.visionzero.events.ImagePairCreated;
@@ -144,8 +142,7 @@ public final class ReplayHtml {
     if (pair != null && pair.getWidth() > 0 && pair.getHeight() > 0) {
       return new int[] {pair.getWidth(), pair.getHeight()};
     }
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-    return image == null ? null : new int[] {image.getWidth(), image.getHeight()};
+    return ImageBytes.read(bytes).map(image -> new int[] {image.getWidth(), image.getHeight()}).orElse(null);
   }
 
   private static void events(StringBuilder html, Timeline timeline) {

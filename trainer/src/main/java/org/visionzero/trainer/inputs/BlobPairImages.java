@@ -1,7 +1,6 @@
 package org.visionzero.trainer.inputs;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -10,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.visionzero.blob.BlobStore;
+import org.visionzero.blob.ImageBytes;
 import org.visionzero.events.BlobRef;
 import org.visionzero.events.ImagePairCreated;
 import org.visionzero.topics.Topic;
@@ -99,11 +98,8 @@ public final class BlobPairImages implements PairImages {
 
   private BufferedImage image(BlobRef ref) {
     try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(blobs.get(ref)));
-      if (image == null) {
-        throw new IllegalArgumentException("blob " + ref.getUri() + " is not a readable image");
-      }
-      return image;
+      return ImageBytes.read(blobs.get(ref)).orElseThrow(() -> new IllegalArgumentException(
+          "blob " + ref.getUri() + " is not a readable image"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read image " + ref.getUri(), e);
     }
