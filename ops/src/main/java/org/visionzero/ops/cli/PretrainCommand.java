@@ -68,9 +68,10 @@ public final class PretrainCommand implements Runnable {
       String json = result.toJson().replaceFirst("}$", ",\"checkpointFile\":\"" + jsonPath(out)
           + "\",\"checkpointUri\":\"" + stored.getUri() + "\"}");
       output.printJson(json, () -> String.format(java.util.Locale.ROOT,
-          "v0 after %d steps (%.0f s): held-out caption token accuracy %.3f, decision accuracy %.3f "
-              + "(no image %.3f)%nCheckpoint %s (sha256 %s, also in %s), stored as %s",
-          result.steps(), result.trainingTime().toMillis() / 1000.0, result.heldOutTokenAccuracy(),
+          "v0 after %d steps (%.0f s, %.2f cores busy): held-out caption token accuracy %.3f, decision accuracy "
+              + "%.3f (no image %.3f)%nCheckpoint %s (sha256 %s, also in %s), stored as %s",
+          result.steps(), result.trainingTime().toMillis() / 1000.0, result.cpuCoresUsed(),
+          result.heldOutTokenAccuracy(),
           result.heldOutDecisionAccuracy(), result.heldOutNoImageDecisionAccuracy(), out,
           result.checkpointSha256(), CheckpointHash.sidecar(out), stored.getUri()));
     } catch (IOException e) {

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.ops.eval.JsonNumbers;
 import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.process.ProcessUsage;
 
 /**
  * What {@code summary.json} says about a run: the final evaluation's headline figures under fixed keys, then
@@ -41,6 +43,9 @@ public record RunSummary(String runId, Instant started, Instant ended, Optional<
     json.put("started", started.toString());
     json.put("ended", ended.toString());
     json.put("seconds", Duration.between(started, ended).toMillis() / 1000.0);
+    // the whole process's peak, as the kernel counts it (heap, libtorch, stacks); null where not reported
+    OptionalLong peakRss = ProcessUsage.peakResidentBytes();
+    json.put("peakRssBytes", peakRss.isPresent() ? peakRss.getAsLong() : null);
     json.put("trainingSteps", lastStep.map(TrainingStepCompleted::getStep).orElse(0L));
     json.put("policyVersion", lastStep.map(TrainingStepCompleted::getPolicyVersion).orElse(0));
     json.put("final", last.map(VersionResult::toJson).orElse(null));

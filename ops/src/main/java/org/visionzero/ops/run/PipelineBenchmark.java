@@ -1,7 +1,6 @@
 package org.visionzero.ops.run;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +39,7 @@ import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.ops.config.ConfigSources;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.progress.MeterTotals;
+import org.visionzero.process.ProcessUsage;
 import org.visionzero.producers.publish.ImagePairPublisher;
 import org.visionzero.producers.publish.ProduceOptions;
 import org.visionzero.producers.publish.SourceKind;
@@ -271,8 +271,7 @@ public final class PipelineBenchmark {
     }
 
     private static long processCpuNanos() {
-      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-          .getProcessCpuTime();
+      return ProcessUsage.cpuNanos();
     }
   }
 

@@ -17,9 +17,12 @@ import org.visionzero.json.Json;
  * @param heldOutNoImageDecisionAccuracy the same with a blank decision image (the no-image control)
  * @param parameters                    number of weights
  * @param checkpointSha256              sha256 of the written checkpoint ("" when none was written)
+ * @param cpuCoresUsed                  cores the process kept busy on average during training (of the whole
+ *                                      process: inside {@code vz run} the pipeline's threads count too)
  */
 public record PretrainResult(long steps, Duration trainingTime, double finalLoss, double heldOutTokenAccuracy,
-    double heldOutDecisionAccuracy, double heldOutNoImageDecisionAccuracy, long parameters, String checkpointSha256) {
+    double heldOutDecisionAccuracy, double heldOutNoImageDecisionAccuracy, long parameters, String checkpointSha256,
+    double cpuCoresUsed) {
 
   public String toJson() {
     // a loss that diverged is not a number: the shared mapper writes it as null
@@ -32,6 +35,7 @@ public record PretrainResult(long steps, Duration trainingTime, double finalLoss
     json.put("heldOutNoImageDecisionAccuracy", Json.round(heldOutNoImageDecisionAccuracy, 4));
     json.put("parameters", parameters);
     json.put("checkpointSha256", checkpointSha256);
+    json.put("cpuCoresUsed", Json.round(cpuCoresUsed, 2));
     return Json.write(json);
   }
 }

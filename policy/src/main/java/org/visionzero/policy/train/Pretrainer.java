@@ -28,6 +28,7 @@ import org.visionzero.policy.model.ModelPolicy;
 import org.visionzero.policy.model.ParameterSet;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.runtime.Devices;
+import org.visionzero.process.ProcessUsage;
 
 /**
  * Builds the base model (version 0): supervised captioning on rendered pairs, labels from the scene graph.
@@ -61,7 +62,7 @@ public final class Pretrainer {
   private Pretrainer() {}
 
   /** Summary of the training loop. */
-  public record TrainingSummary(long steps, Duration time, double finalLoss, long skippedSteps) {}
+  public record TrainingSummary(long steps, Duration time, double finalLoss, long skippedSteps, double cpuCoresUsed) {}
 
   /** The whole run: fresh model, training, held-out evaluation, checkpoint. */
   public static PretrainResult run(PretrainOptions options, CaptionExampleSource source, ProgressListener listener) {
@@ -84,7 +85,7 @@ public final class Pretrainer {
         write(options.checkpoint(), bytes);
       }
       return new PretrainResult(summary.steps(), summary.time(), summary.finalLoss(), tokenAccuracy, decision, noImage,
-          model.parameters().count(), sha);
+          model.parameters().count(), sha, summary.cpuCoresUsed());
     }
   }
 
@@ -118,6 +119,7 @@ public final class Pretrainer {
     SplittableRandom random = new SplittableRandom(options.seed());
     long budgetNanos = options.timeBudget().toNanos();
     long start = System.nanoTime();
+    long cpuAtStart = ProcessUsage.cpuNanos();
     double[] recent = new double[LOSS_WINDOW];
     ExamplePool pool = new ExamplePool(source, model.config().imageSize(), Math.min(INITIAL_POOL, options.poolSize()),
         options.poolSize(), Math.floorMod(options.seed() * TRAINING_SEED_STRIDE, HELD_OUT_SEED_BASE / 2));
@@ -157,7 +159,8 @@ public final class Pretrainer {
     }
     Duration time = Duration.ofNanos(System.nanoTime() - start);
     listener.onProgress(1.0, step, mean(recent, step), time);
-    return new TrainingSummary(step, time, mean(recent, step), skipped);
+    return new TrainingSummary(step, time, mean(recent, step), skipped,
+        ProcessUsage.coresUsed(cpuAtStart, ProcessUsage.cpuNanos(), time.toNanos()));
   }
 
   private static double mean(double[] window, long steps) {
