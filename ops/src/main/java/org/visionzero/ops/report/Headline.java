@@ -19,10 +19,10 @@ public final class Headline {
     lines.add("Report: " + report + "   Summary: " + runDir.resolve(RunReport.SUMMARY_FILE));
     JsonNode v0 = summary.path("evaluations").path(0);
     lines.add(String.format(Locale.ROOT, "decision accuracy %s (per game %s, %s games) beside: no image %s "
-            + "(per game %s), v0 %s, chance 0.25 (4 players)", number(summary, "decisionAccuracy"),
+            + "(per game %s), v0 %s, chance %s", number(summary, "decisionAccuracy"),
         interval(summary, "decisionAccuracyPerGame"), summary.path("evaluatedGamesPerArm").asText("0"),
         number(summary, "noImageAccuracy"), interval(summary, "noImageAccuracyPerGame"),
-        number(v0.path("decisionAccuracy"), "rate")));
+        number(v0.path("decisionAccuracy"), "rate"), chance(summary)));
     lines.add(String.format(Locale.ROOT, "N/A rate %s (v0 %s)", number(summary, "naRate"),
         number(v0.path("naRate"), "rate")));
     JsonNode referee = summary.path("refereeVersion");
@@ -31,6 +31,13 @@ public final class Headline {
         refereeText, number(summary, "winRateVsV0FixedReferee"),
         number(summary, "winRateVsV0FixedRefereeLow")));
     return lines;
+  }
+
+  /** "0.250 (4 players)", from the players of the run's games, or "-" when the summary does not say. */
+  private static String chance(JsonNode summary) {
+    String chance = number(summary, "chanceDecisionAccuracy");
+    JsonNode players = summary.path("players");
+    return chance.equals("-") || !players.isInt() ? "-" : chance + " (" + players.asInt() + " players)";
   }
 
   /** "0.957-0.994" from {@code <prefix>Low} and {@code <prefix>High}, or "-" without them. */

@@ -100,6 +100,7 @@ public final class Pipeline {
   private Evaluator evaluator;
   private TrainingLogReader trainingLog;
   private final List<WorkerApp> workers = new ArrayList<>();
+  private int players;
 
   private Pipeline(VzRun run, VzRunConfig config, PolicyRuntime runtime, MeterRegistry registry,
       Consumer<String> out, Instant started) {
@@ -138,10 +139,12 @@ public final class Pipeline {
     CheckpointPublished v0 = V0Bootstrap.ensure(runtime, clients, topics, blobs, data.resolve("v0"), v0File, out);
     LOG.info("v0: {}", v0.getCheckpoint().getSha256());
 
-    CoordinatorApp coordinator = new CoordinatorApp(new CoordinatorConfig(streamsSettings("vz-coordinator",
+    CoordinatorConfig coordinatorConfig = new CoordinatorConfig(streamsSettings("vz-coordinator",
         data.resolve("state"), Map.of(CoordinatorConfig.MAX_GAMES_IN_FLIGHT, config.maxGamesInFlight(),
             CoordinatorConfig.TURN_TIMEOUT_MS, config.turnTimeoutMs(),
-            CoordinatorConfig.TRAINING_POLICY, runtime.policyName()))), registry);
+            CoordinatorConfig.TRAINING_POLICY, runtime.policyName())));
+    players = coordinatorConfig.gameConfig().numPlayers();
+    CoordinatorApp coordinator = new CoordinatorApp(coordinatorConfig, registry);
     producerStop = new CloseOnce(PairProducer.start(produceOptions(), clients, topics, blobs,
         () -> (long) gauge(CoordinatorMetrics.GAMES_WAITING), 2L * config.maxGamesInFlight(),
         producerSeedFile(config)));
@@ -323,6 +326,9 @@ public final class Pipeline {
     context.put("end", end.name().toLowerCase(java.util.Locale.ROOT));
     context.put("policy", runtime.policyName());
     context.put("workers", config.workers());
+    context.put("players", players);
+    // an observer naming one of the players at random
+    context.put("chanceDecisionAccuracy", 1.0 / players);
     context.put("gamesCompleted", (long) MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED));
     RunSummary summary = new RunSummary(config.runId(), started, Instant.now(), trainingLog.history().latest(),
         finalResult, evaluator.results(), context);
