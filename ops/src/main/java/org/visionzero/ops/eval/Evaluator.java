@@ -164,8 +164,13 @@ public final class Evaluator implements AutoCloseable {
     }
   }
 
+  /** Reads the checkpoint topic up to its end: a stopping run evaluates the version it trained last. */
   private void readCheckpoints() {
-    for (CheckpointPublished checkpoint : checkpoints.poll(Duration.ZERO)) {
+    List<CheckpointPublished> batch = new ArrayList<>(checkpoints.poll(Duration.ZERO));
+    while (checkpoints.lag() > 0 && running) {
+      batch.addAll(checkpoints.poll(POLL));
+    }
+    for (CheckpointPublished checkpoint : batch) {
       PolicyRef ref = checkpoint.getPolicy();
       if (ref.getName().equals(settings.policyName())) {
         synchronized (this) {
@@ -374,9 +379,18 @@ public final class Evaluator implements AutoCloseable {
 
   /** Waits until the checkpoint topic has shown a version of the policy; returns the newest. */
   public int awaitLatestVersion(Duration timeout) throws InterruptedException {
+    return awaitVersion(0, timeout);
+  }
+
+  /**
+   * Waits, at most {@code timeout}, until this evaluator has read {@code version} of the policy (or a later one)
+   * from the checkpoint topic; returns the newest it has read, which is older only when the wait timed out.
+   */
+  public int awaitVersion(int version, Duration timeout) throws InterruptedException {
     Instant until = clock.instant().plus(timeout);
     synchronized (this) {
-      while (latestVersion < 0 && clock.instant().isBefore(until) && stopped.getCount() > 0) {
+      while (latestVersion < Math.max(0, version) && clock.instant().isBefore(until)
+          && stopped.getCount() > 0) {
         wait(200);
       }
       if (latestVersion < 0) {

@@ -311,7 +311,13 @@ public final class Pipeline {
     }
     Optional<VersionResult> finalResult = Optional.empty();
     if (evaluate && config.evalFinalGames() > 0 && end != End.COMPONENT_FAILED) {
-      int version = evaluator.awaitLatestVersion(Duration.ofSeconds(30));
+      // the version the trainer published last; the evaluator's thread may not have read it yet
+      int trained = trainingLog.history().latest().map(TrainingStepCompleted::getPolicyVersion).orElse(0);
+      int version = evaluator.awaitVersion(trained, Duration.ofSeconds(30));
+      if (version < trained) {
+        out.accept("the evaluator has read v" + version + " of the v" + trained + " published; evaluating v"
+            + version);
+      }
       out.accept("final evaluation of v" + version + ": " + config.evalFinalGames() + " games per arm (at most "
           + ConsoleProgress.time(finalEvalBudget) + ")");
       ConsoleProgress console = ConsoleProgress.onTerminalOr(out, ConsoleProgress.LOG_EVERY);
