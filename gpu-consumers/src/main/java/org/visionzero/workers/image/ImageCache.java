@@ -77,12 +77,8 @@ public final class ImageCache {
 
   private static BufferedImage decode(BlobRef ref, byte[] bytes) throws ImageUnavailableException {
     try {
-      BufferedImage image = ImageBytes.read(bytes).orElse(null);
-      if (image == null) {
-        throw new ImageUnavailableException("image " + ref.getUri() + " (" + ref.getMediaType() + ", "
-            + bytes.length + " bytes) is not in a format this worker can decode");
-      }
-      return image;
+      return ImageBytes.read(bytes).orElseThrow(() -> new ImageUnavailableException("image " + ref.getUri()
+          + " (" + ref.getMediaType() + ", " + bytes.length + " bytes) is not in a format this worker can decode"));
     } catch (IOException e) {
       throw new ImageUnavailableException("image " + ref.getUri() + " is corrupt: " + e.getMessage(), e);
     }

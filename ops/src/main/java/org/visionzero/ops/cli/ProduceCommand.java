@@ -61,8 +61,7 @@ public final class ProduceCommand implements Runnable {
     KafkaClientConfig settings = cluster.load();
     ProduceOptions options = new ProduceOptions(SourceKind.parse(source), Optional.ofNullable(dir), count, rate,
         seed, size, size, brokenShare, heldOutShare);
-    Map<String, Object> producerConfig = settings.clientProperties().asMap();
-    producerConfig.putAll(ImagePairPublisher.producerConfig(settings.clientProperties().bootstrapServers()));
+    Map<String, Object> producerConfig = ImagePairPublisher.producerConfig(settings.clientProperties().asMap());
     ProgressListener progress = output.json() ? ProgressListener.NONE : new ProgressListener() {
       private final ConsoleProgress console = ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY);
 

@@ -138,11 +138,7 @@ public final class Evaluator implements AutoCloseable {
 
   /** Reads the pair topic up to its end, so every scored game finds its pair's scene graph. */
   private void readPairs() {
-    List<ImagePairCreated> batch = new ArrayList<>(pairs.poll(Duration.ZERO));
-    while (pairs.lag() > 0 && running) {
-      batch.addAll(pairs.poll(POLL));
-    }
-    for (ImagePairCreated pair : batch) {
+    for (ImagePairCreated pair : pairs.pollToEnd(POLL, () -> running)) {
       if (!pair.getHeldOut() || pair.getBroken() != null) {
         continue;
       }
@@ -166,11 +162,7 @@ public final class Evaluator implements AutoCloseable {
 
   /** Reads the checkpoint topic up to its end: a stopping run evaluates the version it trained last. */
   private void readCheckpoints() {
-    List<CheckpointPublished> batch = new ArrayList<>(checkpoints.poll(Duration.ZERO));
-    while (checkpoints.lag() > 0 && running) {
-      batch.addAll(checkpoints.poll(POLL));
-    }
-    for (CheckpointPublished checkpoint : batch) {
+    for (CheckpointPublished checkpoint : checkpoints.pollToEnd(POLL, () -> running)) {
       PolicyRef ref = checkpoint.getPolicy();
       if (ref.getName().equals(settings.policyName())) {
         synchronized (this) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,6 +60,18 @@ public final class TopicTail<V> implements AutoCloseable {
         LOG.warn("skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
             e.getMessage());
       }
+    }
+    return values;
+  }
+
+  /**
+   * What has arrived, then more until the topic's current end, each wait at most {@code timeout}; stops early
+   * once {@code running} turns false.
+   */
+  public List<V> pollToEnd(Duration timeout, BooleanSupplier running) {
+    List<V> values = new ArrayList<>(poll(Duration.ZERO));
+    while (lag() > 0 && running.getAsBoolean()) {
+      values.addAll(poll(timeout));
     }
     return values;
   }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -45,9 +44,7 @@ public final class PairProducer implements AutoCloseable {
   private PairProducer(ProduceOptions options, Map<String, Object> clientProperties, TopicCatalog topics,
       BlobStore blobs, LongSupplier backlog, long maxBacklog, Path seedFile) {
     thread = new Thread(() -> {
-      Map<String, Object> config = new HashMap<>(clientProperties);
-      config.putAll(ImagePairPublisher.producerConfig((String) clientProperties.get("bootstrap.servers")));
-      Producer<byte[], byte[]> producer = new KafkaProducer<>(config);
+      Producer<byte[], byte[]> producer = new KafkaProducer<>(ImagePairPublisher.producerConfig(clientProperties));
       try {
         long next = readSeed(seedFile, options.seed());
         long end = options.seed() + options.count();

@@ -193,7 +193,7 @@ public final class PipelineBenchmark {
       String pairTopic = run.catalog().imagePairs().name();
       Instant until = Instant.now().plus(options.budget());
       Window window;
-      try (KafkaProducer<byte[], byte[]> feed = new KafkaProducer<>(feedConfig(clients))) {
+      try (KafkaProducer<byte[], byte[]> feed = new KafkaProducer<>(ImagePairPublisher.producerConfig(clients))) {
         staged.feed(feed, pairTopic, 0, WARM_UP_GAMES, 0);
         awaitCompleted(registry, WARM_UP_GAMES, until);
         window = Window.open();
@@ -222,17 +222,9 @@ public final class PipelineBenchmark {
       double rawRate = log.sizes().length / raw;
       return new Result(options, completed, log.turnsInWindow(), seconds, completed / seconds,
           log.turnsInWindow() / seconds, percentile(log.latenciesMillis(), 50), percentile(log.latenciesMillis(), 99),
-          readBack, window.cpuSeconds() / seconds, log.sizes().length, Arrays.stream(log.sizes()).sum(),
+          readBack, window.coresUsed(), log.sizes().length, Arrays.stream(log.sizes()).sum(),
           pipelineRate, raw, rawRate, pipelineRate / rawRate);
     }
-  }
-
-  private static Map<String, Object> feedConfig(Map<String, Object> clients) {
-    Map<String, Object> config = new HashMap<>(clients);
-    config.putAll(ImagePairPublisher.producerConfig((String) clients.get("bootstrap.servers")));
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return config;
   }
 
   private static void awaitCompleted(SimpleMeterRegistry registry, long games, Instant until)
@@ -245,7 +237,7 @@ public final class PipelineBenchmark {
   /** The timed window: wall time and this process's CPU time. */
   private static final class Window {
     private final Instant opened = Instant.now();
-    private final long cpuAtOpen = processCpuNanos();
+    private final long cpuAtOpen = ProcessUsage.cpuNanos();
     private Instant closed;
     private long cpuAtClose;
 
@@ -255,7 +247,7 @@ public final class PipelineBenchmark {
 
     void close() {
       closed = Instant.now();
-      cpuAtClose = processCpuNanos();
+      cpuAtClose = ProcessUsage.cpuNanos();
     }
 
     boolean contains(Instant instant) {
@@ -266,12 +258,8 @@ public final class PipelineBenchmark {
       return Duration.between(opened, closed).toNanos() / 1e9;
     }
 
-    double cpuSeconds() {
-      return (cpuAtClose - cpuAtOpen) / 1e9;
-    }
-
-    private static long processCpuNanos() {
-      return ProcessUsage.cpuNanos();
+    double coresUsed() {
+      return ProcessUsage.coresUsed(cpuAtOpen, cpuAtClose, Duration.between(opened, closed).toNanos());
     }
   }
 
@@ -285,48 +273,58 @@ public final class PipelineBenchmark {
   private record Log(int[] sizes, long requested, long answered, long turnsInWindow, double[] latenciesMillis) {
   }
 
-  /** Every record the pipeline wrote to its topics, and each turn's latency from request to answer. */
+  /**
+   * Every record the pipeline wrote to its topics, and each turn's latency from request to answer (the turn
+   * requests are read before the game events that answer them).
+   */
   private static Log readLog(Map<String, Object> clients, TopicCatalog topics, Window window) {
     List<Integer> sizes = new ArrayList<>();
     Map<String, Instant> requested = new HashMap<>();
+    Set<String> answered = new HashSet<>();
     List<Double> latencies = new ArrayList<>();
+    long inWindow = 0;
     List<Topic<String, ?>> read = List.of(topics.imagePairs(), topics.turnRequests(), topics.gameEvents(),
         topics.trajectories(), topics.checkpoints());
     for (Topic<String, ?> topic : read) {
+      boolean requests = topic.name().equals(topics.turnRequests().name());
+      boolean events = topic.name().equals(topics.gameEvents().name());
       for (byte[] value : readAll(clients, topic.name())) {
         sizes.add(value.length);
-        if (topic.name().equals(topics.turnRequests().name())) {
+        if (requests) {
           TurnRequested request = topics.turnRequests().valueSerde().deserializer().deserialize(topic.name(), value);
           requested.put(key(request.getGameId(), request.getTurn(), request.getAttempt()), request.getOccurredAt());
-        }
-      }
-    }
-    Set<String> answered = new HashSet<>();
-    long inWindow = 0;
-    for (byte[] value : readAll(clients, topics.gameEvents().name())) {
-      GameEvent event = topics.gameEvents().valueSerde().deserializer().deserialize(topics.gameEvents().name(), value);
-      String key = null;
-      if (event.getPayload() instanceof ClueGiven clue) {
-        key = key(event.getGameId(), clue.getTurn(), clue.getAttempt());
-      } else if (event.getPayload() instanceof DecisionSampled decision) {
-        key = key(event.getGameId(), decision.getTurn(), decision.getAttempt());
-      }
-      if (key == null) {
-        continue;
-      }
-      Instant asked = requested.get(key);
-      if (asked != null) {
-        answered.add(key);
-      }
-      if (window.contains(event.getOccurredAt())) {
-        inWindow++;
-        if (asked != null && window.contains(asked)) {
-          latencies.add((double) Duration.between(asked, event.getOccurredAt()).toMillis());
+        } else if (events) {
+          GameEvent event = topics.gameEvents().valueSerde().deserializer().deserialize(topic.name(), value);
+          Optional<String> key = answerKey(event);
+          if (key.isEmpty()) {
+            continue;
+          }
+          Instant asked = requested.get(key.get());
+          if (asked != null) {
+            answered.add(key.get());
+          }
+          if (window.contains(event.getOccurredAt())) {
+            inWindow++;
+            if (asked != null && window.contains(asked)) {
+              latencies.add((double) Duration.between(asked, event.getOccurredAt()).toMillis());
+            }
+          }
         }
       }
     }
     return new Log(sizes.stream().mapToInt(Integer::intValue).toArray(), requested.size(), answered.size(),
         inWindow, latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+  }
+
+  /** The turn an answer answers, as "gameId/turn/attempt"; empty for other events. */
+  private static Optional<String> answerKey(GameEvent event) {
+    if (event.getPayload() instanceof ClueGiven clue) {
+      return Optional.of(key(event.getGameId(), clue.getTurn(), clue.getAttempt()));
+    }
+    if (event.getPayload() instanceof DecisionSampled decision) {
+      return Optional.of(key(event.getGameId(), decision.getTurn(), decision.getAttempt()));
+    }
+    return Optional.empty();
   }
 
   private static String key(String gameId, int turn, int attempt) {

@@ -55,10 +55,8 @@ final class StagedPairs {
     try (Admin admin = Admin.create(clients)) {
       new TopicProvisioner(admin, TIMEOUT).create(staging);
     }
-    Map<String, Object> producerConfig = new HashMap<>(clients);
-    producerConfig.putAll(ImagePairPublisher.producerConfig((String) clients.get("bootstrap.servers")));
     ProduceResult result;
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ImagePairPublisher.producerConfig(clients))) {
       result = ProduceRunner.run(options, producer, staging, blobs, ProgressListener.NONE);
     }
     if (result.published() != options.count()) {

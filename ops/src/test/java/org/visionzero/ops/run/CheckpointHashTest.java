@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visionzero.blob.Sha256;
@@ -49,7 +50,7 @@ class CheckpointHashTest {
   @Test
   void givenSha256sumOutputBeside_whenRead_thenTheHashBeforeTheNameIsUsed() throws Exception {
     Path file = Files.write(dir.resolve("v0.vzck"), CHECKPOINT);
-    Files.writeString(dir.resolve("v0.vzck.sha256"), Sha256.hex(CHECKPOINT).toUpperCase() + "  v0.vzck\n");
+    Files.writeString(dir.resolve("v0.vzck.sha256"), Sha256.hex(CHECKPOINT).toUpperCase(Locale.ROOT) + "  v0.vzck\n");
 
     assertThat(CheckpointHash.readVerified(file)).isEqualTo(CHECKPOINT);
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Future;
@@ -68,6 +69,20 @@ public final class ImagePairPublisher {
         ProducerConfig.CLIENT_ID_CONFIG, "vz-producer",
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+  }
+
+  /**
+   * A command's client properties (security, pass-through settings) with the pair-publishing settings of
+   * {@link #producerConfig(String)} on top, pointed at the same cluster.
+   */
+  public static Map<String, Object> producerConfig(Map<String, Object> clientProperties) {
+    Object bootstrap = clientProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+    if (bootstrap == null) {
+      throw new IllegalArgumentException("the client properties name no " + ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
+    }
+    Map<String, Object> config = new HashMap<>(clientProperties);
+    config.putAll(producerConfig(bootstrap.toString()));
+    return config;
   }
 
   /** The content-derived id: sha256 of "<original sha256>/<modified sha256>". */
