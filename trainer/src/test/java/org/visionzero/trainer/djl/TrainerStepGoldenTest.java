@@ -1,0 +1,250 @@
+package org.visionzero.trainer.djl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.visionzero.events.Purpose;
+import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.events.TrainingStepCompleted;
+import org.visionzero.game.config.GameConfig;
+import org.visionzero.game.reward.RaeBaselines;
+import org.visionzero.policy.checkpoint.Checkpoints;
+import org.visionzero.trainer.TestTrajectories;
+import org.visionzero.trainer.batch.StepBatch;
+import org.visionzero.trainer.core.StepOptions;
+import org.visionzero.trainer.core.TrainerCore;
+import org.visionzero.trainer.inputs.PairImages;
+import org.visionzero.trainer.inputs.PairPictures;
+import org.visionzero.trainer.inputs.TurnInputs;
+import org.visionzero.trainer.phase.PhaseControls;
+import org.visionzero.trainer.sample.StalenessFilter;
+import org.visionzero.trainer.state.TrainerState;
+import org.visionzero.trainer.step.KlAnchor;
+import org.visionzero.trainer.step.LearningRateSchedule;
+import org.visionzero.trainer.step.TrainableParameters;
+
+/**
+ * Pins the numbers of the trainer's step (RAE, phase samples, GRPO loss, AdamW with its saveable state, learning
+ * rate per phase) on the real model, as they were recorded before the policy's and the trainer's optimiser and GRPO
+ * step were merged (issue 23): phases alternate, so the moments of the part a phase does not train must survive
+ * it, and the echo logits learn at their scaled rate. A run resumed from a checkpoint after step 3 must take
+ * exactly the steps of the uninterrupted run. Tolerance 1e-6 relative (float reordering); run with
+ * {@code -Dgolden.print=true} to print the figures of the current code.
+ */
+class TrainerStepGoldenTest {
+  private static final double RELATIVE = 1e-6;
+  private static final int STEPS = 6;
+  private static final int RESUME_AFTER = 3;
+  private static final GameConfig RULES = GameConfig.code().toBuilder().cycleLength(1).build();
+  private static final LearningRateSchedule SCHEDULE = new LearningRateSchedule(1e-4, 3e-3, 1, 10);
+
+  /**
+   * Per step: loss, kl, clip fraction, gradient norm, learning rate, b_spy, b_civ, Σ|w − w0|, Σ(w − w0)²,
+   * optimiser steps, Σ|m|, Σv. Default parts: echo logits in CLUE, decision head in DECISION.
+   */
+  private static final double[][] DEFAULT_PARTS = {
+      {0.41498589515686035, 0.0, 0.5, 0.9663911256792251, 0.003, -0.043329999999999994,
+          0.011387777777777776, 86.37374697974155, 0.2589332794598006, 1.0, 6.714807137445916, 9.338997571919554E-4},
+      {0.05454051494598389, 0.0, 0.25, 9.644065139703673E-5, 1.0E-4, -0.07732699999999999,
+          0.025247888888888882, 86.38118730833958, 0.25898863794944715, 2.0, 6.714816781513093, 9.338997664926345E-4},
+      {0.3166278600692749, 0.741640031337738, 0.5, 0.7992070730309989, 0.0029095389311788625, -0.1029243,
+          0.0413331, 123.05206016559532, 0.569974119761705, 3.0, 9.244368819457474, 0.001571689583100116},
+      {0.021827585995197296, 5.4637592228345966E-8, 0.25, 1.9748574086840017E-4, 8.83022221559489E-5, -0.12096187,
+          0.06275423444444445, 123.05869773883751, 0.570116948592281, 4.0, 9.2443876036299, 0.0015716896220909326},
+      {0.33630576729774475, 1.8603147268295288, 0.5, 0.5888903228934528, 0.0022500000000000003, -0.132195683,
+          0.08453325544444444, 140.07507299316057, 0.781834552878247, 5.0, 8.576116021480404, 0.0019169053013630654},
+      {-6.495553534477949E-4, 1.986821445143505E-7, 0.125, 1.6435711411873628E-4, 5.868240888334653E-5, -0.1373061147,
+          0.10552326323333332, 140.08270095718035, 0.781997319768318, 6.0, 8.57612967000322, 0.0019169053283276886},
+  };
+
+  /** The same with every weight trained in both phases (the gradient norm is clipped). */
+  private static final double[][] ALL_PARTS = {
+      {0.41498589515686035, 0.0, 0.5, 1.0113988070215916, 0.003, -0.043329999999999994,
+          0.011387777777777776, 117.83442676887171, 0.3532180620481152, 1.0, 8.011265600634207, 9.999870930354519E-4},
+      {0.05401059240102768, 0.028816435486078262, 0.25, 0.03444037152519184, 1.0E-4, -0.07732699999999999,
+          0.025247888888888882, 167.3444441734705, 0.37235795278526634, 2.0, 8.342374468350457, 0.0010001732425322556},
+      {0.31831324100494385, 0.5665354132652283, 0.5, 0.6330958966319613, 0.0029095389311788625, -0.1029243,
+          0.0413331, 1258.6768358845607, 2.6342891071423464, 3.0, 10.090586836410747, 0.0013999783155397058},
+      {5.883220583200455E-4, 1.0937769412994385, 0.4166666567325592, 0.5402320279812396, 8.83022221559489E-5,
+          -0.12096187, 0.06275423444444445, 1269.0834583077713, 2.675061868646061, 4.0, 22.518932767229742, 0.0016904252468281451},
+  };
+
+  private final PairImages images = pairImages();
+
+  @Test
+  void shouldKeepTheStepNumbersWhenPhasesTrainDifferentParts() throws Exception {
+    List<double[]> straight = run(TrainableParameters.defaults(), STEPS, null);
+    TrainerStepGoldenTest.check("DEFAULT_PARTS", straight, DEFAULT_PARTS);
+  }
+
+  @Test
+  void shouldKeepTheStepNumbersWhenEveryWeightTrains() throws Exception {
+    List<double[]> straight = run(TrainableParameters.all(), 4, null);
+    check("ALL_PARTS", straight, ALL_PARTS);
+  }
+
+  @Test
+  void shouldTakeTheSameStepsAfterResumingFromACheckpoint() throws Exception {
+    List<double[]> straight = run(TrainableParameters.defaults(), STEPS, null);
+    List<double[]> resumed = run(TrainableParameters.defaults(), STEPS, RESUME_AFTER);
+
+    for (int s = 0; s < STEPS; s++) {
+      assertThat(resumed.get(s)).as("step " + (s + 1)).containsExactly(straight.get(s));
+    }
+  }
+
+  /**
+   * {@code steps} trainer steps from a seeded model; with {@code resumeAfter}, the learner and the core are
+   * replaced after that step by ones restored from its checkpoint, as a restarted trainer does (a new learner on the
+   * same base model, which stays the KL reference).
+   */
+  private List<double[]> run(TrainableParameters parts, int steps, Integer resumeAfter) throws Exception {
+    List<double[]> figures = new ArrayList<>();
+    DjlLearner learner = learner(7, parts);
+    try {
+      Map<String, float[]> start = learner.model().parameters().values();
+      PhaseControls phases = PhaseControls.start(RULES);
+      TrainerCore core = core(TrainerState.initial(0, RaeBaselines.initial(RULES.raeAlpha()), phases.state()),
+          phases, learner);
+      for (int step = 1; step <= steps; step++) {
+        TrainingStepCompleted done = core.step(batch(step)).completed();
+        assertThat(done.getApplied()).as("step " + step + ": " + done.getSkipReason()).isTrue();
+        byte[] checkpoint = learner.save(0, Map.of());
+        double[] moved = moved(start, learner.model().parameters().values());
+        double[] optimizer = optimizerSums(checkpoint);
+        figures.add(new double[] {done.getLoss(), done.getKl(), done.getClipFraction(), done.getGradNorm(),
+            done.getLearningRate(), done.getBaselineSpy(), done.getBaselineCivilian(), moved[0], moved[1],
+            optimizer[0], optimizer[1], optimizer[2]});
+        if (resumeAfter != null && step == resumeAfter) {
+          TrainerState state = core.state();
+          learner.close();
+          learner = learner(7, parts);
+          learner.load(checkpoint);
+          core = core(state, PhaseControls.restore(RULES, state.phase()), learner);
+        }
+      }
+    } finally {
+      learner.close();
+    }
+    return figures;
+  }
+
+  private DjlLearner learner(long seed, TrainableParameters parts) throws Exception {
+    return new DjlLearner(DjlLearner.baseModel(null, seed, "cpu"), new TurnInputs(RULES, images), parts,
+        KlAnchor.defaults(), false);
+  }
+
+  private static TrainerCore core(TrainerState state, PhaseControls phases, DjlLearner learner) {
+    return new TrainerCore(state, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE, learner, 100,
+        StepOptions.defaults());
+  }
+
+  /** Two games a step, spies at different seats, rewards that differ by step so the RAE baselines move. */
+  private static StepBatch batch(int step) {
+    List<ScoredTrajectory> games = new ArrayList<>();
+    for (int g = 0; g < 2; g++) {
+      int spy = 1 + (step + g) % TestTrajectories.PLAYERS;
+      double shift = 0.05 * step - 0.1 * g;
+      List<Double> rewards = new ArrayList<>();
+      for (int seat = 1; seat <= TestTrajectories.PLAYERS; seat++) {
+        rewards.add(seat == spy ? -0.4333 + shift : 0.1111 + shift * seat / 3);
+      }
+      games.add(TestTrajectories.game("s" + step + "g" + g, Purpose.TRAINING, 0, spy, rewards));
+    }
+    return new StepBatch(games, Map.of(0, (long) step), 0, 0);
+  }
+
+  /** Seeded noise pictures: the modified one differs in a square. */
+  private static PairImages pairImages() {
+    BufferedImage original = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+    BufferedImage modified = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+    SplittableRandom random = new SplittableRandom(11);
+    for (int y = 0; y < 64; y++) {
+      for (int x = 0; x < 64; x++) {
+        int rgb = random.nextInt(0x1000000);
+        original.setRGB(x, y, rgb);
+        modified.setRGB(x, y, x > 20 && x < 36 && y > 20 && y < 36 ? 0xFF0000 : rgb);
+      }
+    }
+    PairPictures pictures = new PairPictures(original, modified, "two objects differ");
+    return pairId -> pictures;
+  }
+
+  /** Σ|w − w0| and Σ(w − w0)² over every weight. */
+  private static double[] moved(Map<String, float[]> start, Map<String, float[]> now) {
+    double abs = 0;
+    double squares = 0;
+    for (Map.Entry<String, float[]> e : now.entrySet()) {
+      float[] before = start.get(e.getKey());
+      float[] after = e.getValue();
+      for (int i = 0; i < after.length; i++) {
+        double d = (double) after[i] - before[i];
+        abs += Math.abs(d);
+        squares += d * d;
+      }
+    }
+    return new double[] {abs, squares};
+  }
+
+  /**
+   * Steps, Σ|m| and Σv of the checkpoint's optimizer section: "VZOP", steps, count, then per parameter its name,
+   * shape and both moments.
+   */
+  private static double[] optimizerSums(byte[] checkpoint) throws IOException {
+    byte[] section = Checkpoints.decode(checkpoint, Checkpoints.sha256(checkpoint)).extras().get("optimizer");
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(section))) {
+      assertThat(in.readInt()).isEqualTo(0x565A4F50);
+      long steps = in.readLong();
+      int count = in.readInt();
+      double[] sums = new double[2];
+      for (int p = 0; p < count; p++) {
+        in.readUTF();
+        int rank = in.readInt();
+        for (int d = 0; d < rank; d++) {
+          in.readLong();
+        }
+        for (int k = 0; k < 2; k++) {
+          int n = in.readInt();
+          for (int i = 0; i < n; i++) {
+            sums[k] += Math.abs(in.readFloat());
+          }
+        }
+      }
+      assertThat(in.available()).isZero();
+      return new double[] {steps, sums[0], sums[1]};
+    }
+  }
+
+  /** Compares to the recorded figures (1e-6 relative); prints the current ones when asked or none are recorded. */
+  private static void check(String name, List<double[]> figures, double[][] golden) {
+    if (Boolean.getBoolean("golden.print") || golden.length == 0) {
+      StringBuilder out = new StringBuilder(name).append(" = {\n");
+      for (double[] row : figures) {
+        out.append("    {");
+        for (int i = 0; i < row.length; i++) {
+          out.append(i == 0 ? "" : ", ").append(row[i]);
+        }
+        out.append("},\n");
+      }
+      System.out.println(out.append("};"));
+    }
+    assertThat(golden).as("figures recorded for " + name).isNotEmpty();
+    assertThat(figures).hasSize(golden.length);
+    for (int s = 0; s < golden.length; s++) {
+      for (int i = 0; i < golden[s].length; i++) {
+        double expected = golden[s][i];
+        assertThat(figures.get(s)[i]).as(name + " step " + (s + 1) + " figure " + i)
+            .isCloseTo(expected, within(Math.abs(expected) * RELATIVE + 1e-12));
+      }
+    }
+  }
+}
