@@ -16,8 +16,8 @@ import org.visionzero.policy.model.VzNetwork;
 public final class GrpoLoss {
   /** PPO clip range ε. */
   public static final float CLIP_EPSILON = 0.2f;
-  /** Weight β of the k3 KL term. */
-  public static final float KL_BETA = 0.04f;
+  /** Weight β of the k3 KL term (VISION-ZERO.md section 3); the trainer's per-phase weights start from it. */
+  public static final double KL_BETA = 0.04;
 
   private GrpoLoss() {}
 
@@ -71,12 +71,6 @@ public final class GrpoLoss {
     float realTokens = Math.max(mask.sum().getFloat(), 1f);
     double clipFraction = active.mul(mask).sum().getFloat() / realTokens;
     return new Result(loss, kl, clipFraction);
-  }
-
-  /** {@link #compute} with the project's ε = 0.2 and β = 0.04. */
-  public static Result compute(NDArray logProbs, NDArray behaviourLogProbs, NDArray referenceLogProbs,
-      NDArray advantages, NDArray mask) {
-    return compute(logProbs, behaviourLogProbs, referenceLogProbs, advantages, mask, CLIP_EPSILON, KL_BETA);
   }
 
   private static void requireSameShape(NDArray expected, NDArray actual, String name) {

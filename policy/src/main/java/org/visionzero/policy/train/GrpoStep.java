@@ -8,24 +8,25 @@ import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.visionzero.policy.model.ParameterSet;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.runtime.NoGrad;
 
 /**
- * One GRPO optimiser step on scored samples, for the trainer: recompute the sampled tokens' log-probs under
- * the policy (with gradient) and under the frozen reference, apply {@link GrpoLoss}, back-propagate, clip and
- * update with {@link AdamW}. Clue and decision samples each form their own loss term and the terms are added;
- * Iterative-SPO selects a phase by passing only that phase's samples.
+ * The one GRPO update of the project, for the trainer and the policy's own tests and benchmark: recompute the sampled
+ * tokens' log-probs under the policy (with gradient) and under the frozen reference, apply {@link GrpoLoss},
+ * back-propagate ({@link #compute}), then clip and update with {@link AdamW} or discard ({@link Update}). Clue and
+ * decision samples each form their own loss term and the terms are added; Iterative-SPO selects a phase by passing
+ * only that phase's samples and, with {@link #train}, the parameters that phase trains. The optimiser's state goes
+ * into a checkpoint with {@link #optimizerState} and comes back with {@link #restoreOptimizer}.
  *
  * <p>Only one {@code GradientCollector} may be open per JVM: do not run two steps at once.
  */
 public final class GrpoStep implements AutoCloseable {
   private final VzModel policy;
   private final VzModel reference;
-  private final List<String> trainable;
   private final AdamW optimizer;
-  private final float clipEpsilon;
-  private final float klBeta;
+  private List<String> trainable;
 
   /** A clue sample with what the worker recorded and the advantage the trainer computed. */
   public record ClueItem(SampleScorer.ClueSample sample, float[] behaviourLogProbs, float advantage) {
@@ -42,13 +43,6 @@ public final class GrpoStep implements AutoCloseable {
   public record DecisionItem(SampleScorer.DecisionSample sample, float behaviourLogProb, float advantage) {}
 
   /**
-   * What the step did.
-   *
-   * @param applied false when the gradient was not finite and no weight changed
-   */
-  public record Result(double loss, double kl, double clipFraction, double gradNorm, boolean applied) {}
-
-  /**
    * @param policy      the model to train (its trainable parameters are set here)
    * @param reference   the frozen reference (e.g. v0); never updated
    * @param trainable   which parameters to train, by name (e.g. {@code n -> n.startsWith("decision.")})
@@ -56,70 +50,120 @@ public final class GrpoStep implements AutoCloseable {
    * @param clipNorm    global gradient-norm clip (1.0 in the paper)
    */
   public GrpoStep(VzModel policy, VzModel reference, Predicate<String> trainable, float weightDecay, float clipNorm) {
-    this(policy, reference, trainable, weightDecay, clipNorm, GrpoLoss.CLIP_EPSILON, GrpoLoss.KL_BETA);
-  }
-
-  public GrpoStep(VzModel policy, VzModel reference, Predicate<String> trainable, float weightDecay, float clipNorm,
-      float clipEpsilon, float klBeta) {
     if (!policy.config().equals(reference.config())) {
       throw new IllegalArgumentException("policy and reference must share an architecture");
     }
     this.policy = policy;
     this.reference = reference;
-    policy.parameters().setTrainable(trainable);
     reference.parameters().setTrainable(n -> false);
-    this.trainable = policy.parameters().names(trainable);
+    train(trainable);
     this.optimizer = new AdamW(policy.newStepManager(), weightDecay, clipNorm);
-    this.clipEpsilon = clipEpsilon;
-    this.klBeta = klBeta;
   }
 
-  /** One update over the given samples at learning rate {@code lr}. */
-  public Result step(List<ClueItem> clues, List<DecisionItem> decisions, float lr) {
+  /**
+   * Trains the parameters that match from the next update on (gradients on for them only). The optimiser keeps the
+   * moments of the others until they are trained again.
+   */
+  public void train(Predicate<String> parameters) {
+    ParameterSet all = policy.parameters();
+    all.zeroGradients();
+    all.setTrainable(parameters);
+    trainable = all.names(parameters);
+  }
+
+  /** One update over the given samples at learning rate {@code lr}, KL weight {@link GrpoLoss#KL_BETA}, if finite. */
+  public GrpoMetrics step(List<ClueItem> clues, List<DecisionItem> decisions, float lr) {
+    Update update = compute(clues, decisions, (float) GrpoLoss.KL_BETA);
+    if (update.metrics().finite()) {
+      update.apply(lr);
+    } else {
+      update.discard();
+    }
+    return update.metrics();
+  }
+
+  /**
+   * Loss and gradients over the given samples with KL weight {@code klBeta}; the weights change only when the
+   * returned update is applied. Apply or discard it before the next call.
+   */
+  public Update compute(List<ClueItem> clues, List<DecisionItem> decisions, float klBeta) {
     if (clues.isEmpty() && decisions.isEmpty()) {
       throw new IllegalArgumentException("a GRPO step needs at least one sample");
     }
     float[] clueReference = clues.isEmpty() ? null : referenceClues(clues);
     float[] decisionReference = decisions.isEmpty() ? null : referenceDecisions(decisions);
-    double loss = 0;
+    double loss;
     double kl = 0;
     double clipped = 0;
     int terms = 0;
-    try (NDManager m = policy.newStepManager()) {
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        NDArray total = null;
-        if (!clues.isEmpty()) {
-          SampleScorer.TokenLogProbs lp = SampleScorer.clueLogProbs(policy, m, samplesOf(clues));
-          Shape shape = lp.logProbs().getShape();
-          GrpoLoss.Result r = GrpoLoss.compute(lp.logProbs(), m.create(behaviourOf(clues, shape), shape),
-              m.create(clueReference, shape), m.create(advantagesOf(clues)), lp.mask(), clipEpsilon, klBeta);
-          total = r.loss();
-          kl += r.kl();
-          clipped += r.clipFraction();
-          terms++;
-        }
-        if (!decisions.isEmpty()) {
-          SampleScorer.TokenLogProbs lp = SampleScorer.decisionLogProbs(policy, m, decisionSamplesOf(decisions));
-          Shape shape = lp.logProbs().getShape();
-          float[] behaviour = new float[decisions.size()];
-          float[] advantages = new float[decisions.size()];
-          for (int i = 0; i < behaviour.length; i++) {
-            behaviour[i] = decisions.get(i).behaviourLogProb();
-            advantages[i] = decisions.get(i).advantage();
-          }
-          GrpoLoss.Result r = GrpoLoss.compute(lp.logProbs(), m.create(behaviour, shape),
-              m.create(decisionReference, shape), m.create(advantages), lp.mask(), clipEpsilon, klBeta);
-          total = total == null ? r.loss() : total.add(r.loss());
-          kl += r.kl();
-          clipped += r.clipFraction();
-          terms++;
-        }
-        collector.backward(total);
-        loss = total.getFloat();
+    try (NDManager m = policy.newStepManager();
+        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray total = null;
+      if (!clues.isEmpty()) {
+        SampleScorer.TokenLogProbs lp = SampleScorer.clueLogProbs(policy, m, samplesOf(clues));
+        Shape shape = lp.logProbs().getShape();
+        GrpoLoss.Result r = GrpoLoss.compute(lp.logProbs(), m.create(behaviourOf(clues, shape), shape),
+            m.create(clueReference, shape), m.create(advantagesOf(clues)), lp.mask(), GrpoLoss.CLIP_EPSILON, klBeta);
+        total = r.loss();
+        kl += r.kl();
+        clipped += r.clipFraction();
+        terms++;
       }
-      double norm = optimizer.step(policy.parameters(), trainable, lr);
-      boolean applied = Double.isFinite(norm) && Double.isFinite(loss);
-      return new Result(loss, kl / terms, clipped / terms, norm, applied);
+      if (!decisions.isEmpty()) {
+        SampleScorer.TokenLogProbs lp = SampleScorer.decisionLogProbs(policy, m, decisionSamplesOf(decisions));
+        Shape shape = lp.logProbs().getShape();
+        float[] behaviour = new float[decisions.size()];
+        float[] advantages = new float[decisions.size()];
+        for (int i = 0; i < behaviour.length; i++) {
+          behaviour[i] = decisions.get(i).behaviourLogProb();
+          advantages[i] = decisions.get(i).advantage();
+        }
+        GrpoLoss.Result r = GrpoLoss.compute(lp.logProbs(), m.create(behaviour, shape),
+            m.create(decisionReference, shape), m.create(advantages), lp.mask(), GrpoLoss.CLIP_EPSILON, klBeta);
+        total = total == null ? r.loss() : total.add(r.loss());
+        kl += r.kl();
+        clipped += r.clipFraction();
+        terms++;
+      }
+      loss = total.getFloat();
+      if (Double.isFinite(loss)) {
+        collector.backward(total);
+      }
+    }
+    AdamW.PendingUpdate pending = Double.isFinite(loss) ? optimizer.prepare(policy.parameters(), trainable) : null;
+    double norm = pending == null ? Double.NaN : pending.norm();
+    return new Update(new GrpoMetrics(loss, kl / terms, clipped / terms, norm), pending);
+  }
+
+  /** A computed update: exactly one of {@link #apply} (only when its metrics are finite) and {@link #discard}. */
+  public final class Update {
+    private final GrpoMetrics metrics;
+    private final AdamW.PendingUpdate pending;
+
+    private Update(GrpoMetrics metrics, AdamW.PendingUpdate pending) {
+      this.metrics = metrics;
+      this.pending = pending;
+    }
+
+    public GrpoMetrics metrics() {
+      return metrics;
+    }
+
+    /** Clips the gradients and takes the AdamW step at learning rate {@code lr}. */
+    public void apply(float lr) {
+      if (pending == null) {
+        throw new IllegalStateException("refusing an update whose " + metrics.nonFiniteReason());
+      }
+      pending.apply(lr);
+    }
+
+    /** Drops the gradients; weights and optimiser state stay as they were. */
+    public void discard() {
+      if (pending != null) {
+        pending.discard();
+      } else {
+        policy.parameters().zeroGradients();
+      }
     }
   }
 
@@ -168,6 +212,16 @@ public final class GrpoStep implements AutoCloseable {
   /** Number of optimiser updates applied so far. */
   public long updates() {
     return optimizer.steps();
+  }
+
+  /** The optimiser's step count and moments, for the checkpoint section {@link AdamW#CHECKPOINT_SECTION}. */
+  public byte[] optimizerState() {
+    return optimizer.saveState();
+  }
+
+  /** Continues with the optimiser state of {@link #optimizerState}. */
+  public void restoreOptimizer(byte[] state) {
+    optimizer.loadState(state);
   }
 
   @Override

@@ -81,7 +81,7 @@ class DecisionLearningTest {
         for (int s = 0; s < STEPS; s++) {
           double cosine = 0.5 * (1 + Math.cos(Math.PI * s / STEPS));
           float lr = (float) (LEARNING_RATE * (FINAL_LR_SHARE + (1 - FINAL_LR_SHARE) * cosine));
-          GrpoStep.Result result = step.step(List.of(), decisionItems(learnerPolicy, training, random), lr);
+          GrpoMetrics result = step.step(List.of(), decisionItems(learnerPolicy, training, random), lr);
           assertThat(result.loss()).isFinite();
         }
         assertThat(step.updates()).isGreaterThan(STEPS * 9L / 10); // nearly every step must apply

@@ -20,6 +20,7 @@ import org.visionzero.policy.runtime.DjlRuntime;
  * with ratio 1 and advantage −2, and one padding position.
  */
 class GrpoLossTest {
+  private static final float BETA = (float) GrpoLoss.KL_BETA;
   private static final double LN_1_5 = Math.log(1.5);
   private static final double LN_2 = Math.log(2);
   /** k3 at ref − lp = ln 2: 2 − ln 2 − 1. */
@@ -53,7 +54,8 @@ class GrpoLossTest {
   void shouldMatchHandComputedLossKlAndClipFraction() {
     try (NDManager m = manager.newSubManager()) {
       Case c = goldenCase(m);
-      GrpoLoss.Result r = GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), c.advantages(), c.mask());
+      GrpoLoss.Result r = GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), c.advantages(),
+          c.mask(), GrpoLoss.CLIP_EPSILON, BETA);
       // sequence 1: tokens −min(1.5, 1.2) = −1.2 and −min(0.5, 0.8) + 0.04·k3 = −0.5 + 0.04·0.306853;
       // token mean −0.843863. Sequence 2: −min(1·−2, 1·−2) = 2. Mean over sequences: 0.578069.
       double expectedLoss = ((-1.2 + (-0.5 + 0.04 * K3_LN2)) / 2 + 2) / 2;
@@ -71,7 +73,8 @@ class GrpoLossTest {
       NDArray lp = c.lp();
       lp.setRequiresGradient(true);
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        GrpoLoss.Result r = GrpoLoss.compute(lp, c.behaviour(), c.reference(), c.advantages(), c.mask());
+        GrpoLoss.Result r = GrpoLoss.compute(lp, c.behaviour(), c.reference(), c.advantages(),
+          c.mask(), GrpoLoss.CLIP_EPSILON, BETA);
         collector.backward(r.loss());
       }
       float[] grad = lp.getGradient().toFloatArray();
@@ -90,11 +93,13 @@ class GrpoLossTest {
     try (NDManager m = manager.newSubManager()) {
       Case c = goldenCase(m);
       NDArray oneAdvantage = m.create(new float[] {1f});
-      assertThatThrownBy(() -> GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), oneAdvantage, c.mask()))
+      assertThatThrownBy(() -> GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), oneAdvantage,
+          c.mask(), GrpoLoss.CLIP_EPSILON, BETA))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("advantages");
       NDArray flat = c.behaviour().reshape(4);
-      assertThatThrownBy(() -> GrpoLoss.compute(c.lp(), flat, c.reference(), c.advantages(), c.mask()))
+      assertThatThrownBy(() -> GrpoLoss.compute(c.lp(), flat, c.reference(), c.advantages(),
+          c.mask(), GrpoLoss.CLIP_EPSILON, BETA))
           .hasMessageContaining("behaviourLogProbs");
     }
   }

@@ -53,7 +53,7 @@ class GrpoStepGarbageCollectionTest {
       SplittableRandom random = new SplittableRandom(3);
       try (GrpoStep step = new GrpoStep(model, reference, n -> true, 0f, 1f)) {
         for (int s = 0; s < STEPS; s++) {
-          GrpoStep.Result result = step.step(clueItems(games, random), decisionItems(policy, games, random), 1e-4f);
+          GrpoMetrics result = step.step(clueItems(games, random), decisionItems(policy, games, random), 1e-4f);
           assertThat(result.loss()).isFinite();
         }
       } finally {
