@@ -13,6 +13,7 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.policy.model.ParameterSet;
+import org.visionzero.policy.train.GrpoLoss;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.core.StepOptions;
 import org.visionzero.trainer.sample.DecisionAdvantage;
@@ -105,7 +106,7 @@ public final class TrainerConfig extends AbstractConfig {
               + "observer can find that spy from the images, so those votes are rewarded by luck; once the spy has "
               + "learnt to hide they are most games, and training on them pulls the decision stage away from the "
               + "images. Their clue samples are still trained.")
-      .define(CLUE_KL_BETA, Type.DOUBLE, KlAnchor.PAPER_BETA, Range.between(0.0, 10.0), Importance.MEDIUM,
+      .define(CLUE_KL_BETA, Type.DOUBLE, GrpoLoss.KL_BETA, Range.between(0.0, 10.0), Importance.MEDIUM,
           "Beta of the KL term to v0 in CLUE steps (VISION-ZERO.md: 0.04); it keeps the clue language from drifting.")
       .define(DECISION_KL_BETA, Type.DOUBLE, 0.0, Range.between(0.0, 10.0), Importance.MEDIUM,
           "Beta of the KL term to v0 in DECISION steps; 0 by default because v0's decision head is untrained, so "

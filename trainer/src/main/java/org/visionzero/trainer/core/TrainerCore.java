@@ -19,8 +19,8 @@ import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
+import org.visionzero.policy.train.GrpoMetrics;
 import org.visionzero.trainer.step.TrainingStep;
-import org.visionzero.trainer.step.UpdateStats;
 
 /**
  * One optimizer step from a batch, shared by the streaming trainer and the synchronous loop: RAE update,
@@ -89,7 +89,7 @@ public final class TrainerCore {
     double learningRate = schedule.rate(step, phase);
     BatchStatistics stats = BatchStatistics.of(batch.games());
 
-    UpdateStats metrics = new UpdateStats(0, 0, 0, 0, 0);
+    GrpoMetrics metrics = new GrpoMetrics(0, 0, 0, 0);
     String skipReason = "";
     boolean nonFinite = false;
     if (filtered.kept().isEmpty()) {

@@ -1,10 +1,5 @@
 package org.visionzero.trainer.djl;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +16,11 @@ import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.checkpoint.Checkpoint;
 import org.visionzero.policy.checkpoint.Checkpoints;
 import org.visionzero.policy.model.ModelConfig;
-import org.visionzero.policy.model.ParameterSet;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.runtime.Devices;
-import org.visionzero.policy.train.GrpoLoss;
+import org.visionzero.policy.train.AdamW;
+import org.visionzero.policy.train.GrpoMetrics;
+import org.visionzero.policy.train.GrpoStep;
 import org.visionzero.policy.train.SampleScorer;
 import org.visionzero.trainer.inputs.TurnInputs;
 import org.visionzero.trainer.sample.TrainingSample;
@@ -33,13 +29,12 @@ import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
 import org.visionzero.trainer.step.TrainableParameters;
-import org.visionzero.trainer.step.UpdateStats;
 
 /**
- * The GRPO step on the policy's DJL model: recomputes the sampled tokens' log-probs under the current weights
- * (with gradients) and under the frozen base model (the KL reference), takes the policy's GRPO loss against the
- * behaviour log-probs the workers recorded, back-propagates, and leaves the update to the caller: applied with
- * AdamW (clip 1.0) or discarded when not finite. Each step's temporaries live in a sub-manager closed after it.
+ * The trainer's {@link Learner} on the policy's DJL model: rebuilds each sample's turn, hands the phase's samples to
+ * the policy's {@link GrpoStep} (log-probs under the current weights and the frozen base model, GRPO loss against the
+ * behaviour log-probs the workers recorded, back-propagation) and leaves the update to the caller: applied with
+ * AdamW (clip 1.0) or discarded when not finite. The optimiser state goes into every checkpoint beside the weights.
  */
 public final class DjlLearner implements Learner {
   /** Gradient clipping of VISION-ZERO.md section 3. */
@@ -48,13 +43,13 @@ public final class DjlLearner implements Learner {
 
   private final VzModel model;
   private final VzModel reference;
-  private final SaveableAdamW optimizer;
+  private final GrpoStep grpo;
   private final TurnInputs inputs;
   private final TrainableParameters trainable;
   private final KlAnchor klAnchor;
   private final boolean collectBeforeGraph;
+  /** The phase whose parameters take gradients now; null when the next step must set them. */
   private Phase trainablePhase;
-  private List<String> trainableNames = List.of();
 
   /**
    * @param base   the starting model; this learner owns and trains it
@@ -78,8 +73,8 @@ public final class DjlLearner implements Learner {
     this.model = Objects.requireNonNull(base, "base");
     this.inputs = Objects.requireNonNull(inputs, "inputs");
     this.reference = base.copy();
-    this.reference.parameters().setTrainable(name -> false);
-    this.optimizer = new SaveableAdamW(model.newStepManager(), WEIGHT_DECAY, CLIP_NORM);
+    this.grpo = new GrpoStep(model, reference, trainable.of(Phase.DECISION), WEIGHT_DECAY, CLIP_NORM);
+    this.trainablePhase = Phase.DECISION;
   }
 
   /** The base model: a checkpoint file (v0 from pretraining) or, without one, a seeded random model. */
@@ -102,10 +97,6 @@ public final class DjlLearner implements Learner {
     if (usable.isEmpty()) {
       throw new NothingToTrainException("none of the " + samples.size() + " samples can be scored by this model");
     }
-    // The G votes of one decision turn share its turn object, so the scorer runs that turn's forward pass once.
-    Map<String, PolicyTurn> shared = new HashMap<>();
-    List<PolicyTurn> turns = usable.stream().map(s -> shared.computeIfAbsent(turnKey(s), k -> inputs.turnOf(s)))
-        .toList();
     trainPhase(phase);
     if (collectBeforeGraph) {
       // DJL's scalar operations (x.mul(0.04f), x.div(8f)) build their constant on a direct buffer and close it
@@ -114,45 +105,36 @@ public final class DjlLearner implements Learner {
       // collection before backward unlikely (see README, "DJL scalar ops").
       System.gc();
     }
-    double loss;
-    double kl;
-    double clipFraction;
-    try (NDManager step = model.newStepManager()) {
-      SampleScorer.TokenLogProbs ref = score(reference, step, usable, turns);
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        SampleScorer.TokenLogProbs current = score(model, step, usable, turns);
-        int width = (int) current.mask().getShape().get(1);
-        NDArray behaviour = step.create(behaviourMatrix(usable, width), new Shape(usable.size(), width));
-        NDArray advantages = step.create(advantages(usable));
-        GrpoLoss.Result result = GrpoLoss.compute(current.logProbs(), behaviour, ref.logProbs(), advantages,
-            current.mask(), GrpoLoss.CLIP_EPSILON, (float) klAnchor.beta(phase));
-        loss = result.loss().getFloat();
-        kl = result.kl();
-        clipFraction = result.clipFraction();
-        if (Double.isFinite(loss)) {
-          collector.backward(result.loss());
-        }
+    // The G votes of one decision turn share its turn object, so the scorer runs that turn's forward pass once.
+    Map<String, PolicyTurn> shared = new HashMap<>();
+    List<GrpoStep.ClueItem> clues = new ArrayList<>();
+    List<GrpoStep.DecisionItem> decisions = new ArrayList<>();
+    for (TrainingSample s : usable) {
+      PolicyTurn turn = shared.computeIfAbsent(turnKey(s), k -> inputs.turnOf(s));
+      float advantage = (float) s.advantage();
+      if (s.kind() == TurnKind.DECISION) {
+        decisions.add(new GrpoStep.DecisionItem(new SampleScorer.DecisionSample(turn, s.tokenIds().get(0)),
+            s.behaviourLogProbs()[0], advantage));
+      } else {
+        clues.add(new GrpoStep.ClueItem(new SampleScorer.ClueSample(turn, s.tokenIds()), s.behaviourLogProbs(),
+            advantage));
       }
     }
-    ParameterSet parameters = model.parameters();
-    List<String> trainable = trainableNames;
-    double norm = Double.isFinite(loss) ? SaveableAdamW.gradientNorm(parameters::get, trainable) : Double.NaN;
-    UpdateStats metrics = new UpdateStats(loss, kl, clipFraction, norm, usable.size());
+    GrpoStep.Update update = grpo.compute(clues, decisions, (float) klAnchor.beta(phase));
     return new PreparedUpdate() {
       @Override
-      public UpdateStats metrics() {
-        return metrics;
+      public GrpoMetrics metrics() {
+        return update.metrics();
       }
 
       @Override
       public void apply() {
-        optimizer.step(parameters::get, trainable, (float) learningRate, norm);
-        parameters.zeroGradients();
+        update.apply((float) learningRate);
       }
 
       @Override
       public void discard() {
-        parameters.zeroGradients();
+        update.discard();
       }
     };
   }
@@ -165,10 +147,7 @@ public final class DjlLearner implements Learner {
   /** Turns gradients on for exactly the parameters {@code phase} trains (only when the phase changed). */
   private void trainPhase(Phase phase) {
     if (phase != trainablePhase) {
-      ParameterSet parameters = model.parameters();
-      parameters.zeroGradients();
-      parameters.setTrainable(trainable.of(phase));
-      trainableNames = parameters.names(trainable.of(phase));
+      grpo.train(trainable.of(phase));
       trainablePhase = phase;
     }
   }
@@ -179,39 +158,6 @@ public final class DjlLearner implements Learner {
           && sample.tokenIds().get(0) <= sample.game().getNumPlayers();
     }
     return !sample.tokenIds().isEmpty() && sample.tokenIds().size() <= model.config().maxClueTokens();
-  }
-
-  private static SampleScorer.TokenLogProbs score(VzModel m, NDManager manager, List<TrainingSample> samples,
-      List<PolicyTurn> turns) {
-    if (samples.get(0).kind() == TurnKind.DECISION) {
-      List<SampleScorer.DecisionSample> decisions = new ArrayList<>();
-      for (int i = 0; i < samples.size(); i++) {
-        decisions.add(new SampleScorer.DecisionSample(turns.get(i), samples.get(i).tokenIds().get(0)));
-      }
-      return SampleScorer.decisionLogProbs(m, manager, decisions);
-    }
-    List<SampleScorer.ClueSample> clues = new ArrayList<>();
-    for (int i = 0; i < samples.size(); i++) {
-      clues.add(new SampleScorer.ClueSample(turns.get(i), samples.get(i).tokenIds()));
-    }
-    return SampleScorer.clueLogProbs(m, manager, clues);
-  }
-
-  private static float[] behaviourMatrix(List<TrainingSample> samples, int width) {
-    float[] out = new float[samples.size() * width];
-    for (int b = 0; b < samples.size(); b++) {
-      float[] lps = samples.get(b).behaviourLogProbs();
-      System.arraycopy(lps, 0, out, b * width, Math.min(lps.length, width));
-    }
-    return out;
-  }
-
-  private static float[] advantages(List<TrainingSample> samples) {
-    float[] out = new float[samples.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) samples.get(i).advantage();
-    }
-    return out;
   }
 
   @Override
@@ -228,23 +174,24 @@ public final class DjlLearner implements Learner {
   public byte[] save(int version, Map<String, byte[]> sections) {
     model.setVersion(version);
     Map<String, byte[]> extras = new TreeMap<>(sections);
-    extras.put(SaveableAdamW.SECTION, optimizer.save());
+    extras.put(AdamW.CHECKPOINT_SECTION, grpo.optimizerState());
     return Checkpoints.save(model, extras);
   }
 
   @Override
   public Map<String, byte[]> load(byte[] checkpoint) {
     Checkpoint loaded = Checkpoints.loadInto(model, checkpoint, Checkpoints.sha256(checkpoint));
-    byte[] optimizerState = loaded.extras().get(SaveableAdamW.SECTION);
+    byte[] optimizerState = loaded.extras().get(AdamW.CHECKPOINT_SECTION);
     if (optimizerState != null) {
-      optimizer.load(optimizerState);
+      grpo.restoreOptimizer(optimizerState);
     }
+    trainablePhase = null; // the loaded weights are new arrays: the next step sets which of them take gradients
     return loaded.extras();
   }
 
   @Override
   public void close() {
-    optimizer.close();
+    grpo.close();
     reference.close();
     model.close();
   }

@@ -1,6 +1,7 @@
 package org.visionzero.trainer.step;
 
 import org.visionzero.events.Phase;
+import org.visionzero.policy.train.GrpoLoss;
 
 /**
  * β of the k3 KL term to the frozen reference (v0), per Iterative-SPO phase. VISION-ZERO.md uses 0.04 for both;
@@ -12,18 +13,15 @@ import org.visionzero.events.Phase;
  * @param decision β of DECISION steps
  */
 public record KlAnchor(double clue, double decision) {
-  /** VISION-ZERO.md section 3. */
-  public static final double PAPER_BETA = 0.04;
-
   public KlAnchor {
     if (!(clue >= 0) || !(decision >= 0) || Double.isInfinite(clue) || Double.isInfinite(decision)) {
       throw new IllegalArgumentException("KL betas must be finite and >= 0, were " + clue + " and " + decision);
     }
   }
 
-  /** 0.04 for clues, none for the untrained decision head. */
+  /** The paper's β ({@link GrpoLoss#KL_BETA}) for clues, none for the untrained decision head. */
   public static KlAnchor defaults() {
-    return new KlAnchor(PAPER_BETA, 0.0);
+    return new KlAnchor(GrpoLoss.KL_BETA, 0.0);
   }
 
   /** β of {@code phase}'s steps. */

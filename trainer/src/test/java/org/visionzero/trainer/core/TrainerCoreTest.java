@@ -23,8 +23,8 @@ import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
+import org.visionzero.policy.train.GrpoMetrics;
 import org.visionzero.trainer.step.TrainingStep;
-import org.visionzero.trainer.step.UpdateStats;
 
 class TrainerCoreTest {
   private static final LearningRateSchedule SCHEDULE = new LearningRateSchedule(1e-3, 1, 100);
@@ -42,9 +42,9 @@ class TrainerCoreTest {
       if (untrainable) {
         throw new NothingToTrainException("text samples cannot be scored by this model");
       }
-      UpdateStats metrics = new UpdateStats(loss, 0.01, 0.1, 2.0, samples.size());
+      GrpoMetrics metrics = new GrpoMetrics(loss, 0.01, 0.1, 2.0);
       return new PreparedUpdate() {
-        @Override public UpdateStats metrics() { return metrics; }
+        @Override public GrpoMetrics metrics() { return metrics; }
         @Override public void apply() { calls.add("apply"); }
         @Override public void discard() { calls.add("discard"); }
       };

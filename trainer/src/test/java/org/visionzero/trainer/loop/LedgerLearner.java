@@ -14,7 +14,7 @@ import org.visionzero.events.Phase;
 import org.visionzero.trainer.sample.TrainingSample;
 import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.PreparedUpdate;
-import org.visionzero.trainer.step.UpdateStats;
+import org.visionzero.policy.train.GrpoMetrics;
 
 /**
  * A learner whose "weights" are the list of games whose samples were applied, so a test can see exactly
@@ -28,9 +28,9 @@ final class LedgerLearner implements Learner {
   public PreparedUpdate compute(Phase phase, List<TrainingSample> samples, double learningRate) {
     LinkedHashSet<String> games = new LinkedHashSet<>();
     samples.forEach(s -> games.add(s.game().getGameId()));
-    UpdateStats metrics = new UpdateStats(0.25, 0.0, 0.0, 1.0, samples.size());
+    GrpoMetrics metrics = new GrpoMetrics(0.25, 0.0, 0.0, 1.0);
     return new PreparedUpdate() {
-      @Override public UpdateStats metrics() { return metrics; }
+      @Override public GrpoMetrics metrics() { return metrics; }
       @Override public void apply() { trainedGames.addAll(games); }
       @Override public void discard() { }
     };

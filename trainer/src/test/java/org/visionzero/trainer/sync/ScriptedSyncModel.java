@@ -12,7 +12,7 @@ import org.visionzero.trainer.inputs.PairPictures;
 import org.visionzero.trainer.sample.TrainingSample;
 import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.PreparedUpdate;
-import org.visionzero.trainer.step.UpdateStats;
+import org.visionzero.policy.train.GrpoMetrics;
 
 /**
  * Test double of the synchronous loop's model: scripted random players, and a learner that applies nothing but
@@ -38,9 +38,9 @@ final class ScriptedSyncModel implements SyncModel {
       @Override
       public PreparedUpdate compute(Phase phase, List<TrainingSample> samples, double learningRate) {
         phases.add(phase);
-        UpdateStats metrics = new UpdateStats(0.5, 0.0, 0.0, 1.0, samples.size());
+        GrpoMetrics metrics = new GrpoMetrics(0.5, 0.0, 0.0, 1.0);
         return new PreparedUpdate() {
-          @Override public UpdateStats metrics() { return metrics; }
+          @Override public GrpoMetrics metrics() { return metrics; }
           @Override public void apply() { }
           @Override public void discard() { }
         };
