@@ -16,7 +16,7 @@ import org.visionzero.policy.model.ParameterSet;
 import org.visionzero.policy.train.GrpoLoss;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.core.StepOptions;
-import org.visionzero.trainer.sample.DecisionAdvantage;
+import org.visionzero.game.reward.DecisionAdvantage;
 import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.TrainableParameters;

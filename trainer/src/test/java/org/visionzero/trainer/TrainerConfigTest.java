@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.visionzero.game.config.GameConfig;
-import org.visionzero.trainer.sample.DecisionAdvantage;
+import org.visionzero.game.reward.DecisionAdvantage;
 import org.visionzero.trainer.step.TrainableParameters;
 
 class TrainerConfigTest {

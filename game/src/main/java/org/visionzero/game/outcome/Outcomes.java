@@ -51,16 +51,6 @@ public final class Outcomes {
         .build();
   }
 
-  /** Share of N/A votes among all decision samples (0 when there were none). */
-  public static double naRate(Outcome outcome) {
-    return share(outcome.getAbstentions(), outcome.getTotalVotes());
-  }
-
-  /** Share of invalid votes among all decision samples (0 when there were none). */
-  public static double invalidRate(Outcome outcome) {
-    return share(outcome.getInvalidVotes(), outcome.getTotalVotes());
-  }
-
   private static boolean spyHasStrictlyMostVotes(int[] votes, int spySeat) {
     int spyVotes = votes[spySeat - 1];
     for (int seat = 1; seat <= votes.length; seat++) {

@@ -7,6 +7,7 @@ import org.visionzero.events.Role;
 /**
  * Role-Advantage Estimation: one baseline per role, updated once per optimizer step with the batch's mean
  * raw clue reward of that role, {@code b ← α·b + (1−α)·mean}; the advantage uses the updated baseline.
+ * {@link RaeAdvantages} applies it to a batch.
  *
  * @param bSpy  baseline of the spy role
  * @param bCiv  baseline of the civilian role
@@ -27,21 +28,11 @@ public record RaeBaselines(double bSpy, double bCiv, double alpha) {
     return new RaeBaselines(0, 0, alpha);
   }
 
-  /** The baselines after one optimizer step whose batch had samples of both roles. */
-  public RaeBaselines update(double meanSpy, double meanCiv) {
-    return update(OptionalDouble.of(meanSpy), OptionalDouble.of(meanCiv));
-  }
-
   /** The baselines after one optimizer step; a role with no samples in the batch keeps its baseline. */
   public RaeBaselines update(OptionalDouble meanSpy, OptionalDouble meanCiv) {
     Objects.requireNonNull(meanSpy, "meanSpy");
     Objects.requireNonNull(meanCiv, "meanCiv");
     return new RaeBaselines(decay(bSpy, meanSpy, "meanSpy"), decay(bCiv, meanCiv, "meanCiv"), alpha);
-  }
-
-  /** The baselines after one step, from the raw rewards of the batch's spy and civilian samples. */
-  public RaeBaselines updateFromRewards(double[] spyRewards, double[] civilianRewards) {
-    return update(mean(spyRewards), mean(civilianRewards));
   }
 
   /** The baseline of a clue-stage role. */
@@ -64,15 +55,6 @@ public record RaeBaselines(double bSpy, double bCiv, double alpha) {
     }
     requireFinite(name, mean.getAsDouble());
     return alpha * baseline + (1 - alpha) * mean.getAsDouble();
-  }
-
-  private static OptionalDouble mean(double[] values) {
-    Objects.requireNonNull(values, "rewards");
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return values.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / values.length);
   }
 
   private static void requireFinite(String name, double value) {

@@ -50,4 +50,15 @@ class GroupNormalizationTest {
     assertThatThrownBy(() -> GroupNormalization.advantages(new double[] {1, Double.NaN}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
   }
+
+  @Test
+  void shouldCentreWithoutDividingByTheSpread() {
+    double[] centered = GroupNormalization.centered(new double[] {2.49, 2.49, -0.9, -0.3});
+
+    // mean 0.945
+    assertThat(centered).containsExactly(new double[] {1.545, 1.545, -1.845, -1.245}, within(1e-12));
+    assertThat(GroupNormalization.centered(new double[0])).isEmpty();
+    assertThatThrownBy(() -> GroupNormalization.centered(new double[] {Double.POSITIVE_INFINITY}))
+        .hasMessageContaining("finite");
+  }
 }

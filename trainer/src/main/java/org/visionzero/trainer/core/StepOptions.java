@@ -1,7 +1,7 @@
 package org.visionzero.trainer.core;
 
 import java.util.Objects;
-import org.visionzero.trainer.sample.DecisionAdvantage;
+import org.visionzero.game.reward.DecisionAdvantage;
 
 /**
  * How one trainer step uses its batch.

@@ -12,7 +12,7 @@ import org.visionzero.game.spo.PhaseSwitch;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.phase.PhaseControl;
 import org.visionzero.trainer.sample.PhaseSampleSelector;
-import org.visionzero.trainer.sample.RaeAdvantages;
+import org.visionzero.game.reward.RaeAdvantages;
 import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.sample.TrainingSample;
 import org.visionzero.trainer.state.TrainerState;

@@ -10,6 +10,8 @@ import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnKind;
 import org.visionzero.game.outcome.ClueRepeats;
+import org.visionzero.game.reward.DecisionAdvantage;
+import org.visionzero.game.reward.RaeAdvantages;
 
 /**
  * Chooses the samples of the current Iterative-SPO phase: DECISION trains the decision samples with the advantages

@@ -16,7 +16,7 @@ import org.visionzero.trainer.inputs.PairImages;
 import org.visionzero.trainer.inputs.PairPictures;
 import org.visionzero.trainer.inputs.TurnInputs;
 import org.visionzero.trainer.sample.PhaseSampleSelector;
-import org.visionzero.trainer.sample.RaeAdvantages;
+import org.visionzero.game.reward.RaeAdvantages;
 import org.visionzero.trainer.sample.TrainingSample;
 import org.visionzero.trainer.step.PreparedUpdate;
 

@@ -14,7 +14,7 @@ import org.visionzero.game.view.VisibleClue;
 import org.visionzero.policy.PolicyTurn;
 import org.visionzero.trainer.TestTrajectories;
 import org.visionzero.trainer.sample.PhaseSampleSelector;
-import org.visionzero.trainer.sample.RaeAdvantages;
+import org.visionzero.game.reward.RaeAdvantages;
 import org.visionzero.trainer.sample.TrainingSample;
 
 class TurnInputsTest {

@@ -1,7 +1,6 @@
 package org.visionzero.trainer.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -10,6 +9,8 @@ import org.visionzero.events.Phase;
 import org.visionzero.events.Role;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnKind;
+import org.visionzero.game.reward.DecisionAdvantage;
+import org.visionzero.game.reward.RaeAdvantages;
 import org.visionzero.game.reward.RaeBaselines;
 import org.visionzero.trainer.TestTrajectories;
 
@@ -59,13 +60,6 @@ class PhaseSampleSelectorTest {
     assertThat(keeping).hasSize(8);
     assertThat(clues).hasSize(16); // the hiding spy's clues are still trained
     assertThat(PhaseSampleSelector.repeatingSpyGames(withHidingSpy)).isEqualTo(1);
-  }
-
-  @Test
-  void shouldRefuseAnUnknownDecisionAdvantageNameWithTheChoices() {
-    assertThatThrownBy(() -> DecisionAdvantage.fromConfigName("std"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'centered' or 'normalized'");
-    assertThat(DecisionAdvantage.fromConfigName("normalized")).isEqualTo(DecisionAdvantage.NORMALIZED);
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.visionzero.events.Phase;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.game.reward.RaeAdvantages;
 import org.visionzero.game.reward.RaeBaselines;
 import org.visionzero.trainer.TestTrajectories;
 

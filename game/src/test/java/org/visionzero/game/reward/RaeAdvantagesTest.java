@@ -1,4 +1,4 @@
-package org.visionzero.trainer.sample;
+package org.visionzero.game.reward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredTrajectory;
-import org.visionzero.game.reward.RaeBaselines;
-import org.visionzero.trainer.TestTrajectories;
 
 class RaeAdvantagesTest {
   private static final double TOLERANCE = 1e-12;
 
   @Test
   void shouldUpdateBaselinesOnceFromTheBatchMeansAndUseTheUpdatedBaseline() {
-    ScoredTrajectory first = TestTrajectories.game("g1", Purpose.TRAINING, 0, 2, List.of(0.1, -0.4, 0.1, 0.2));
-    ScoredTrajectory second = TestTrajectories.game("g2", Purpose.TRAINING, 0, 4, List.of(0.0, 0.3, 0.3, -0.6));
+    ScoredTrajectory first = ScoredGames.game("g1", 2, List.of(0.1, -0.4, 0.1, 0.2));
+    ScoredTrajectory second = ScoredGames.game("g2", 4, List.of(0.0, 0.3, 0.3, -0.6));
     RaeBaselines before = new RaeBaselines(0.5, -0.1, 0.9);
 
     RaeAdvantages rae = RaeAdvantages.apply(before, List.of(first, second));
@@ -37,8 +34,7 @@ class RaeAdvantagesTest {
 
   @Test
   void shouldRefuseAGameWhoseRewardsDoNotMatchItsPlayers() {
-    ScoredTrajectory broken = TestTrajectories.game("bad", Purpose.TRAINING, 0, 2, List.of(0.1, -0.1, 0.0, 0.0));
-    broken.setClueRewards(List.of(0.1, -0.1));
+    ScoredTrajectory broken = ScoredGames.game("bad", 2, List.of(0.1, -0.1));
 
     assertThatThrownBy(() -> RaeAdvantages.apply(RaeBaselines.initial(0.9), List.of(broken)))
         .isInstanceOf(IllegalArgumentException.class)

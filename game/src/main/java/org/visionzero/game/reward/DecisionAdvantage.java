@@ -1,12 +1,13 @@
-package org.visionzero.trainer.sample;
+package org.visionzero.game.reward;
 
 import java.util.List;
 import java.util.Locale;
 import org.visionzero.events.ScoredDecision;
 
 /**
- * How the trainer turns a game's decision rewards into advantages. The scorer always stores VISION-ZERO.md's
- * group-normalised advantage on the trajectory; the trainer may use it or centre the raw rewards itself.
+ * How a game's decision rewards become the advantages the trainer trains with. The scorer always stores
+ * VISION-ZERO.md's group-normalised advantage on the trajectory; the trainer may use it or centre the raw rewards
+ * ({@link GroupNormalization}).
  */
 public enum DecisionAdvantage {
   /**
@@ -36,21 +37,9 @@ public enum DecisionAdvantage {
 
   /** One advantage per sample of one game's decision stage, in the given order. */
   public double[] of(List<ScoredDecision> group) {
-    double[] out = new double[group.size()];
     if (this == NORMALIZED) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = group.get(i).getAdvantage();
-      }
-      return out;
+      return group.stream().mapToDouble(ScoredDecision::getAdvantage).toArray();
     }
-    double mean = 0;
-    for (ScoredDecision d : group) {
-      mean += d.getReward();
-    }
-    mean /= Math.max(1, group.size());
-    for (int i = 0; i < out.length; i++) {
-      out[i] = group.get(i).getReward() - mean;
-    }
-    return out;
+    return GroupNormalization.centered(group.stream().mapToDouble(ScoredDecision::getReward).toArray());
   }
 }

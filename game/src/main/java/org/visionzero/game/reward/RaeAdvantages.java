@@ -1,4 +1,4 @@
-package org.visionzero.trainer.sample;
+package org.visionzero.game.reward;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.visionzero.events.Role;
 import org.visionzero.events.ScoredTrajectory;
-import org.visionzero.game.reward.RaeBaselines;
 
 /**
  * Role-Advantage Estimation applied to one step's batch (VISION-ZERO.md section 2): the mean raw spy reward

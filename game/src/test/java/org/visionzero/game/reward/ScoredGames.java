@@ -1,0 +1,47 @@
+package org.visionzero.game.reward;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.events.TurnRequested;
+import org.visionzero.game.config.GameConfig;
+import org.visionzero.game.fold.Decision;
+import org.visionzero.game.fold.GameCommand;
+import org.visionzero.game.fold.GameDecider;
+import org.visionzero.game.fold.GameState;
+import org.visionzero.game.fold.Games;
+import org.visionzero.game.score.TrajectoryScorer;
+
+/** Scored trajectories for reward tests: a code-mode game played through the real fold and scorer. */
+final class ScoredGames {
+  private static final ScoredTrajectory PLAYED = play();
+
+  private ScoredGames() {}
+
+  /** The played game under another id, with the given spy seat and raw clue rewards (one per seat). */
+  static ScoredTrajectory game(String gameId, int spySeat, List<Double> clueRewards) {
+    return ScoredTrajectory.newBuilder(PLAYED).setGameId(gameId).setSpySeat(spySeat).setClueRewards(clueRewards)
+        .build();
+  }
+
+  /** The played game (4 players, 8 random votes). */
+  static ScoredTrajectory played() {
+    return PLAYED;
+  }
+
+  private static ScoredTrajectory play() {
+    GameDecider decider = new GameDecider(GameConfig.code());
+    Decision start = decider.decide(GameState.empty(), Games.start("g", 7));
+    GameState state = start.applyTo(GameState.empty());
+    Deque<TurnRequested> due = new ArrayDeque<>(start.turnRequests());
+    Random random = new Random(7);
+    while (!due.isEmpty()) {
+      Decision answered = decider.decide(state, GameCommand.recordAnswer(Games.answer(due.poll(), random, Games.T0)));
+      state = answered.applyTo(state);
+      due.addAll(answered.turnRequests());
+    }
+    return TrajectoryScorer.byGameMode().score(state);
+  }
+}
