@@ -51,7 +51,7 @@ public final class FixedCycleController implements PhaseController {
   }
 
   @Override
-  public PhaseStep afterStep(StepMetrics metrics) {
+  public PhaseStep afterStep(DecisionRates metrics) {
     Objects.requireNonNull(metrics, "metrics");
     FixedCycleController next = new FixedCycleController(cycleLength, steps + 1);
     Optional<PhaseSwitch> change = next.phase() == phase() ? Optional.empty()

@@ -65,7 +65,7 @@ public final class HysteresisController implements PhaseController {
   }
 
   @Override
-  public PhaseStep afterStep(StepMetrics metrics) {
+  public PhaseStep afterStep(DecisionRates metrics) {
     Objects.requireNonNull(metrics, "metrics");
     double rho = config.emaRho();
     double acc = rho * accuracyEma + (1 - rho) * metrics.decisionAccuracy();

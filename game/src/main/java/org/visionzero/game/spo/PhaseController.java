@@ -18,7 +18,7 @@ public interface PhaseController {
   long steps();
 
   /** The controller after one optimizer step with these metrics, and the switch it caused, if any. */
-  PhaseStep afterStep(StepMetrics metrics);
+  PhaseStep afterStep(DecisionRates metrics);
 
   /** The state to save with a checkpoint. */
   PhaseControllerState save();

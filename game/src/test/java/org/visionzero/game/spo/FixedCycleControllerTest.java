@@ -10,7 +10,7 @@ import org.visionzero.events.Phase;
 import org.visionzero.game.config.GameConfig;
 
 class FixedCycleControllerTest {
-  private static final StepMetrics ANY = new StepMetrics(0.5, 0.1);
+  private static final DecisionRates ANY = new DecisionRates(0.5, 0.1);
 
   @Test
   void shouldAlternateEveryStepWhenTheCycleIsOne() {

@@ -11,8 +11,8 @@ import org.visionzero.events.Phase;
 import org.visionzero.game.config.GameConfig;
 
 class HysteresisControllerTest {
-  private static final StepMetrics PERFECT = new StepMetrics(1.0, 0.0);
-  private static final StepMetrics WEAK = new StepMetrics(0.5, 0.0);
+  private static final DecisionRates PERFECT = new DecisionRates(1.0, 0.0);
+  private static final DecisionRates WEAK = new DecisionRates(0.5, 0.0);
   /** ρ = 0 makes each EMA the last value, so the tests isolate thresholds, dwell and patience. */
   private static final GameConfig NO_MEMORY = GameConfig.paper().toBuilder().emaRho(0).build();
 
@@ -21,13 +21,13 @@ class HysteresisControllerTest {
     HysteresisController controller = HysteresisController.start(GameConfig.paper());
     assertThat(controller.phase()).isEqualTo(Phase.DECISION);
 
-    HysteresisController next = (HysteresisController) controller.afterStep(new StepMetrics(1.0, 0.2)).next();
+    HysteresisController next = (HysteresisController) controller.afterStep(new DecisionRates(1.0, 0.2)).next();
     assertThat(next.accuracyEma()).isCloseTo(0.05, within(1e-12));
     assertThat(next.naRateEma()).isCloseTo(0.01, within(1e-12));
     assertThat(next.dwell()).isEqualTo(1);
     assertThat(next.steps()).isEqualTo(1);
 
-    HysteresisController third = (HysteresisController) next.afterStep(new StepMetrics(0.0, 0.0)).next();
+    HysteresisController third = (HysteresisController) next.afterStep(new DecisionRates(0.0, 0.0)).next();
     assertThat(third.accuracyEma()).isCloseTo(0.0475, within(1e-12));
   }
 
@@ -68,16 +68,16 @@ class HysteresisControllerTest {
 
   @Test
   void shouldSwitchToClueAtExactlyTheThresholds() {
-    PhaseStep step = run(HysteresisController.start(NO_MEMORY), new StepMetrics(0.9, 0.1), 5);
+    PhaseStep step = run(HysteresisController.start(NO_MEMORY), new DecisionRates(0.9, 0.1), 5);
 
     assertThat(step.change()).isPresent();
   }
 
   @Test
   void shouldStayInDecisionWhileAbstainingTooOftenOrInaccurate() {
-    assertThat(run(HysteresisController.start(NO_MEMORY), new StepMetrics(1.0, 0.11), 50).next().phase())
+    assertThat(run(HysteresisController.start(NO_MEMORY), new DecisionRates(1.0, 0.11), 50).next().phase())
         .isEqualTo(Phase.DECISION);
-    assertThat(run(HysteresisController.start(NO_MEMORY), new StepMetrics(0.89, 0.0), 50).next().phase())
+    assertThat(run(HysteresisController.start(NO_MEMORY), new DecisionRates(0.89, 0.0), 50).next().phase())
         .isEqualTo(Phase.DECISION);
   }
 
@@ -98,7 +98,7 @@ class HysteresisControllerTest {
   void shouldReturnToDecisionWhenTheNaRateRises() {
     PhaseController inClue = run(HysteresisController.start(NO_MEMORY), PERFECT, 5).next();
 
-    PhaseStep step = run(inClue, new StepMetrics(0.95, 0.5), 5);
+    PhaseStep step = run(inClue, new DecisionRates(0.95, 0.5), 5);
 
     assertThat(step.change()).contains(new PhaseSwitch(10, Phase.CLUE, Phase.DECISION,
         "na=0.500>=0.5, dwell=5>=5"));
@@ -108,7 +108,7 @@ class HysteresisControllerTest {
   void shouldStayInClueWhileTheDecisionStageHolds() {
     PhaseController inClue = run(HysteresisController.start(NO_MEMORY), PERFECT, 5).next();
 
-    assertThat(run(inClue, new StepMetrics(0.7, 0.49), 100).next().phase()).isEqualTo(Phase.CLUE);
+    assertThat(run(inClue, new DecisionRates(0.7, 0.49), 100).next().phase()).isEqualTo(Phase.CLUE);
   }
 
   @Test
@@ -122,7 +122,7 @@ class HysteresisControllerTest {
     assertThat(twenty.change()).contains(new PhaseSwitch(20, Phase.DECISION, Phase.CLUE,
         "patience: 20 steps in DECISION >= 20"));
 
-    PhaseStep forty = run(twenty.next(), new StepMetrics(0.8, 0.0), 20);
+    PhaseStep forty = run(twenty.next(), new DecisionRates(0.8, 0.0), 20);
     assertThat(forty.change()).contains(new PhaseSwitch(40, Phase.CLUE, Phase.DECISION,
         "patience: 20 steps in CLUE >= 20"));
   }
@@ -139,7 +139,7 @@ class HysteresisControllerTest {
     PhaseController live = PhaseController.fromConfig(config);
     int switches = 0;
     for (int step = 0; step < 400; step++) {
-      StepMetrics metrics = new StepMetrics(random.nextDouble(), random.nextDouble() * 0.3);
+      DecisionRates metrics = new DecisionRates(random.nextDouble(), random.nextDouble() * 0.3);
       PhaseController restored = PhaseController.restore(config,
           PhaseControllerState.fromBytes(live.save().toBytes()));
       assertThat(restored).isEqualTo(live).hasSameHashCodeAs(live);
@@ -155,8 +155,8 @@ class HysteresisControllerTest {
 
   @Test
   void shouldRejectBadMetricsAndStates() {
-    assertThatThrownBy(() -> new StepMetrics(1.1, 0)).hasMessageContaining("decisionAccuracy must be a share");
-    assertThatThrownBy(() -> new StepMetrics(0.5, Double.NaN)).hasMessageContaining("naRate must be a share");
+    assertThatThrownBy(() -> new DecisionRates(1.1, 0)).hasMessageContaining("decisionAccuracy must be a share");
+    assertThatThrownBy(() -> new DecisionRates(0.5, Double.NaN)).hasMessageContaining("naRate must be a share");
     assertThatThrownBy(() -> new PhaseControllerState(GameConfig.PhaseSchedule.HYSTERESIS, Phase.CLUE, -1, 0, 0,
         0)).hasMessageContaining("must be >= 0");
     assertThatThrownBy(() -> new PhaseControllerState(GameConfig.PhaseSchedule.HYSTERESIS, Phase.CLUE, 1, 0,
@@ -170,7 +170,7 @@ class HysteresisControllerTest {
         .hasMessageContaining("1 trailing bytes");
   }
 
-  private static PhaseStep run(PhaseController start, StepMetrics metrics, int steps) {
+  private static PhaseStep run(PhaseController start, DecisionRates metrics, int steps) {
     PhaseStep last = null;
     PhaseController controller = start;
     for (int i = 0; i < steps; i++) {

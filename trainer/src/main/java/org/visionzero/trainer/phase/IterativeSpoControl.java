@@ -8,7 +8,7 @@ import org.visionzero.game.spo.PhaseController;
 import org.visionzero.game.spo.PhaseControllerState;
 import org.visionzero.game.spo.PhaseStep;
 import org.visionzero.game.spo.PhaseSwitch;
-import org.visionzero.game.spo.StepMetrics;
+import org.visionzero.game.spo.DecisionRates;
 
 /** The game's immutable Iterative-SPO controllers behind the trainer's {@link PhaseControl}. */
 public final class IterativeSpoControl implements PhaseControl {
@@ -40,7 +40,7 @@ public final class IterativeSpoControl implements PhaseControl {
 
   @Override
   public Optional<PhaseSwitch> afterStep(double decisionAccuracy, double naRate) {
-    PhaseStep step = controller.afterStep(new StepMetrics(decisionAccuracy, naRate));
+    PhaseStep step = controller.afterStep(new DecisionRates(decisionAccuracy, naRate));
     controller = step.next();
     return step.change();
   }

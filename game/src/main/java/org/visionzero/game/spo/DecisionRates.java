@@ -6,8 +6,8 @@ package org.visionzero.game.spo;
  * @param decisionAccuracy share of decision samples that named the true spy, in [0, 1]
  * @param naRate           share of decision samples that answered N/A, in [0, 1]
  */
-public record StepMetrics(double decisionAccuracy, double naRate) {
-  public StepMetrics {
+public record DecisionRates(double decisionAccuracy, double naRate) {
+  public DecisionRates {
     requireShare("decisionAccuracy", decisionAccuracy);
     requireShare("naRate", naRate);
   }
