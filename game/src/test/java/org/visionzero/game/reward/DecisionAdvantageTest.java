@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.ScoredDecision;
+import org.visionzero.game.testing.ScoredGames;
 
 class DecisionAdvantageTest {
   private final List<ScoredDecision> group = ScoredGames.played().getDecisions();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.game.testing.ScoredGames;
 
 class RaeAdvantagesTest {
   private static final double TOLERANCE = 1e-12;

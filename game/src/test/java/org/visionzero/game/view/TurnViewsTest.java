@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.Role;
+import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnKind;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.game.config.GameConfig;
@@ -17,6 +18,7 @@ import org.visionzero.game.fold.GameDecider;
 import org.visionzero.game.fold.GameState;
 import org.visionzero.game.fold.TurnRequests;
 import org.visionzero.game.testing.Games;
+import org.visionzero.game.testing.ScoredGames;
 import org.visionzero.game.text.PromptBuilder;
 
 class TurnViewsTest {
@@ -105,5 +107,41 @@ class TurnViewsTest {
           Games.clue(GAME, turn, 1, turn % 4 + 1, turn / 4 + 1, T0.plusSeconds(turn)))).applyTo(state);
     }
     return state;
+  }
+
+  @Test
+  void shouldRebuildAScoredClueTurnWithTheCluesSpokenBeforeIt() {
+    ScoredTrajectory game = ScoredGames.played();
+    int spy = game.getSpySeat();
+
+    TurnView view = TurnViews.forScoredTurn(game, GameConfig.code(), TurnKind.CLUE, spy, 2, Games.POLICY, "hint");
+
+    assertThat(view.turn()).isEqualTo(4 + spy - 1);
+    assertThat(view.role()).isEqualTo(Role.SPY);
+    assertThat(view.samples()).isEqualTo(1);
+    assertThat(view.history()).hasSize(4 + spy - 1).allSatisfy(clue ->
+        assertThat(clue.round() < 2 || clue.seat() < spy).isTrue());
+    assertThat(view.history()).isSortedAccordingTo((a, b) -> a.round() != b.round()
+        ? Integer.compare(a.round(), b.round()) : Integer.compare(a.seat(), b.seat()));
+    assertThat(view.spyHint()).isEqualTo("hint");
+    assertThat(TurnViews.imageShown(view, GameConfig.code(), false)).isEqualTo(ShownImage.MODIFIED);
+    assertThat(TurnViews.imageShown(view, GameConfig.code().toBuilder().blankSpyImage(true).build(), false))
+        .isEqualTo(ShownImage.BLANK);
+  }
+
+  @Test
+  void shouldRebuildTheScoredObserverTurnWithEveryClue() {
+    ScoredTrajectory game = ScoredGames.played();
+
+    TurnView view = TurnViews.forScoredTurn(game, GameConfig.code(), TurnKind.DECISION, 0, 0, Games.REFEREE, "");
+
+    assertThat(view.turn()).isEqualTo(8);
+    assertThat(view.role()).isEqualTo(Role.OBSERVER);
+    assertThat(view.samples()).isEqualTo(GameConfig.code().decisionSamples());
+    assertThat(view.history()).hasSize(8);
+    assertThat(TurnViews.imageShown(view, GameConfig.code(), false)).isEqualTo(ShownImage.ORIGINAL);
+    assertThat(TurnViews.imageShown(view, GameConfig.code(), true)).isEqualTo(ShownImage.BLANK);
+    assertThatThrownBy(() -> TurnViews.forScoredTurn(game, GameConfig.paper(), TurnKind.DECISION, 0, 0,
+        Games.REFEREE, "")).hasMessageContaining("train with the rules (mode) the game was played with");
   }
 }

@@ -1,4 +1,4 @@
-package org.visionzero.game.reward;
+package org.visionzero.game.testing;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,20 +14,20 @@ import org.visionzero.game.fold.GameState;
 import org.visionzero.game.fold.Games;
 import org.visionzero.game.score.TrajectoryScorer;
 
-/** Scored trajectories for reward tests: a code-mode game played through the real fold and scorer. */
-final class ScoredGames {
+/** Scored trajectories for tests: a code-mode game played through the real fold and scorer. */
+public final class ScoredGames {
   private static final ScoredTrajectory PLAYED = play();
 
   private ScoredGames() {}
 
   /** The played game under another id, with the given spy seat and raw clue rewards (one per seat). */
-  static ScoredTrajectory game(String gameId, int spySeat, List<Double> clueRewards) {
+  public static ScoredTrajectory game(String gameId, int spySeat, List<Double> clueRewards) {
     return ScoredTrajectory.newBuilder(PLAYED).setGameId(gameId).setSpySeat(spySeat).setClueRewards(clueRewards)
         .build();
   }
 
   /** The played game (4 players, 8 random votes). */
-  static ScoredTrajectory played() {
+  public static ScoredTrajectory played() {
     return PLAYED;
   }
 
