@@ -199,11 +199,6 @@ public final class AdamW implements AutoCloseable {
     return (s0 + s1) + (s2 + s3);
   }
 
-  /** Number of updates made. */
-  public long steps() {
-    return state.steps();
-  }
-
   /** Step count and moments as deterministic bytes, for a checkpoint section. */
   public byte[] saveState() {
     return state.save();

@@ -209,11 +209,6 @@ public final class GrpoStep implements AutoCloseable {
     return out;
   }
 
-  /** Number of optimiser updates applied so far. */
-  public long updates() {
-    return optimizer.steps();
-  }
-
   /** The optimiser's step count and moments, for the checkpoint section {@link AdamW#CHECKPOINT_SECTION}. */
   public byte[] optimizerState() {
     return optimizer.saveState();

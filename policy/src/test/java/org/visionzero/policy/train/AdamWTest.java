@@ -59,7 +59,7 @@ class AdamWTest {
         double norm = lossStep(manager, parameters, adam, 0.1f, Float.NaN);
         assertThat(norm).isNaN();
         assertThat(parameters.get(PARAMETER).getFloat()).isEqualTo(before);
-        assertThat(adam.steps()).isZero();
+        assertThat(steps(adam)).isZero();
 
         double next = lossStep(manager, parameters, adam, 0.1f, 1f);
         assertThat(next).isFinite().isPositive();
@@ -116,7 +116,7 @@ class AdamWTest {
           quadraticStep(manager, resumed, afterCrash, TWO);
         }
 
-        assertThat(afterCrash.steps()).isEqualTo(uninterrupted.steps()).isEqualTo(5);
+        assertThat(steps(afterCrash)).isEqualTo(steps(uninterrupted)).isEqualTo(5);
         for (String name : TWO) {
           assertThat(resumed.get(name).toFloatArray()).as(name).containsExactly(straight.get(name).toFloatArray());
         }
@@ -169,7 +169,7 @@ class AdamWTest {
 
         assertThat(update.norm()).isNaN();
         assertThatThrownBy(() -> update.apply(0.1f)).hasMessageContaining("NaN");
-        assertThat(adam.steps()).isZero();
+        assertThat(steps(adam)).isZero();
       }
     }
   }
@@ -193,5 +193,10 @@ class AdamWTest {
       }
       adam.step(parameters, names, 1e-4f);
     }
+  }
+
+  /** The step count an optimiser's saved state holds (after the 4-byte magic). */
+  static long steps(AdamW adam) {
+    return java.nio.ByteBuffer.wrap(adam.saveState(), Integer.BYTES, Long.BYTES).getLong();
   }
 }

@@ -78,13 +78,15 @@ class DecisionLearningTest {
 
       SplittableRandom random = new SplittableRandom(1);
       try (GrpoStep step = new GrpoStep(learner, v0, n -> n.startsWith(ParameterSet.DECISION), 0f, 1f)) {
+        int applied = 0;
         for (int s = 0; s < STEPS; s++) {
           double cosine = 0.5 * (1 + Math.cos(Math.PI * s / STEPS));
           float lr = (float) (LEARNING_RATE * (FINAL_LR_SHARE + (1 - FINAL_LR_SHARE) * cosine));
           GrpoMetrics result = step.step(List.of(), decisionItems(learnerPolicy, training, random), lr);
           assertThat(result.loss()).isFinite();
+          applied += result.finite() ? 1 : 0;
         }
-        assertThat(step.updates()).isGreaterThan(STEPS * 9L / 10); // nearly every step must apply
+        assertThat(applied).isGreaterThan(STEPS * 9 / 10); // nearly every step must apply
       }
       double after = SimulatedGames.decisionAccuracy(learnerPolicy, heldOut, G, TEMPERATURE, false, 64);
       double noImage = SimulatedGames.decisionAccuracy(learnerPolicy, heldOut, G, TEMPERATURE, true, 64);

@@ -77,7 +77,7 @@ class TrainingStepGoldenTest {
             figures.add(new double[] {loss, norm, moved[0], moved[1]});
           }
         }
-        assertThat(optimizer.steps()).isEqualTo(5);
+        assertThat(AdamWTest.steps(optimizer)).isEqualTo(5);
       }
       check("PRETRAINING", figures, PRETRAINING);
     }
@@ -115,7 +115,6 @@ class TrainingStepGoldenTest {
           double[] moved = moved(start, model.parameters().values());
           figures.add(new double[] {r.loss(), r.kl(), r.clipFraction(), r.gradNorm(), moved[0], moved[1]});
         }
-        assertThat(step.updates()).isEqualTo(3);
       }
       check("GRPO", figures, GRPO);
     }
