@@ -133,22 +133,13 @@ public final class Pretrainer {
         for (int i = 0; i < options.batchSize(); i++) {
           batch.add(example(model, pool.get(random.nextInt(pool.size())), random, options.partialCaptions()));
         }
-        float loss;
-        try (NDManager m = model.newStepManager()) {
-          try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            SampleScorer.TokenLogProbs lp = SampleScorer.captionLogProbs(model, m, batch);
-            NDArray lossArray = lp.logProbs().sum().div(lp.mask().sum()).neg();
-            collector.backward(lossArray);
-            loss = lossArray.getFloat();
-          }
-          done = Math.max((double) (step + 1) / options.maxSteps(),
-              (double) (System.nanoTime() - start) / budgetNanos);
-          float lr = (float) (options.learningRate()
-              * (FINAL_LR_SHARE + (1 - FINAL_LR_SHARE) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, done)))));
-          double norm = optimizer.step(parameters, trainable, lr);
-          if (!Double.isFinite(norm)) {
-            skipped++; // AdamW left the weights alone; the summary reports how often
-          }
+        float loss = captionLoss(model, batch);
+        done = Math.max((double) (step + 1) / options.maxSteps(), (double) (System.nanoTime() - start) / budgetNanos);
+        float lr = (float) (options.learningRate()
+            * (FINAL_LR_SHARE + (1 - FINAL_LR_SHARE) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, done)))));
+        double norm = optimizer.step(parameters, trainable, lr);
+        if (!Double.isFinite(norm)) {
+          skipped++; // AdamW left the weights alone; the summary reports how often
         }
         recent[(int) (step % LOSS_WINDOW)] = loss;
         step++;
@@ -161,6 +152,20 @@ public final class Pretrainer {
     listener.onProgress(1.0, step, mean(recent, step), time);
     return new TrainingSummary(step, time, mean(recent, step), skipped,
         ProcessUsage.coresUsed(cpuAtStart, ProcessUsage.cpuNanos(), time.toNanos()));
+  }
+
+  /**
+   * The caption loss of a batch (mean negative log-prob of its target tokens), back-propagated into the gradients
+   * of the trainable parameters; the optimiser step is the caller's.
+   */
+  static float captionLoss(VzModel model, List<SampleScorer.ClueSample> batch) {
+    try (NDManager m = model.newStepManager();
+        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      SampleScorer.TokenLogProbs lp = SampleScorer.captionLogProbs(model, m, batch);
+      NDArray loss = lp.logProbs().sum().div(lp.mask().sum()).neg();
+      collector.backward(loss);
+      return loss.getFloat();
+    }
   }
 
   private static double mean(double[] window, long steps) {

@@ -14,6 +14,7 @@ import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.model.ModelConfig;
 import org.visionzero.policy.model.ParameterSet;
 import org.visionzero.policy.model.VzModel;
+import org.visionzero.policy.testing.TestModels;
 
 /** The fused {@link AdamW} makes the updates of the per-parameter form ({@link LegacyAdamW}), to float rounding. */
 class AdamWFusedTest {
@@ -68,10 +69,7 @@ class AdamWFusedTest {
 
   @Test
   void shouldKeepTheMomentsOfParametersThatAStepLeavesOut() {
-    Vocabulary vocabulary = Vocabulary.standard();
-    ModelConfig config = ModelConfig.standard(vocabulary.size());
-    try (VzModel fused = VzModel.create(config, vocabulary, 23, Device.cpu());
-        VzModel legacy = VzModel.create(config, vocabulary, 23, Device.cpu())) {
+    try (VzModel fused = TestModels.standard(23); VzModel legacy = TestModels.standard(23)) {
       // Iterative-SPO alternates the parts it trains: each phase's moments must survive the other phase's steps.
       List<String> clue = List.of("decision.score2.b", "decision.score2.w");
       List<String> decision = List.of("decision.abstain", "decision.score2.b");

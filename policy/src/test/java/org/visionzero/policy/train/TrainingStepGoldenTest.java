@@ -2,11 +2,6 @@ package org.visionzero.policy.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +13,9 @@ import org.visionzero.events.TurnKind;
 import org.visionzero.game.view.TurnView;
 import org.visionzero.game.view.VisibleClue;
 import org.visionzero.policy.PolicyTurn;
-import org.visionzero.policy.Vocabulary;
-import org.visionzero.policy.model.ModelConfig;
 import org.visionzero.policy.model.ParameterSet;
 import org.visionzero.policy.model.VzModel;
+import org.visionzero.policy.testing.TestModels;
 
 /**
  * Pins the numbers of the pretraining step (caption loss + AdamW) and of the GRPO step, as they were recorded
@@ -53,8 +47,7 @@ class TrainingStepGoldenTest {
 
   @Test
   void shouldKeepThePretrainingStepNumbers() {
-    Vocabulary vocabulary = Vocabulary.standard();
-    try (VzModel model = VzModel.create(ModelConfig.standard(vocabulary.size()), vocabulary, 4, Device.cpu())) {
+    try (VzModel model = TestModels.standard(4)) {
       Map<String, float[]> start = model.parameters().values();
       List<SampleScorer.ClueSample> batch = ClueLogitsEquivalenceTest.batch(model, 16);
       // What Pretrainer trains, with its weight decay and clip.
@@ -64,18 +57,10 @@ class TrainingStepGoldenTest {
       List<double[]> figures = new ArrayList<>();
       try (AdamW optimizer = new AdamW(model.newStepManager(), 1e-4f, 1.0f)) {
         for (int step = 0; step < 5; step++) {
-          float loss;
-          try (NDManager m = model.newStepManager()) {
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-              SampleScorer.TokenLogProbs lp = SampleScorer.captionLogProbs(model, m, batch);
-              NDArray lossArray = lp.logProbs().sum().div(lp.mask().sum()).neg();
-              collector.backward(lossArray);
-              loss = lossArray.getFloat();
-            }
-            double norm = optimizer.step(model.parameters(), names, 3e-3f * (1f - 0.1f * step));
-            double[] moved = moved(start, model.parameters().values());
-            figures.add(new double[] {loss, norm, moved[0], moved[1]});
-          }
+          float loss = Pretrainer.captionLoss(model, batch);
+          double norm = optimizer.step(model.parameters(), names, 3e-3f * (1f - 0.1f * step));
+          double[] moved = moved(start, model.parameters().values());
+          figures.add(new double[] {loss, norm, moved[0], moved[1]});
         }
         assertThat(AdamWTest.steps(optimizer)).isEqualTo(5);
       }
@@ -85,10 +70,7 @@ class TrainingStepGoldenTest {
 
   @Test
   void shouldKeepTheGrpoStepNumbers() {
-    Vocabulary vocabulary = Vocabulary.standard();
-    ModelConfig config = ModelConfig.standard(vocabulary.size());
-    try (VzModel model = VzModel.create(config, vocabulary, 5, Device.cpu());
-        VzModel reference = VzModel.create(config, vocabulary, 5, Device.cpu())) {
+    try (VzModel model = TestModels.standard(5); VzModel reference = TestModels.standard(5)) {
       Map<String, float[]> start = model.parameters().values();
       List<SampleScorer.ClueSample> examples = ClueLogitsEquivalenceTest.batch(model, 8);
       List<GrpoStep.ClueItem> clues = new ArrayList<>();

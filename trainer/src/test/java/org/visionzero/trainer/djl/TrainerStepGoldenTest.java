@@ -1,16 +1,17 @@
 package org.visionzero.trainer.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredTrajectory;
@@ -83,7 +84,7 @@ class TrainerStepGoldenTest {
   @Test
   void shouldKeepTheStepNumbersWhenPhasesTrainDifferentParts() throws Exception {
     List<double[]> straight = run(TrainableParameters.defaults(), STEPS, null);
-    TrainerStepGoldenTest.check("DEFAULT_PARTS", straight, DEFAULT_PARTS);
+    check("DEFAULT_PARTS", straight, DEFAULT_PARTS);
   }
 
   @Test
@@ -181,18 +182,9 @@ class TrainerStepGoldenTest {
 
   /** Σ|w − w0| and Σ(w − w0)² over every weight. */
   private static double[] moved(Map<String, float[]> start, Map<String, float[]> now) {
-    double abs = 0;
-    double squares = 0;
-    for (Map.Entry<String, float[]> e : now.entrySet()) {
-      float[] before = start.get(e.getKey());
-      float[] after = e.getValue();
-      for (int i = 0; i < after.length; i++) {
-        double d = (double) after[i] - before[i];
-        abs += Math.abs(d);
-        squares += d * d;
-      }
-    }
-    return new double[] {abs, squares};
+    double[] deltas = now.entrySet().stream().flatMapToDouble(e -> IntStream.range(0, e.getValue().length)
+        .mapToDouble(i -> (double) e.getValue()[i] - start.get(e.getKey())[i])).toArray();
+    return new double[] {Arrays.stream(deltas).map(Math::abs).sum(), Arrays.stream(deltas).map(d -> d * d).sum()};
   }
 
   /**
@@ -226,25 +218,19 @@ class TrainerStepGoldenTest {
 
   /** Compares to the recorded figures (1e-6 relative); prints the current ones when asked or none are recorded. */
   private static void check(String name, List<double[]> figures, double[][] golden) {
+    double[][] actual = figures.toArray(double[][]::new);
     if (Boolean.getBoolean("golden.print") || golden.length == 0) {
-      StringBuilder out = new StringBuilder(name).append(" = {\n");
-      for (double[] row : figures) {
-        out.append("    {");
-        for (int i = 0; i < row.length; i++) {
-          out.append(i == 0 ? "" : ", ").append(row[i]);
-        }
-        out.append("},\n");
-      }
-      System.out.println(out.append("};"));
+      System.out.println(name + " = " + Arrays.deepToString(actual).replace('[', '{').replace(']', '}'));
     }
-    assertThat(golden).as("figures recorded for " + name).isNotEmpty();
-    assertThat(figures).hasSize(golden.length);
+    assertThat(actual).as(name).hasSameDimensionsAs(golden);
     for (int s = 0; s < golden.length; s++) {
-      for (int i = 0; i < golden[s].length; i++) {
-        double expected = golden[s][i];
-        assertThat(figures.get(s)[i]).as(name + " step " + (s + 1) + " figure " + i)
-            .isCloseTo(expected, within(Math.abs(expected) * RELATIVE + 1e-12));
-      }
+      assertThat(actual[s]).as(name + " step " + (s + 1)).usingElementComparator(TrainerStepGoldenTest::closeTo)
+          .containsExactly(golden[s]);
     }
+  }
+
+  /** 0 when {@code actual} is within {@link #RELATIVE} of {@code expected}. */
+  private static int closeTo(Double actual, Double expected) {
+    return Math.abs(actual - expected) <= Math.abs(expected) * RELATIVE + 1e-12 ? 0 : Double.compare(actual, expected);
   }
 }
