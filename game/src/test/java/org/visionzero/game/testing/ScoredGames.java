@@ -11,7 +11,6 @@ import org.visionzero.game.fold.Decision;
 import org.visionzero.game.fold.GameCommand;
 import org.visionzero.game.fold.GameDecider;
 import org.visionzero.game.fold.GameState;
-import org.visionzero.game.fold.Games;
 import org.visionzero.game.score.TrajectoryScorer;
 
 /** Scored trajectories for tests: a code-mode game played through the real fold and scorer. */

@@ -26,7 +26,7 @@ import org.visionzero.trainer.core.TrainerCore;
 import org.visionzero.trainer.inputs.PairImages;
 import org.visionzero.trainer.inputs.PairPictures;
 import org.visionzero.trainer.inputs.TurnInputs;
-import org.visionzero.trainer.phase.PhaseControls;
+import org.visionzero.trainer.phase.IterativeSpoControl;
 import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.KlAnchor;
@@ -113,7 +113,7 @@ class TrainerStepGoldenTest {
     DjlLearner learner = learner(7, parts);
     try {
       Map<String, float[]> start = learner.model().parameters().values();
-      PhaseControls phases = PhaseControls.start(RULES);
+      IterativeSpoControl phases = IterativeSpoControl.start(RULES);
       TrainerCore core = core(TrainerState.initial(0, RaeBaselines.initial(RULES.raeAlpha()), phases.state()),
           phases, learner);
       for (int step = 1; step <= steps; step++) {
@@ -130,7 +130,7 @@ class TrainerStepGoldenTest {
           learner.close();
           learner = learner(7, parts);
           learner.load(checkpoint);
-          core = core(state, PhaseControls.restore(RULES, state.phase()), learner);
+          core = core(state, IterativeSpoControl.restore(RULES, state.phase()), learner);
         }
       }
     } finally {
@@ -144,7 +144,7 @@ class TrainerStepGoldenTest {
         KlAnchor.defaults(), false);
   }
 
-  private static TrainerCore core(TrainerState state, PhaseControls phases, DjlLearner learner) {
+  private static TrainerCore core(TrainerState state, IterativeSpoControl phases, DjlLearner learner) {
     return new TrainerCore(state, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE, learner, 100,
         StepOptions.defaults());
   }
