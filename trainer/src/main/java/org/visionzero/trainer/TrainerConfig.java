@@ -2,7 +2,6 @@ package org.visionzero.trainer;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -49,6 +48,8 @@ public final class TrainerConfig extends AbstractConfig {
   public static final String DECISION_TRAINABLE = "decision.trainable";
   public static final String PHASE_CYCLE_LENGTH = "phase.cycle.length";
   public static final String PHASE_SCHEDULE = "phase.schedule";
+  public static final String RAE_ENABLED = "rae.enabled";
+  public static final String RAE_ALPHA = "rae.alpha";
   public static final String PHASE_DWELL_STEPS = "phase.dwell.steps";
   public static final String PHASE_PATIENCE_STEPS = "phase.patience.steps";
   public static final String BLOB_DIR = "blob.dir";
@@ -117,8 +118,16 @@ public final class TrainerConfig extends AbstractConfig {
               + "decoder stay at v0, so the decision head's features and clue fit stay put.")
       .define(DECISION_TRAINABLE, Type.LIST, "decision.", Importance.MEDIUM,
           "Parameter-name prefixes trained in DECISION steps.")
-      .define(PHASE_SCHEDULE, Type.STRING, "", ValidString.in("", "fixed-cycle", "hysteresis"), Importance.MEDIUM,
-          "Iterative-SPO controller; empty takes the mode's (code: fixed-cycle, paper: hysteresis).")
+      .define(PHASE_SCHEDULE, Type.STRING, "",
+          ValidString.in("", "fixed-cycle", "hysteresis", "clue-only", "decision-only"), Importance.MEDIUM,
+          "Iterative-SPO controller; empty takes the mode's (code: fixed-cycle, paper: hysteresis). clue-only and "
+              + "decision-only are the single-stage ablations: every step trains that stage.")
+      .define(RAE_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+          "Role-advantage estimation: clue advantages subtract a per-role baseline (VISION-ZERO.md section 2). "
+              + "false is the ablation without RAE: the advantage is the raw clue reward.")
+      .define(RAE_ALPHA, Type.DOUBLE, (double) FROM_MODE, Importance.LOW,
+          "alpha of the RAE baselines, b <- alpha*b + (1-alpha)*mean, in [0, 1); -1 takes the mode's (code 0.9, "
+              + "paper 0.95).")
       .define(PHASE_CYCLE_LENGTH, Type.INT, FROM_MODE, Importance.MEDIUM,
           "L of the fixed cycle (L decision steps, then L clue steps); -1 takes the mode's (1).")
       .define(PHASE_DWELL_STEPS, Type.INT, FROM_MODE, Importance.LOW,
@@ -166,7 +175,11 @@ public final class TrainerConfig extends AbstractConfig {
     GameConfig.Builder builder = GameConfig.forMode(GameConfig.Mode.fromWireName(getString(MODE))).toBuilder();
     String schedule = getString(PHASE_SCHEDULE);
     if (!schedule.isEmpty()) {
-      builder.phaseSchedule(GameConfig.PhaseSchedule.valueOf(schedule.replace('-', '_').toUpperCase(Locale.ROOT)));
+      builder.phaseSchedule(GameConfig.PhaseSchedule.fromSettingName(schedule));
+    }
+    builder.raeEnabled(getBoolean(RAE_ENABLED));
+    if (getDouble(RAE_ALPHA) != FROM_MODE) {
+      builder.raeAlpha(getDouble(RAE_ALPHA));
     }
     if (getInt(PHASE_CYCLE_LENGTH) != FROM_MODE) {
       builder.cycleLength(getInt(PHASE_CYCLE_LENGTH));
@@ -199,7 +212,8 @@ public final class TrainerConfig extends AbstractConfig {
 
   /** How a step uses its batch. */
   public StepOptions stepOptions() {
-    return new StepOptions(decisionAdvantage(), getInt(DECISION_UPDATES), getBoolean(DECISION_SKIP_REPEATING_SPY));
+    return new StepOptions(decisionAdvantage(), getInt(DECISION_UPDATES), getBoolean(DECISION_SKIP_REPEATING_SPY),
+        rules().raeEnabled());
   }
 
   /** β of the KL term to v0, per phase. */

@@ -34,6 +34,24 @@ class TrainerConfigTest {
   }
 
   @Test
+  void shouldSwitchRaeOffAndSetItsAlphaAndTheSingleStageSchedules() {
+    TrainerConfig noRae = new TrainerConfig(Map.of(TrainerConfig.RAE_ENABLED, "false",
+        TrainerConfig.PHASE_SCHEDULE, "clue-only"));
+    TrainerConfig alpha = new TrainerConfig(Map.of(TrainerConfig.RAE_ALPHA, "0.5",
+        TrainerConfig.PHASE_SCHEDULE, "decision-only"));
+
+    assertThat(noRae.rules().raeEnabled()).isFalse();
+    assertThat(noRae.stepOptions().roleAdvantage()).isFalse();
+    assertThat(noRae.rules().phaseSchedule()).isEqualTo(GameConfig.PhaseSchedule.CLUE_ONLY);
+    assertThat(alpha.rules().raeEnabled()).isTrue();
+    assertThat(alpha.stepOptions().roleAdvantage()).isTrue();
+    assertThat(alpha.rules().raeAlpha()).isEqualTo(0.5);
+    assertThat(alpha.rules().phaseSchedule()).isEqualTo(GameConfig.PhaseSchedule.DECISION_ONLY);
+    assertThatThrownBy(() -> new TrainerConfig(Map.of(TrainerConfig.RAE_ALPHA, "1.5")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("raeAlpha must be in [0, 1)");
+  }
+
+  @Test
   void shouldPassKafkaPrefixedSettingsToTheClients() {
     TrainerConfig config = new TrainerConfig(Map.of("kafka.security.protocol", "SASL_SSL"));
 

@@ -21,9 +21,12 @@ import org.visionzero.events.DecisionMode;
  * @param clueBeta                 β, weight of the spy-versus-civilians vote gap in the clue rewards
  * @param clueLambda               λ, weight of a civilian's own vote excess in its clue reward
  * @param raeAlpha                 α, decay of the role-advantage baselines: {@code b ← α·b + (1−α)·mean}
+ * @param raeEnabled               whether clue advantages subtract the role baselines (RAE); off, the advantage is the
+ *                                 raw clue reward (the paper's ablation without RAE)
  * @param decisionRewardShape      CODE ({@code 0.3·(2f−1) + 1.2·a + 0.99·[a>0]}) or PAPER ({@code r = a})
  * @param formatMinReasoningChars  the format flag needs reasoning strictly longer than this many characters
- * @param phaseSchedule            FIXED_CYCLE (code) or HYSTERESIS (paper) Iterative-SPO controller
+ * @param phaseSchedule            FIXED_CYCLE (code) or HYSTERESIS (paper) Iterative-SPO controller; CLUE_ONLY and
+ *                                 DECISION_ONLY are the single-stage ablations
  * @param cycleLength              L of the fixed cycle: L decision steps then L clue steps
  * @param emaRho                   ρ, decay of the accuracy and N/A-rate EMAs of the hysteresis controller
  * @param clueSwitchMinAccuracy    DECISION → CLUE needs the accuracy EMA at least this high
@@ -48,6 +51,7 @@ public record GameConfig(
     double clueBeta,
     double clueLambda,
     double raeAlpha,
+    boolean raeEnabled,
     DecisionRewardShape decisionRewardShape,
     int formatMinReasoningChars,
     PhaseSchedule phaseSchedule,
@@ -105,7 +109,28 @@ public record GameConfig(
     /** DECISION when {@code (t mod 2L) < L}, else CLUE. */
     FIXED_CYCLE,
     /** EMA thresholds with dwell and optional patience. */
-    HYSTERESIS
+    HYSTERESIS,
+    /** Ablation: every step trains the clue stage. */
+    CLUE_ONLY,
+    /** Ablation: every step trains the decision stage. */
+    DECISION_ONLY;
+
+    /** The setting's name, e.g. {@code fixed-cycle}. */
+    public String settingName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Reads a setting name such as {@code clue-only}, case-insensitively. */
+    public static PhaseSchedule fromSettingName(String name) {
+      Objects.requireNonNull(name, "schedule name");
+      for (PhaseSchedule schedule : values()) {
+        if (schedule.settingName().equals(name.trim().toLowerCase(Locale.ROOT))) {
+          return schedule;
+        }
+      }
+      throw new IllegalArgumentException("unknown phase schedule '" + name
+          + "': use fixed-cycle, hysteresis, clue-only or decision-only");
+    }
   }
 
   public GameConfig {
@@ -226,6 +251,7 @@ public record GameConfig(
     private double clueBeta = 0.1;
     private double clueLambda = 0.1;
     private double raeAlpha = 0.9;
+    private boolean raeEnabled = true;
     private DecisionRewardShape decisionRewardShape = DecisionRewardShape.CODE;
     private int formatMinReasoningChars = 10;
     private PhaseSchedule phaseSchedule = PhaseSchedule.FIXED_CYCLE;
@@ -255,6 +281,7 @@ public record GameConfig(
       clueBeta = c.clueBeta;
       clueLambda = c.clueLambda;
       raeAlpha = c.raeAlpha;
+      raeEnabled = c.raeEnabled;
       decisionRewardShape = c.decisionRewardShape;
       formatMinReasoningChars = c.formatMinReasoningChars;
       phaseSchedule = c.phaseSchedule;
@@ -282,6 +309,7 @@ public record GameConfig(
     public Builder clueBeta(double v) { clueBeta = v; return this; }
     public Builder clueLambda(double v) { clueLambda = v; return this; }
     public Builder raeAlpha(double v) { raeAlpha = v; return this; }
+    public Builder raeEnabled(boolean v) { raeEnabled = v; return this; }
     public Builder decisionRewardShape(DecisionRewardShape v) { decisionRewardShape = v; return this; }
     public Builder formatMinReasoningChars(int v) { formatMinReasoningChars = v; return this; }
     public Builder phaseSchedule(PhaseSchedule v) { phaseSchedule = v; return this; }
@@ -300,7 +328,7 @@ public record GameConfig(
     /** Validates and builds; the message of a failure names the setting and the allowed values. */
     public GameConfig build() {
       return new GameConfig(mode, numPlayers, numSpies, clueRounds, decisionMode, decisionSamples,
-          blankSpyImage, temperature, clueBeta, clueLambda, raeAlpha, decisionRewardShape,
+          blankSpyImage, temperature, clueBeta, clueLambda, raeAlpha, raeEnabled, decisionRewardShape,
           formatMinReasoningChars, phaseSchedule, cycleLength, emaRho, clueSwitchMinAccuracy,
           clueSwitchMaxNaRate, decisionSwitchMinError, decisionSwitchMinNaRate, dwellSteps, patienceSteps,
           patienceEnabled, maxAttempts, turnTimeout);

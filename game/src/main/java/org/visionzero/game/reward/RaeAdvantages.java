@@ -34,6 +34,14 @@ public record RaeAdvantages(
 
   /** Updates {@code before} with the batch's raw clue rewards and computes every seat's advantage. */
   public static RaeAdvantages apply(RaeBaselines before, List<ScoredTrajectory> batch) {
+    return apply(before, batch, true);
+  }
+
+  /**
+   * With {@code enabled}, {@link #apply(RaeBaselines, List)}; without (the ablation without RAE), every seat's
+   * advantage is its raw clue reward and the baselines stay as they were. The batch means are reported either way.
+   */
+  public static RaeAdvantages apply(RaeBaselines before, List<ScoredTrajectory> batch, boolean enabled) {
     Objects.requireNonNull(before, "before");
     double spySum = 0;
     int spyCount = 0;
@@ -55,14 +63,15 @@ public record RaeAdvantages(
     OptionalDouble meanSpy = spyCount == 0 ? OptionalDouble.empty() : OptionalDouble.of(spySum / spyCount);
     OptionalDouble meanCivilian =
         civilianCount == 0 ? OptionalDouble.empty() : OptionalDouble.of(civilianSum / civilianCount);
-    RaeBaselines updated = before.update(meanSpy, meanCivilian);
+    RaeBaselines updated = enabled ? before.update(meanSpy, meanCivilian) : before;
     Map<String, double[]> advantages = new HashMap<>();
     for (ScoredTrajectory game : batch) {
       List<Double> rewards = game.getClueRewards();
       double[] perSeat = new double[rewards.size()];
       for (int seat = 1; seat <= rewards.size(); seat++) {
         Role role = seat == game.getSpySeat() ? Role.SPY : Role.CIVILIAN;
-        perSeat[seat - 1] = updated.advantage(role, rewards.get(seat - 1));
+        double raw = rewards.get(seat - 1);
+        perSeat[seat - 1] = enabled ? updated.advantage(role, raw) : raw;
       }
       advantages.put(game.getGameId(), perSeat);
     }

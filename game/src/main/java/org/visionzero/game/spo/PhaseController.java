@@ -23,12 +23,14 @@ public interface PhaseController {
   /** The state to save with a checkpoint. */
   PhaseControllerState save();
 
-  /** A fresh controller of the configured schedule (both start in DECISION). */
+  /** A fresh controller of the configured schedule (all but clue-only start in DECISION). */
   static PhaseController fromConfig(GameConfig config) {
     Objects.requireNonNull(config, "config");
-    return config.phaseSchedule() == GameConfig.PhaseSchedule.FIXED_CYCLE
-        ? FixedCycleController.start(config.cycleLength())
-        : HysteresisController.start(config);
+    return switch (config.phaseSchedule()) {
+      case FIXED_CYCLE -> FixedCycleController.start(config.cycleLength());
+      case HYSTERESIS -> HysteresisController.start(config);
+      case CLUE_ONLY, DECISION_ONLY -> SingleStageController.start(config.phaseSchedule());
+    };
   }
 
   /** The controller a saved state describes, with the configured settings. */
@@ -40,8 +42,10 @@ public interface PhaseController {
           + " controller but the configuration asks for " + config.phaseSchedule()
           + ": restore with the configuration of the run that saved it");
     }
-    return state.schedule() == GameConfig.PhaseSchedule.FIXED_CYCLE
-        ? FixedCycleController.restore(config.cycleLength(), state)
-        : HysteresisController.restore(config, state);
+    return switch (state.schedule()) {
+      case FIXED_CYCLE -> FixedCycleController.restore(config.cycleLength(), state);
+      case HYSTERESIS -> HysteresisController.restore(config, state);
+      case CLUE_ONLY, DECISION_ONLY -> SingleStageController.restore(state.schedule(), state);
+    };
   }
 }

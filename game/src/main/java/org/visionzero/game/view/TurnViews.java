@@ -75,13 +75,15 @@ public final class TurnViews {
    */
   public static TurnView forScoredTurn(ScoredTrajectory game, GameConfig rules, TurnKind kind, int seat, int round,
       PolicyRef policy, String spyHint) {
-    TurnPlan plan = TurnPlan.of(game.getNumPlayers(), rules.clueRounds(), game.getSpySeat(), rules.decisionMode(),
+    // A game records its players; its rounds are those its clues were given in (a run may change either).
+    int rounds = game.getClues().stream().mapToInt(clue -> clue.getRound()).max().orElse(rules.clueRounds());
+    TurnPlan plan = TurnPlan.of(game.getNumPlayers(), rounds, game.getSpySeat(), rules.decisionMode(),
         rules.decisionSamples());
     TurnSlot slot = plan.slots().stream()
         .filter(s -> s.kind() == kind && s.seat() == seat && s.round() == round)
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("game " + game.getGameId() + " has no " + kind
-            + " turn of seat " + seat + " in round " + round + " under these rules (" + rules.clueRounds()
+            + " turn of seat " + seat + " in round " + round + " under these rules (" + rounds
             + " rounds, " + rules.decisionMode() + "): train with the rules (mode) the game was played with"));
     List<VisibleClue> history = game.getClues().stream()
         .map(clue -> new VisibleClue(clue.getSeat(), clue.getRound(), clue.getText(),

@@ -34,6 +34,20 @@ class RaeAdvantagesTest {
   }
 
   @Test
+  void shouldUseRawRewardsAndKeepTheBaselinesWhenRaeIsOff() {
+    ScoredTrajectory first = ScoredGames.game("g1", 2, List.of(0.1, -0.4, 0.1, 0.2));
+    RaeBaselines before = new RaeBaselines(0.5, -0.1, 0.9);
+
+    RaeAdvantages rae = RaeAdvantages.apply(before, List.of(first), false);
+
+    assertThat(rae.baselines()).isEqualTo(before);
+    assertThat(rae.advantage("g1", 2)).isEqualTo(-0.4);
+    assertThat(rae.advantage("g1", 1)).isEqualTo(0.1);
+    assertThat(rae.meanSpy().getAsDouble()).isCloseTo(-0.4, within(TOLERANCE));
+    assertThat(rae.meanCivilian().getAsDouble()).isCloseTo(0.4 / 3, within(TOLERANCE));
+  }
+
+  @Test
   void shouldRefuseAGameWhoseRewardsDoNotMatchItsPlayers() {
     ScoredTrajectory broken = ScoredGames.game("bad", 2, List.of(0.1, -0.1));
 

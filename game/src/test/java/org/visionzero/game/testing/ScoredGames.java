@@ -30,8 +30,17 @@ public final class ScoredGames {
     return PLAYED;
   }
 
+  /** A game played through the real fold and scored under other rules (e.g. more players or rounds). */
+  public static ScoredTrajectory played(GameConfig rules) {
+    return play(rules);
+  }
+
   private static ScoredTrajectory play() {
-    GameDecider decider = new GameDecider(GameConfig.code());
+    return play(GameConfig.code());
+  }
+
+  private static ScoredTrajectory play(GameConfig rules) {
+    GameDecider decider = new GameDecider(rules);
     Decision start = decider.decide(GameState.empty(), Games.start("g", 7));
     GameState state = start.applyTo(GameState.empty());
     Deque<TurnRequested> due = new ArrayDeque<>(start.turnRequests());
@@ -41,6 +50,6 @@ public final class ScoredGames {
       state = answered.applyTo(state);
       due.addAll(answered.turnRequests());
     }
-    return TrajectoryScorer.byGameMode().score(state);
+    return TrajectoryScorer.withConfig(rules).score(state);
   }
 }

@@ -144,4 +144,19 @@ class TurnViewsTest {
     assertThatThrownBy(() -> TurnViews.forScoredTurn(game, GameConfig.paper(), TurnKind.DECISION, 0, 0,
         Games.REFEREE, "")).hasMessageContaining("train with the rules (mode) the game was played with");
   }
+
+  @Test
+  void shouldRebuildTheTurnsOfAGameWithOtherPlayersAndRoundsThanTheModesFromTheGameItself() {
+    GameConfig played = GameConfig.code().toBuilder().numPlayers(3).clueRounds(3).build();
+    ScoredTrajectory game = ScoredGames.played(played);
+
+    TurnView lastClue = TurnViews.forScoredTurn(game, GameConfig.code(), TurnKind.CLUE, 3, 3, Games.POLICY, "");
+    TurnView decision = TurnViews.forScoredTurn(game, GameConfig.code(), TurnKind.DECISION, 0, 0, Games.REFEREE, "");
+
+    assertThat(lastClue.turn()).isEqualTo(8);
+    assertThat(lastClue.numPlayers()).isEqualTo(3);
+    assertThat(lastClue.history()).hasSize(8);
+    assertThat(decision.turn()).isEqualTo(9);
+    assertThat(decision.history()).hasSize(9);
+  }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
+import org.visionzero.game.config.GameConfig;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.run.RunPlan;
@@ -44,6 +45,8 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String WORKER_BATCH_MAX_SIZE = "worker." + WorkerConfig.BATCH_MAX_SIZE;
   public static final String WORKER_BATCH_MAX_WAIT_MS = "worker." + WorkerConfig.BATCH_MAX_WAIT_MS;
   public static final String TURN_TIMEOUT_MS = "coordinator.turn.timeout.ms";
+  public static final String GAME_PLAYERS = CoordinatorConfig.GAME_PLAYERS;
+  public static final String GAME_CLUE_ROUNDS = CoordinatorConfig.GAME_CLUE_ROUNDS;
   public static final String STREAMS_COMMIT_INTERVAL = "streams.commit.interval.ms";
   public static final String GAMES_PER_STEP = "trainer.games.per.step";
   public static final String CHECKPOINT_INTERVAL = "trainer.checkpoint.interval.steps";
@@ -75,7 +78,7 @@ public final class VzRunConfig extends AbstractConfig {
       TrainerConfig.DECISION_ADVANTAGE, TrainerConfig.DECISION_UPDATES, TrainerConfig.DECISION_SKIP_REPEATING_SPY,
       TrainerConfig.CLUE_TRAINABLE, TrainerConfig.DECISION_TRAINABLE, TrainerConfig.WARMUP_STEPS,
       TrainerConfig.PHASE_SCHEDULE, TrainerConfig.PHASE_CYCLE_LENGTH, TrainerConfig.CLUE_KL_BETA,
-      TrainerConfig.DECISION_KL_BETA);
+      TrainerConfig.DECISION_KL_BETA, TrainerConfig.RAE_ENABLED, TrainerConfig.RAE_ALPHA);
   /** A run bounded only by time trains until it ends: its schedule stays flat after warm-up. */
   public static final long OPEN_ENDED_STEPS = 1_000_000L;
   /** Warm-up steps of a run bounded only by time (a share of an open-ended step count means nothing). */
@@ -123,6 +126,10 @@ public final class VzRunConfig extends AbstractConfig {
                 + "what its device holds; a cheap policy gains from batches as large as the games in flight.")
         .define(WORKER_BATCH_MAX_WAIT_MS, Type.LONG, WorkerConfig.DEFAULT_BATCH_MAX_WAIT_MS, Range.atLeast(0),
             Importance.LOW, "How long a worker waits to fill a micro-batch once it holds a first turn.")
+        .define(GAME_PLAYERS, Type.INT, CoordinatorConfig.FROM_MODE, Importance.MEDIUM,
+            "Players per game, the spy included (civilians + 1, 3..8 for the standard model); -1: the code mode's 4.")
+        .define(GAME_CLUE_ROUNDS, Type.INT, CoordinatorConfig.FROM_MODE, Importance.MEDIUM,
+            "Clue rounds per game (1..4 for the standard model); -1: the code mode's 2.")
         .define(TURN_TIMEOUT_MS, Type.LONG, CoordinatorConfig.DEFAULT_TURN_TIMEOUT_MS, Range.atLeast(1),
             Importance.LOW, "A turn unanswered this long (counted once the coordinator has caught up with its input "
                 + "after a start) is requested again as the next attempt.")
@@ -172,6 +179,7 @@ public final class VzRunConfig extends AbstractConfig {
 
   public VzRunConfig(Map<String, Object> values) {
     super(CONFIG_DEF, values, false);
+    CoordinatorConfig.withShape(GameConfig.code().toBuilder(), getInt(GAME_PLAYERS), getInt(GAME_CLUE_ROUNDS));
     duration();
     evalFinalBudget();
     evalInterval();
@@ -283,6 +291,14 @@ public final class VzRunConfig extends AbstractConfig {
 
   public long workerBatchMaxWaitMs() {
     return getLong(WORKER_BATCH_MAX_WAIT_MS);
+  }
+
+  /** Players and clue rounds of the run's games, as coordinator settings (only those set). */
+  public Map<String, Object> gameShape() {
+    Map<String, Object> shape = new HashMap<>();
+    shape.put(GAME_PLAYERS, getInt(GAME_PLAYERS));
+    shape.put(GAME_CLUE_ROUNDS, getInt(GAME_CLUE_ROUNDS));
+    return shape;
   }
 
   public long turnTimeoutMs() {

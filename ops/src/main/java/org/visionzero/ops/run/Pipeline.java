@@ -139,10 +139,12 @@ public final class Pipeline {
     CheckpointPublished v0 = V0Bootstrap.ensure(runtime, clients, topics, blobs, data.resolve("v0"), v0File, out);
     LOG.info("v0: {}", v0.getCheckpoint().getSha256());
 
+    Map<String, Object> coordinatorSettings = new HashMap<>(config.gameShape());
+    coordinatorSettings.put(CoordinatorConfig.MAX_GAMES_IN_FLIGHT, config.maxGamesInFlight());
+    coordinatorSettings.put(CoordinatorConfig.TURN_TIMEOUT_MS, config.turnTimeoutMs());
+    coordinatorSettings.put(CoordinatorConfig.TRAINING_POLICY, runtime.policyName());
     CoordinatorConfig coordinatorConfig = new CoordinatorConfig(streamsSettings("vz-coordinator",
-        data.resolve("state"), Map.of(CoordinatorConfig.MAX_GAMES_IN_FLIGHT, config.maxGamesInFlight(),
-            CoordinatorConfig.TURN_TIMEOUT_MS, config.turnTimeoutMs(),
-            CoordinatorConfig.TRAINING_POLICY, runtime.policyName())));
+        data.resolve("state"), coordinatorSettings));
     players = coordinatorConfig.gameConfig().numPlayers();
     CoordinatorApp coordinator = new CoordinatorApp(coordinatorConfig, registry);
     producerStop = new CloseOnce(PairProducer.start(produceOptions(), clients, topics, blobs,

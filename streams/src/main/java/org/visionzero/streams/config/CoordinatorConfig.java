@@ -7,6 +7,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.topics.TopicCatalog;
 
@@ -18,6 +19,10 @@ public final class CoordinatorConfig extends AbstractConfig {
   public static final String TURN_TIMEOUT_MS = "turn.timeout.ms";
   public static final String MAX_ATTEMPTS = "max.attempts";
   public static final String GAME_MODE = "game.mode";
+  public static final String GAME_PLAYERS = "game.players";
+  public static final String GAME_CLUE_ROUNDS = "game.clue.rounds";
+  /** A game setting of -1 takes the mode's value. */
+  public static final int FROM_MODE = -1;
   public static final String PUNCTUATION_INTERVAL_MS = "punctuation.interval.ms";
   public static final String TRAINING_POLICY = "training.policy";
 
@@ -37,6 +42,11 @@ public final class CoordinatorConfig extends AbstractConfig {
       .define(GAME_MODE, Type.STRING, GameConfig.Mode.CODE.wireName(),
           ConfigDef.CaseInsensitiveValidString.in("code", "paper"), Importance.HIGH,
           "Rules of new games: 'code' (authors' released code, observer decision) or 'paper' (civilians vote).")
+      .define(GAME_PLAYERS, Type.INT, FROM_MODE, Importance.MEDIUM,
+          "Players at the table, the spy included (civilians + 1; 3.." + GameConfig.MAX_PLAYERS + "); -1 takes the "
+              + "mode's (code 4, paper 5). Every game records its own count, so scoring and training follow it.")
+      .define(GAME_CLUE_ROUNDS, Type.INT, FROM_MODE, Importance.MEDIUM,
+          "Clue rounds per game (every seat speaks once a round); -1 takes the mode's (2).")
       .define(PUNCTUATION_INTERVAL_MS, Type.LONG, DEFAULT_PUNCTUATION_INTERVAL_MS, ConfigDef.Range.atLeast(1),
           Importance.LOW, "How often (wall clock) turn deadlines are checked.")
       .define(TRAINING_POLICY, Type.STRING, DEFAULT_TRAINING_POLICY, new ConfigDef.NonEmptyString(),
@@ -45,6 +55,7 @@ public final class CoordinatorConfig extends AbstractConfig {
 
   public CoordinatorConfig(Map<?, ?> values) {
     super(CONFIG_DEF, values, false);
+    gameConfig();
   }
 
   public TopicCatalog topics() {
@@ -71,11 +82,30 @@ public final class CoordinatorConfig extends AbstractConfig {
     return getString(TRAINING_POLICY);
   }
 
-  /** The rules of new games: the mode's defaults with this coordinator's timeout and attempts. */
+  /** The rules of new games: the mode's defaults with this coordinator's players, rounds, timeout and attempts. */
   public GameConfig gameConfig() {
-    return GameConfig.forMode(GameConfig.Mode.fromWireName(getString(GAME_MODE))).toBuilder()
+    GameConfig.Builder rules = GameConfig.forMode(GameConfig.Mode.fromWireName(getString(GAME_MODE))).toBuilder()
         .maxAttempts(getInt(MAX_ATTEMPTS))
-        .turnTimeout(Duration.ofMillis(getLong(TURN_TIMEOUT_MS)))
-        .build();
+        .turnTimeout(Duration.ofMillis(getLong(TURN_TIMEOUT_MS)));
+    return withShape(rules, getInt(GAME_PLAYERS), getInt(GAME_CLUE_ROUNDS));
+  }
+
+  /**
+   * {@code rules} with {@value #GAME_PLAYERS} and {@value #GAME_CLUE_ROUNDS} applied ({@link #FROM_MODE} keeps the
+   * mode's), validated: a value the rules refuse is a ConfigException that says which.
+   */
+  public static GameConfig withShape(GameConfig.Builder rules, int players, int clueRounds) {
+    if (players != FROM_MODE) {
+      rules.numPlayers(players);
+    }
+    if (clueRounds != FROM_MODE) {
+      rules.clueRounds(clueRounds);
+    }
+    try {
+      return rules.build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("invalid game rules (" + GAME_PLAYERS + "=" + players + ", " + GAME_CLUE_ROUNDS + "="
+          + clueRounds + "): " + e.getMessage());
+    }
   }
 }

@@ -30,6 +30,21 @@ class CoordinatorConfigTest {
   }
 
   @Test
+  void shouldSetPlayersAndRoundsIndependentlyOfTheMode() {
+    GameConfig rules = new CoordinatorConfig(Map.of("state.dir", "/tmp/x", "game.mode", "paper",
+        "game.players", 3, "game.clue.rounds", 1)).gameConfig();
+    GameConfig modes = new CoordinatorConfig(Map.of("state.dir", "/tmp/x")).gameConfig();
+
+    assertThat(rules.numPlayers()).isEqualTo(3);
+    assertThat(rules.clueRounds()).isEqualTo(1);
+    assertThat(rules.decisionMode()).isEqualTo(DecisionMode.CIVILIAN_VOTES);
+    assertThat(modes.numPlayers()).isEqualTo(4);
+    assertThat(modes.clueRounds()).isEqualTo(2);
+    assertThatThrownBy(() -> new CoordinatorConfig(Map.of("state.dir", "/tmp/x", "game.players", 12)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("numPlayers must be in 3..9, was 12");
+  }
+
+  @Test
   void shouldRefuseZeroGamesInFlight() {
     assertThatThrownBy(() -> new CoordinatorConfig(Map.of("state.dir", "/tmp/x", "max.games.in.flight", 0)))
         .isInstanceOf(ConfigException.class)

@@ -12,8 +12,11 @@ import org.visionzero.game.reward.DecisionAdvantage;
  *                          scarce data of a streaming run (one decision turn per nine turns played).
  * @param skipRepeatingSpy  DECISION steps leave out the games whose spy only repeated other seats' clues: no observer
  *                          can find that spy from the images, so those votes are rewarded by luck
+ * @param roleAdvantage     clue advantages subtract the role baselines (RAE, the rules' {@code raeEnabled}); off,
+ *                          they are the raw clue rewards
  */
-public record StepOptions(DecisionAdvantage decisionAdvantage, int decisionUpdates, boolean skipRepeatingSpy) {
+public record StepOptions(DecisionAdvantage decisionAdvantage, int decisionUpdates, boolean skipRepeatingSpy,
+    boolean roleAdvantage) {
 
   public StepOptions {
     Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
@@ -22,8 +25,8 @@ public record StepOptions(DecisionAdvantage decisionAdvantage, int decisionUpdat
     }
   }
 
-  /** Centred advantages, one update per batch, games of a repeating spy left out of DECISION steps. */
+  /** Centred advantages, one update per batch, games of a repeating spy left out of DECISION steps, RAE on. */
   public static StepOptions defaults() {
-    return new StepOptions(DecisionAdvantage.CENTERED, 1, true);
+    return new StepOptions(DecisionAdvantage.CENTERED, 1, true, true);
   }
 }

@@ -82,7 +82,7 @@ public final class TrainerCore {
   public StepReport step(StepBatch batch) {
     long step = state.step() + 1;
     Phase phase = phases.phase();
-    RaeAdvantages rae = RaeAdvantages.apply(state.baselines(), batch.games());
+    RaeAdvantages rae = RaeAdvantages.apply(state.baselines(), batch.games(), options.roleAdvantage());
     List<TrainingSample> selected = PhaseSampleSelector.select(phase, batch.games(), rae,
         options.decisionAdvantage(), options.skipRepeatingSpy());
     StalenessFilter.Result filtered = staleness.filter(selected, state.policyVersion());

@@ -117,7 +117,7 @@ class TrainerCoreTest {
     IterativeSpoControl phases = IterativeSpoControl.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
-        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 3, true));
+        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 3, true, true));
 
     StepReport decision = core.step(batch(0, "g1", "g2"));
     assertThat(step.calls).containsExactly("apply", "apply", "apply");
@@ -142,7 +142,7 @@ class TrainerCoreTest {
     IterativeSpoControl phases = IterativeSpoControl.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
-        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 4, true));
+        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 4, true, true));
 
     StepReport report = core.step(batch(0, "g1"));
 
