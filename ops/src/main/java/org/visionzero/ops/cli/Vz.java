@@ -33,7 +33,8 @@ public final class Vz implements Runnable {
       RescoreCommand::new,
       AuditCommand::new,
       ExportCommand::new,
-      BenchCommand::new);
+      BenchCommand::new,
+      ExperimentCommand::new);
 
   @Spec
   CommandSpec spec;

@@ -46,6 +46,9 @@ public record Mean(double sum, double sumOfSquares, long count) {
     json.put("low", JsonNumbers.finiteOrNull(low()));
     json.put("high", JsonNumbers.finiteOrNull(high()));
     json.put("n", count);
+    // The sums let a reader pool several runs' games exactly (vz experiment does).
+    json.put("sum", JsonNumbers.finiteOrNull(sum));
+    json.put("sumOfSquares", JsonNumbers.finiteOrNull(sumOfSquares));
     return json;
   }
 }

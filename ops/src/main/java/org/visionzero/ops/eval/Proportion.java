@@ -53,13 +53,14 @@ public record Proportion(long successes, long trials) {
     return Z95 / (1 + Z95 * Z95 / n) * Math.sqrt(p * (1 - p) / n + Z95 * Z95 / (4 * n * n));
   }
 
-  /** {@code {rate, low, high, n}} for JSON. */
+  /** {@code {rate, low, high, n, successes}} for JSON. */
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("rate", JsonNumbers.finiteOrNull(rate()));
     json.put("low", JsonNumbers.finiteOrNull(low()));
     json.put("high", JsonNumbers.finiteOrNull(high()));
     json.put("n", trials);
+    json.put("successes", successes);
     return json;
   }
 }

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.visionzero.files.Directories;
 
 /**
  * A temporary directory that is deleted, with everything in it, when closed: benchmarks start brokers and write
@@ -37,16 +36,10 @@ public final class ScratchDir implements AutoCloseable {
   /** Deletes the directory and its content; what cannot be deleted is logged, not thrown. */
   @Override
   public void close() {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(path)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("temporary directory {} was not deleted: {}", path, e.getMessage());
-    }
-    if (Files.exists(path)) {
-      LOG.warn("temporary directory {} was not deleted completely; delete it by hand", path);
+    try {
+      Directories.deleteRecursively(path);
+    } catch (IOException e) {
+      LOG.warn("temporary directory {} was not deleted completely ({}); delete it by hand", path, e.getMessage());
     }
   }
 }

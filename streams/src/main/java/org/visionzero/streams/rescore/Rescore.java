@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,6 +42,7 @@ import org.visionzero.events.GameCompleted;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.GameStarted;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.files.Directories;
 import org.visionzero.game.score.TrajectoryConsistency;
 import org.visionzero.serde.AvroSerde;
 import org.visionzero.serde.AvroSerdes;
@@ -343,8 +342,8 @@ public final class Rescore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Stream<Path> files = Files.walk(stateDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    try {
+      Directories.deleteRecursively(stateDir);
     } catch (IOException e) {
       LOG.warn("re-scoring state {} was not deleted: {}", stateDir, e.getMessage());
     }
