@@ -149,18 +149,15 @@ public final class ExperimentCommand implements Runnable {
 
   private static ScheduledExecutorService progressTicker(ExperimentSpec spec, ExperimentRunner runner) {
     ConsoleProgress progress = ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY);
-    Instant start = Instant.now();
-    Duration total = runner.totalBudget();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "vz-experiment-progress");
       t.setDaemon(true);
       return t;
     });
     ticker.scheduleAtFixedRate(() -> {
-      Duration elapsed = Duration.between(start, Instant.now());
-      double share = (double) elapsed.toMillis() / total.toMillis();
-      progress.update("experiment " + spec.name() + " " + ConsoleProgress.bar(share) + "  at most "
-          + ConsoleProgress.time(total.minus(elapsed)) + " left");
+      Instant now = Instant.now();
+      progress.update("experiment " + spec.name() + " " + ConsoleProgress.bar(runner.share(now)) + "  about "
+          + ConsoleProgress.time(runner.budgetLeft(now)) + " of run budgets left");
     }, 1, 1, TimeUnit.SECONDS);
     return ticker;
   }

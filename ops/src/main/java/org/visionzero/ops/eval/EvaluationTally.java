@@ -122,8 +122,6 @@ public final class EvaluationTally {
     ArmTally none = new ArmTally();
     ArmTally decision = arms.getOrDefault(EvalArm.DECISION, none);
     ArmTally noImage = arms.getOrDefault(EvalArm.NO_IMAGE, none);
-    Proportion clueWins = arms.getOrDefault(EvalArm.CLUE_AS_SPY, none).won
-        .plus(arms.getOrDefault(EvalArm.CLUE_AS_CIVILIANS, none).won);
     Proportion paperWins = arms.getOrDefault(EvalArm.PAPER_AS_SPY, none).won
         .plus(arms.getOrDefault(EvalArm.PAPER_AS_CIVILIANS, none).won);
     Mean fidelity = arms.getOrDefault(EvalArm.CLUE_AS_CIVILIANS, none).fidelity
@@ -131,8 +129,10 @@ public final class EvaluationTally {
     Proportion spyEchoes = arms.getOrDefault(EvalArm.CLUE_AS_SPY, none).spyEchoes
         .plus(arms.getOrDefault(EvalArm.PAPER_AS_SPY, none).spyEchoes);
     long games = arms.values().stream().mapToLong(t -> t.games).sum();
-    return new VersionResult(version, decision.correct, noImage.correct, decision.abstained, clueWins, fidelity,
-        paperWins, refereeByVersion.getOrDefault(version, EvalTags.NO_REFEREE), games, spyEchoes,
+    Proportion winsAsSpy = arms.getOrDefault(EvalArm.CLUE_AS_SPY, none).won;
+    Proportion winsAsCivilians = arms.getOrDefault(EvalArm.CLUE_AS_CIVILIANS, none).won;
+    return new VersionResult(version, decision.correct, noImage.correct, decision.abstained, winsAsSpy,
+        winsAsCivilians, fidelity, paperWins, refereeByVersion.getOrDefault(version, EvalTags.NO_REFEREE), games, spyEchoes,
         decision.correctPerGame, noImage.correctPerGame);
   }
 }

@@ -347,7 +347,7 @@ public final class Evaluator implements AutoCloseable {
       }
       requestedPlan = null;
       return tally.result(version).orElseGet(() -> new VersionResult(version, Proportion.EMPTY, Proportion.EMPTY,
-          Proportion.EMPTY, Proportion.EMPTY, Mean.EMPTY, Proportion.EMPTY, referee.orElse(EvalTags.NO_REFEREE), 0,
+          Proportion.EMPTY, Proportion.EMPTY, Proportion.EMPTY, Mean.EMPTY, Proportion.EMPTY, referee.orElse(EvalTags.NO_REFEREE), 0,
           Proportion.EMPTY, Mean.EMPTY, Mean.EMPTY));
     }
   }

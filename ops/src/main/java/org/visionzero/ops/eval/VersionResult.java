@@ -9,7 +9,9 @@ import java.util.Map;
  * @param decisionAccuracy correct decision samples of this version on games whose clues came from v0
  * @param noImageAccuracy  the same with a blank decision image (the control)
  * @param naRate           N/A answers among this version's decision samples on v0 clues
- * @param clueWinRate      games won against v0 under the fixed referee, half as spy and half as civilians
+ * @param clueWinsAsSpy    games won against v0 under the fixed referee with this version as the spy (v0 the
+ *                         civilians); one outcome per game, so the interval is over games
+ * @param clueWinsAsCivilians the same with this version as the civilians (v0 the spy)
  * @param clueFidelity     per civilian clue of this version: share of its object mentions true of its image
  * @param paperWinRate     games won against v0 with each side's own decision stage (the paper's measure)
  * @param refereeVersion   the fixed referee of {@code clueWinRate}, or -1 when none was chosen yet
@@ -22,8 +24,13 @@ import java.util.Map;
  * @param noImageAccuracyPerGame  the same for the no-image control
  */
 public record VersionResult(int version, Proportion decisionAccuracy, Proportion noImageAccuracy,
-    Proportion naRate, Proportion clueWinRate, Mean clueFidelity, Proportion paperWinRate, int refereeVersion,
+    Proportion naRate, Proportion clueWinsAsSpy, Proportion clueWinsAsCivilians, Mean clueFidelity, Proportion paperWinRate, int refereeVersion,
     long games, Proportion spyEchoRate, Mean decisionAccuracyPerGame, Mean noImageAccuracyPerGame) {
+
+  /** Both arms of the clue-skill games pooled: half of them as spy, half as civilians. */
+  public Proportion clueWinRate() {
+    return clueWinsAsSpy.plus(clueWinsAsCivilians);
+  }
 
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -32,7 +39,9 @@ public record VersionResult(int version, Proportion decisionAccuracy, Proportion
     json.put("decisionAccuracy", decisionAccuracy.toJson());
     json.put("noImageAccuracy", noImageAccuracy.toJson());
     json.put("naRate", naRate.toJson());
-    json.put("winRateVsV0FixedReferee", clueWinRate.toJson());
+    json.put("winRateVsV0FixedReferee", clueWinRate().toJson());
+    json.put("winRateVsV0FixedRefereeAsSpy", clueWinsAsSpy.toJson());
+    json.put("winRateVsV0FixedRefereeAsCivilians", clueWinsAsCivilians.toJson());
     json.put("refereeVersion", refereeVersion);
     json.put("clueFidelity", clueFidelity.toJson());
     json.put("winRateVsV0PaperStyle", paperWinRate.toJson());

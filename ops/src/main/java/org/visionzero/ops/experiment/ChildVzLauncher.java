@@ -22,7 +22,10 @@ public final class ChildVzLauncher implements RunLauncher {
   public int run(Path settingsFile, Path runDir, Duration budget, Path log) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    // The same heap, system properties and agents, but no debugger: its port is this JVM's.
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> !option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp"))
+        .forEach(command::add);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Vz.class.getName());

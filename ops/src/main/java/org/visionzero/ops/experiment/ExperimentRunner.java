@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.visionzero.files.Directories;
 import org.visionzero.json.Json;
+import org.visionzero.ops.config.BrokerSettingsDef;
 import org.visionzero.ops.report.RunReport;
 
 /**
@@ -26,11 +29,14 @@ public final class ExperimentRunner {
   /** Written into a run's directory once it finished; its presence is what resuming trusts. */
   public static final String OUTCOME_FILE = "outcome.json";
   private static final int LOG_TAIL_LINES = 15;
+  private static final String EPHEMERAL_PORT_SETTING = BrokerSettingsDef.BROKER_PORT;
 
   private final ExperimentSpec spec;
   private final Path dir;
   private final RunLauncher launcher;
   private final Consumer<String> messages;
+  private volatile int runsDone;
+  private volatile Instant runStarted = Instant.now();
 
   /**
    * @param messages one line per run started, skipped, finished or failed
@@ -62,10 +68,13 @@ public final class ExperimentRunner {
           messages.accept(label + ": finished before, kept");
           outcomes.add(RunOutcome.finished(arm.name(), seed, Json.mapper().readTree(outcomeFile.toFile())
               .path("summary")));
+          runsDone++;
           continue;
         }
         messages.accept(label + ": starting, " + spec.budget().toSeconds() + " s");
+        runStarted = Instant.now();
         outcomes.add(runOnce(arm, seed, runDir));
+        runsDone++;
         messages.accept(label + ": " + outcomes.get(outcomes.size() - 1).failure().map(f -> "FAILED, " + f)
             .orElse("finished"));
       }
@@ -95,11 +104,17 @@ public final class ExperimentRunner {
     return RunOutcome.finished(arm.name(), seed, summary);
   }
 
-  /** The run's settings: the experiment's common ones, the arm's, then its id and seeds (which nothing overrides). */
+  /**
+   * The run's settings: an ephemeral broker port (runs need no fixed one), the experiment's common settings, the
+   * arm's, then its id and seeds (which nothing overrides).
+   */
   String settingsText(ExperimentSpec.Arm arm, long seed, String runId) {
     StringBuilder text = new StringBuilder("# vz experiment ").append(spec.name()).append(", arm ")
         .append(arm.name()).append(", seed ").append(seed).append('\n');
-    for (Map.Entry<String, String> setting : spec.settingsOf(arm).entrySet()) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put(EPHEMERAL_PORT_SETTING, "0");
+    settings.putAll(spec.settingsOf(arm));
+    for (Map.Entry<String, String> setting : settings.entrySet()) {
       text.append(setting.getKey()).append('=').append(escape(setting.getValue())).append('\n');
     }
     text.append("run.id=").append(runId).append('\n');
@@ -125,8 +140,23 @@ public final class ExperimentRunner {
     }
   }
 
-  /** The budget of the whole experiment: every run's. */
-  public Duration totalBudget() {
-    return spec.budget().multipliedBy((long) spec.arms().size() * spec.seeds().size());
+  /**
+   * How far the experiment is at {@code now}: finished runs, plus the running one's share of its budget (at most
+   * 99 %: a run also starts and stops), over all runs.
+   */
+  public double share(Instant now) {
+    int total = spec.arms().size() * spec.seeds().size();
+    double current = Math.min(0.99, (double) Duration.between(runStarted, now).toMillis() / spec.budget().toMillis());
+    return Math.min(1.0, (runsDone + (runsDone < total ? current : 0)) / total);
+  }
+
+  /** The budget of the runs not finished yet, less the time the running one has had. */
+  public Duration budgetLeft(Instant now) {
+    int left = spec.arms().size() * spec.seeds().size() - runsDone;
+    if (left <= 0) {
+      return Duration.ZERO;
+    }
+    Duration elapsed = Duration.between(runStarted, now);
+    return spec.budget().multipliedBy(left).minus(elapsed.compareTo(spec.budget()) < 0 ? elapsed : spec.budget());
   }
 }

@@ -34,6 +34,12 @@ public record RunSummary(String runId, Instant started, Instant ended, Optional<
     json.put("naRate", figure(last.map(r -> r.naRate().rate())));
     json.put("winRateVsV0FixedReferee", figure(last.map(r -> r.clueWinRate().rate())));
     json.put("winRateVsV0FixedRefereeLow", figure(last.map(r -> r.clueWinRate().low())));
+    json.put("winRateVsV0FixedRefereeAsSpy", figure(last.map(r -> r.clueWinsAsSpy().rate())));
+    json.put("winRateVsV0FixedRefereeAsSpyLow", figure(last.map(r -> r.clueWinsAsSpy().low())));
+    json.put("winRateVsV0FixedRefereeAsSpyHigh", figure(last.map(r -> r.clueWinsAsSpy().high())));
+    json.put("winRateVsV0FixedRefereeAsCivilians", figure(last.map(r -> r.clueWinsAsCivilians().rate())));
+    json.put("winRateVsV0FixedRefereeAsCiviliansLow", figure(last.map(r -> r.clueWinsAsCivilians().low())));
+    json.put("winRateVsV0FixedRefereeAsCiviliansHigh", figure(last.map(r -> r.clueWinsAsCivilians().high())));
     json.put("clueFidelity", figure(last.map(r -> r.clueFidelity().value())));
     json.put("winRateVsV0PaperStyle", figure(last.map(r -> r.paperWinRate().rate())));
     json.put("spyEchoRate", figure(last.map(r -> r.spyEchoRate().rate())));

@@ -60,6 +60,8 @@ class EvaluationTallyTest {
     VersionResult result = tally.result(5).orElseThrow();
 
     assertThat(result.clueWinRate()).isEqualTo(new Proportion(2, 3));
+    assertThat(result.clueWinsAsSpy()).isEqualTo(new Proportion(1, 2));
+    assertThat(result.clueWinsAsCivilians()).isEqualTo(new Proportion(1, 1));
     assertThat(result.paperWinRate()).isEqualTo(new Proportion(0, 1));
     assertThat(result.refereeVersion()).isEqualTo(2);
   }

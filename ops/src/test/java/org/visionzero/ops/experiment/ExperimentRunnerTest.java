@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,13 @@ class ExperimentRunnerTest {
   void shouldRunEveryArmOnEverySeedWithItsSettingsAndSeed() throws Exception {
     FakeVzRun vz = new FakeVzRun();
 
-    List<RunOutcome> outcomes = new ExperimentRunner(SPEC, dir, vz, line -> { }).run();
+    ExperimentRunner runner = new ExperimentRunner(SPEC, dir, vz, line -> { });
+    assertThat(runner.share(Instant.now())).isLessThan(0.25);
+    assertThat(runner.budgetLeft(Instant.now())).isLessThanOrEqualTo(Duration.ofSeconds(400));
+    List<RunOutcome> outcomes = runner.run();
 
+    assertThat(runner.share(Instant.now())).isEqualTo(1.0);
+    assertThat(runner.budgetLeft(Instant.now())).isZero();
     assertThat(vz.started).containsExactly("on-seed-1", "on-seed-2", "off-seed-1", "off-seed-2");
     assertThat(outcomes).allMatch(o -> o.summary().isPresent());
     assertThat(outcomes.get(1).summary().get().path("final").path("decisionAccuracyPerGame").path("mean").asDouble())
@@ -61,7 +67,7 @@ class ExperimentRunnerTest {
     Properties off = new Properties();
     off.load(Files.newBufferedReader(dir.resolve("runs/off/seed-2/settings.properties")));
     assertThat(off).containsEntry("trainer.rae.enabled", "false").containsEntry("eval.final.games", "16")
-        .containsEntry("produce.seed", "2").containsEntry("pretrain.seed", "2").containsEntry("run.id", "off-seed-2");
+        .containsEntry("produce.seed", "2").containsEntry("pretrain.seed", "2").containsEntry("run.id", "off-seed-2").containsEntry("broker.port", "0");
   }
 
   @Test

@@ -58,6 +58,12 @@ class RunReportTest {
     JsonNode json = new ObjectMapper().readTree(runDir.resolve(RunReport.SUMMARY_FILE).toFile());
     assertThat(json.get("decisionAccuracy").asDouble()).isEqualTo(0.9);
     assertThat(json.get("winRateVsV0FixedRefereeLow").asDouble()).isLessThan(json.get("winRateVsV0FixedReferee").asDouble());
+    assertThat(json.get("winRateVsV0FixedReferee").asDouble()).isEqualTo(0.6);
+    assertThat(json.get("winRateVsV0FixedRefereeAsSpy").asDouble()).isEqualTo(0.7);
+    assertThat(json.get("winRateVsV0FixedRefereeAsCivilians").asDouble()).isEqualTo(0.5);
+    assertThat(json.get("winRateVsV0FixedRefereeAsSpyLow").asDouble()).isEqualTo(new Proportion(35, 50).low());
+    assertThat(json.get("winRateVsV0FixedRefereeAsCiviliansHigh").asDouble())
+        .isEqualTo(new Proportion(25, 50).high());
     assertThat(json.has("noImageAccuracy") && json.has("naRate") && json.has("clueFidelity")
         && json.has("winRateVsV0PaperStyle")).isTrue();
     assertThat(json.get("trainingSteps").asLong()).isEqualTo(6);
@@ -113,7 +119,7 @@ class RunReportTest {
 
   private static VersionResult result(int version, int correct, int of) {
     return new VersionResult(version, new Proportion(correct, of), new Proportion(48, 100), new Proportion(2, 100),
-        new Proportion(60, 100), Mean.EMPTY.plus(0.9).plus(0.8), new Proportion(55, 100), 1, 500,
+        new Proportion(35, 50), new Proportion(25, 50), Mean.EMPTY.plus(0.9).plus(0.8), new Proportion(55, 100), 1, 500,
         new Proportion(10, 250), Mean.EMPTY.plus(0.75).plus(0.875), Mean.EMPTY.plus(0.5).plus(0.25));
   }
 
