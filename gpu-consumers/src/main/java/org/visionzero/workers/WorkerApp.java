@@ -23,6 +23,7 @@ import org.visionzero.blob.FileBlobStore;
 import org.visionzero.deadletter.DeadLetterPublisher;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.serde.AvroSerdes;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.workers.checkpoint.CheckpointWatcher;
 import org.visionzero.workers.checkpoint.Refusals;
@@ -124,7 +125,8 @@ public final class WorkerApp implements AutoCloseable {
     CheckpointWatcher watcher = new CheckpointWatcher(
         new KafkaConsumer<>(wholeTopicConsumerProps(config, workerId + "-checkpoints"),
             new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-        topics.checkpoints(), index, loader, policies, refusals, metrics, workerId, clock);
+        topics.checkpoints(), index, loader, policies, refusals, metrics, workerId, clock,
+        CheckpointSignature.fromEnvironment(System.getenv()));
     Thread watcherThread = new Thread(watcher, workerId + "-checkpoints");
     watcherThread.setDaemon(true);
     watcherThread.start();

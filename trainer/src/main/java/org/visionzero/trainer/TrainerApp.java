@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visionzero.blob.FileBlobStore;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.inputs.BlobPairImages;
 import org.visionzero.trainer.loop.StreamingSettings;
@@ -62,9 +63,11 @@ public final class TrainerApp implements AutoCloseable {
     StreamingSettings settings = new StreamingSettings(runId, config.policyName(), config.rules(),
         config.gamesPerStep(), config.stalenessBound(), config.checkpointEvery(), config.totalSteps(),
         config.schedule(), config.pollTimeout(), config.stepOptions());
+    CheckpointSignature signature = CheckpointSignature.fromEnvironment(System.getenv());
     trainer = new StreamingTrainer(settings, topics, trajectories, producer,
-        new TopicCheckpointLocator(checkpoints, topics.checkpoints(), METADATA_TIMEOUT),
-        new TrainerCheckpoints(blobs, learner, config.policyName(), runId), learner, Clock.systemUTC(), registry);
+        new TopicCheckpointLocator(checkpoints, topics.checkpoints(), METADATA_TIMEOUT, signature),
+        new TrainerCheckpoints(blobs, learner, config.policyName(), runId), learner, Clock.systemUTC(), registry,
+        signature);
     thread = new Thread(this::loop, "vz-trainer-" + runId);
   }
 

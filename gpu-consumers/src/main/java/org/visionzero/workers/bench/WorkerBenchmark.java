@@ -29,6 +29,7 @@ import org.visionzero.events.PolicyRef;
 import org.visionzero.game.view.TurnViews;
 import org.visionzero.policy.Policy;
 import org.visionzero.policy.PolicyTurn;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.workers.SceneFactsProvider;
 import org.visionzero.workers.WorkerApp;
@@ -216,8 +217,15 @@ public final class WorkerBenchmark {
         .setEventId("checkpoint/" + policy + "/" + version).setOccurredAt(now)
         .setPolicy(new PolicyRef(policy, version)).setCheckpoint(blob).setTrainerStep(version)
         .setParentVersion(version - 1).setArchitecture(factory.architecture(policy)).setRunId("bench").build();
+    String topic = catalog.checkpoints().name();
+    ProducerRecord<String, CheckpointPublished> record = new ProducerRecord<>(topic, policy, event);
+    // Signed as the trainer signs, so that the bench's workers accept it when VZ_CHECKPOINT_KEY is set.
+    CheckpointSignature.fromEnvironment(System.getenv())
+        .sign(catalog.checkpoints().keySerde().serializer().serialize(topic, policy),
+            catalog.checkpoints().valueSerde().serializer().serialize(topic, event))
+        .ifPresent(mac -> record.headers().add(CheckpointSignature.HEADER, mac));
     try {
-      publisher.send(new ProducerRecord<>(catalog.checkpoints().name(), policy, event)).get(30, TimeUnit.SECONDS);
+      publisher.send(record).get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot publish checkpoint " + policy + "@" + version + ": " + e, e);
     }

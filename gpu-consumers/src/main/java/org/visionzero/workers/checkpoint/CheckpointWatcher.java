@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ import org.visionzero.deadletter.DeadLetters;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.policy.Policy;
+import org.visionzero.sign.CheckpointSignature;
+import org.visionzero.sign.UntrustedCheckpointException;
 import org.visionzero.topics.Topic;
 import org.visionzero.workers.WorkerMetrics;
 import org.visionzero.workers.policy.CheckpointIndex;
@@ -35,7 +38,8 @@ import org.visionzero.workers.policy.VersionKey;
  * Follows the compacted checkpoint topic from its beginning, on its own thread and without a consumer group:
  * indexes every announced version, loads each policy's newest version off the hot path, and stages it for
  * the worker to swap in between batches. A checkpoint that is tampered, of another architecture or
- * unloadable is refused with a dead letter; the worker keeps serving what it has.
+ * unloadable, or whose event is unsigned or wrongly signed while checkpoints are signed ({@link CheckpointSignature}),
+ * is refused with a dead letter; the worker keeps serving what it has.
  */
 public final class CheckpointWatcher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointWatcher.class);
@@ -51,6 +55,7 @@ public final class CheckpointWatcher implements Runnable {
   private final WorkerMetrics metrics;
   private final String component;
   private final Clock clock;
+  private final CheckpointSignature signature;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Set<String> unplayable = new HashSet<>();
@@ -59,6 +64,16 @@ public final class CheckpointWatcher implements Runnable {
   public CheckpointWatcher(Consumer<byte[], byte[]> consumer, Topic<String, CheckpointPublished> topic,
       CheckpointIndex index, CheckpointLoader loader, PolicyRegistry registry, Refusals refusals,
       WorkerMetrics metrics, String component, Clock clock) {
+    this(consumer, topic, index, loader, registry, refusals, metrics, component, clock, CheckpointSignature.off());
+  }
+
+  /**
+   * @param signature checks each checkpoint event's signature before anything in it is believed (off: none)
+   */
+  public CheckpointWatcher(Consumer<byte[], byte[]> consumer, Topic<String, CheckpointPublished> topic,
+      CheckpointIndex index, CheckpointLoader loader, PolicyRegistry registry, Refusals refusals,
+      WorkerMetrics metrics, String component, Clock clock, CheckpointSignature signature) {
+    this.signature = signature;
     this.consumer = consumer;
     this.topic = topic;
     this.index = index;
@@ -130,6 +145,12 @@ public final class CheckpointWatcher implements Runnable {
   }
 
   private void read(ConsumerRecord<byte[], byte[]> record, Map<String, Announced> newest) {
+    Optional<String> untrusted = signature.problem(record);
+    if (untrusted.isPresent()) {
+      UntrustedCheckpointException e = new UntrustedCheckpointException(untrusted.get());
+      refuse(DeadLetters.forRecord(component, record, e, clock.instant()), e.getMessage());
+      return;
+    }
     CheckpointPublished event;
     try {
       event = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -27,6 +28,7 @@ import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.policy.Vocabulary;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.workers.WorkerMetrics;
@@ -148,5 +150,43 @@ class CheckpointWatcherTest {
 
     assertThat(refusals.drain()).singleElement()
         .satisfies(d -> assertThat(d.getError()).contains("cannot decode CheckpointPublished"));
+  }
+
+  @Test
+  void shouldLoadOnlyCheckpointsSignedWithTheKeyWhenCheckpointsAreSigned() throws Exception {
+    CheckpointSignature signature = CheckpointSignature.withKey(KEY);
+    watcher = signedWatcher(signature);
+    ConsumerRecord<byte[], byte[]> signed = signed(published(1, store(1)), signature);
+    ConsumerRecord<byte[], byte[]> unsigned = published(2, store(2));
+    ConsumerRecord<byte[], byte[]> forged = signed(published(3, store(3)),
+        CheckpointSignature.withKey("another key of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
+    startWith(List.of(signed, unsigned, forged));
+
+    waitUntil(() -> registry.highestVersion("random") == 1);
+    List<DeadLetter> refused = new ArrayList<>();
+    waitUntil(() -> refused.addAll(refusals.drain()) && refused.size() >= 2 || refused.size() >= 2);
+
+    assertThat(refused).extracting(DeadLetter::getError).satisfiesExactly(
+        unsignedError -> assertThat(unsignedError).contains("UntrustedCheckpointException").contains("unsigned"),
+        forgedError -> assertThat(forgedError).contains("signature does not match"));
+    assertThat(registry.highestVersion("random")).isEqualTo(1);
+  }
+
+  private static final byte[] KEY = "a key of at least thirty-two bytes, for tests".getBytes(StandardCharsets.UTF_8);
+
+  /** A watcher that checks signatures, in place of the unstarted one of {@link #setUp}. */
+  private CheckpointWatcher signedWatcher(CheckpointSignature signature) {
+    CheckpointIndex index = new CheckpointIndex();
+    CheckpointLoader loader =
+        new CheckpointLoader(blobs, new ScriptedPolicyFactory(Vocabulary.standard()), WorkerDevice.CPU);
+    registry = new PolicyRegistry(index, loader, 4);
+    return new CheckpointWatcher(consumer, TOPIC, index, loader, registry, refusals,
+        new WorkerMetrics(meters, "w1", "cpu"), "w1", Clock.systemUTC(), signature);
+  }
+
+  private static ConsumerRecord<byte[], byte[]> signed(ConsumerRecord<byte[], byte[]> record,
+      CheckpointSignature signature) {
+    record.headers().add(CheckpointSignature.HEADER, signature.sign(record.key(), record.value()).orElseThrow());
+    return record;
   }
 }

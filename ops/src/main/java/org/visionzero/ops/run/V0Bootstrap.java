@@ -10,12 +10,14 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.visionzero.blob.BlobStore;
 import org.visionzero.events.BlobRef;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.ops.eval.TopicTail;
+import org.visionzero.sign.CheckpointSignature;
+import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 
 /**
@@ -64,9 +66,13 @@ public final class V0Bootstrap {
     Map<String, Object> props = new java.util.HashMap<>(clientProperties);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, CheckpointPublished> producer = new KafkaProducer<>(props, new StringSerializer(),
-        topics.checkpoints().valueSerde().serializer())) {
-      producer.send(new ProducerRecord<>(topics.checkpoints().name(), runtime.policyName(), event)).get();
+    Topic<String, CheckpointPublished> topic = topics.checkpoints();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+        new ByteArraySerializer())) {
+      // Signed like the trainer's checkpoints, so that workers which check signatures accept v0 too.
+      producer.send(CheckpointSignature.fromEnvironment(System.getenv()).signed(new ProducerRecord<>(topic.name(),
+          topic.keySerde().serializer().serialize(topic.name(), runtime.policyName()),
+          topic.valueSerde().serializer().serialize(topic.name(), event)))).get();
     }
     progress.accept("published v0 of '" + runtime.policyName() + "' (" + v0.description() + ")");
     return event;

@@ -25,13 +25,14 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The module rules of ARCHITECTURE.md as ArchUnit rules; each {@code because} says how to fix a violation.
- * Packages: schemas = events, serde, topics, deadletter, blob, json, scene, text; every other module = org.visionzero.&lt;module&gt;
+ * Packages: schemas = events, serde, topics, deadletter, blob, json, scene, text, process, files, sign; every other module = org.visionzero.&lt;module&gt;
  * (gpu-consumers = workers).
  */
 final class ModuleRules {
 
   static final String[] SCHEMAS = {"org.visionzero.events..", "org.visionzero.serde..", "org.visionzero.topics..",
-      "org.visionzero.deadletter..", "org.visionzero.blob..", "org.visionzero.json..", "org.visionzero.scene..", "org.visionzero.text.."};
+      "org.visionzero.deadletter..", "org.visionzero.blob..", "org.visionzero.json..", "org.visionzero.scene..", "org.visionzero.text..",
+      "org.visionzero.process..", "org.visionzero.files..", "org.visionzero.sign.."};
   static final String GAME = "org.visionzero.game..";
   static final String POLICY = "org.visionzero.policy..";
   static final String PRODUCERS = "org.visionzero.producers..";

@@ -28,6 +28,7 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingEvent;
 import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.game.reward.RaeBaselines;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.batch.ConsumedTrajectory;
@@ -67,6 +68,7 @@ public final class StreamingTrainer implements AutoCloseable {
   private final DeadLetterPublisher deadLetters;
   private final Clock clock;
   private final TrainerMetrics metrics;
+  private final CheckpointSignature signature;
   private TrainerCore core;
   private TrajectoryBatcher batcher;
   private boolean checkpointedLastStep = true;
@@ -74,6 +76,17 @@ public final class StreamingTrainer implements AutoCloseable {
   public StreamingTrainer(StreamingSettings settings, TopicCatalog topics, Consumer<byte[], byte[]> consumer,
       Producer<byte[], byte[]> producer, CheckpointLocator locator, TrainerCheckpoints checkpoints, Learner learner,
       Clock clock, MeterRegistry registry) {
+    this(settings, topics, consumer, producer, locator, checkpoints, learner, clock, registry,
+        CheckpointSignature.off());
+  }
+
+  /**
+   * @param signature signs the checkpoint events this trainer publishes (off: unsigned)
+   */
+  public StreamingTrainer(StreamingSettings settings, TopicCatalog topics, Consumer<byte[], byte[]> consumer,
+      Producer<byte[], byte[]> producer, CheckpointLocator locator, TrainerCheckpoints checkpoints, Learner learner,
+      Clock clock, MeterRegistry registry, CheckpointSignature signature) {
+    this.signature = Objects.requireNonNull(signature, "signature");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.producer = Objects.requireNonNull(producer, "producer");
@@ -201,7 +214,9 @@ public final class StreamingTrainer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not store the checkpoint of step " + afterStep.step(), e);
     }
-    send(checkpointTopic, settings.policyName(), written.event());
+    producer.send(signature.signed(new ProducerRecord<>(checkpointTopic.name(),
+        checkpointTopic.keySerde().serializer().serialize(checkpointTopic.name(), settings.policyName()),
+        checkpointTopic.valueSerde().serializer().serialize(checkpointTopic.name(), written.event()))));
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     afterStep.offsets().forEach((partition, offset) ->
         offsets.put(new TopicPartition(trajectories.name(), partition), new OffsetAndMetadata(offset)));

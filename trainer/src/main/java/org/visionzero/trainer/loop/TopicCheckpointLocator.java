@@ -9,12 +9,14 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.visionzero.events.CheckpointPublished;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.topics.Topic;
 
 /**
  * Reads the compacted checkpoints topic from the beginning to its end (committed records only: the consumer
  * must use {@code isolation.level=read_committed}) and returns the newest checkpoint of a policy and run.
- * An undecodable record is skipped with a warning: it cannot be a checkpoint this trainer wrote.
+ * An undecodable record, or one whose signature does not check out when checkpoints are signed
+ * ({@link CheckpointSignature}), is skipped with a warning: it cannot be a checkpoint this trainer wrote.
  */
 public final class TopicCheckpointLocator implements CheckpointLocator {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicCheckpointLocator.class);
@@ -23,12 +25,19 @@ public final class TopicCheckpointLocator implements CheckpointLocator {
   private final Consumer<byte[], byte[]> consumer;
   private final Topic<String, CheckpointPublished> topic;
   private final Duration timeout;
+  private final CheckpointSignature signature;
 
   public TopicCheckpointLocator(Consumer<byte[], byte[]> consumer, Topic<String, CheckpointPublished> topic,
       Duration timeout) {
+    this(consumer, topic, timeout, CheckpointSignature.off());
+  }
+
+  public TopicCheckpointLocator(Consumer<byte[], byte[]> consumer, Topic<String, CheckpointPublished> topic,
+      Duration timeout, CheckpointSignature signature) {
     this.consumer = consumer;
     this.topic = topic;
     this.timeout = timeout;
+    this.signature = signature;
   }
 
   @Override
@@ -59,6 +68,12 @@ public final class TopicCheckpointLocator implements CheckpointLocator {
   }
 
   private CheckpointPublished decode(ConsumerRecord<byte[], byte[]> record) {
+    Optional<String> problem = signature.problem(record);
+    if (problem.isPresent()) {
+      LOG.warn("skipping checkpoint record {}/{}/{}: {}", record.topic(), record.partition(), record.offset(),
+          problem.get());
+      return null;
+    }
     try {
       return topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
     } catch (RuntimeException e) {

@@ -31,6 +31,7 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingEvent;
 import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.game.config.GameConfig;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.TestTrajectories;
 import org.visionzero.trainer.state.TrainerState;
@@ -82,11 +83,16 @@ class StreamingTrainerTest {
 
   private StreamingTrainer trainer(MockConsumer<byte[], byte[]> consumer, MockProducer<byte[], byte[]> producer,
       CheckpointLocator locator, LedgerLearner learner) {
+    return trainer(consumer, producer, locator, learner, CheckpointSignature.off());
+  }
+
+  private StreamingTrainer trainer(MockConsumer<byte[], byte[]> consumer, MockProducer<byte[], byte[]> producer,
+      CheckpointLocator locator, LedgerLearner learner, CheckpointSignature signature) {
     StreamingSettings settings = new StreamingSettings(RUN, TestTrajectories.POLICY, GameConfig.code(), 2, 4, 2, 6,
         new LearningRateSchedule(1e-3, 1, 6), Duration.ofMillis(10));
     TrainerCheckpoints checkpoints = new TrainerCheckpoints(new FileBlobStore(blobDir), learner, TestTrajectories.POLICY, RUN);
     return new StreamingTrainer(settings, TOPICS, consumer, producer, locator, checkpoints, learner, CLOCK,
-        registry);
+        registry, signature);
   }
 
   private static <V> List<V> published(MockProducer<byte[], byte[]> producer,
@@ -198,5 +204,25 @@ class StreamingTrainerTest {
   /** Step 5 of the resumed run must continue from the baselines of step 4 of the first run. */
   private static double expectedBaselineAfterStep(double previous) {
     return 0.9 * previous + 0.1 * -0.4333;
+  }
+
+  @Test
+  void shouldSignEveryCheckpointEventItPublishesWhenCheckpointsAreSigned() throws Exception {
+    CheckpointSignature signature = CheckpointSignature.withKey(
+        "a key of at least thirty-two bytes, for tests".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    MockConsumer<byte[], byte[]> consumer = consumer();
+    MockProducer<byte[], byte[]> producer = producer();
+    StreamingTrainer trainer = trainer(consumer, producer, (p, r) -> Optional.empty(), new LedgerLearner(), signature);
+    trainer.start();
+    records().subList(0, 11).forEach(consumer::addRecord);
+    trainer.pollOnce();
+
+    List<ProducerRecord<byte[], byte[]>> checkpoints = producer.history().stream()
+        .filter(r -> r.topic().equals(TOPICS.checkpoints().name())).toList();
+    assertThat(checkpoints).hasSize(2).allSatisfy(record -> {
+      ConsumerRecord<byte[], byte[]> read = new ConsumerRecord<>(record.topic(), 0, 0, record.key(), record.value());
+      record.headers().forEach(h -> read.headers().add(h));
+      assertThat(signature.problem(read)).isEmpty();
+    });
   }
 }
