@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.probe.ProbeReport;
 import org.visionzero.ops.probe.ProbeRunner;
-import org.visionzero.ops.probe.ProbeSeeds;
+import org.visionzero.ops.probe.ProbeSeedRange;
 import org.visionzero.ops.probe.ProbeSuite;
 import org.visionzero.ops.probe.ProbeTable;
 import org.visionzero.ops.run.CheckpointHash;
@@ -42,8 +42,8 @@ public final class ProbeCommand implements Runnable {
 
   @Override
   public void run() {
-    if (items < 1 || items > ProbeSeeds.MAX_ITEMS) {
-      throw new IllegalArgumentException("--items must be between 1 and " + ProbeSeeds.MAX_ITEMS + ", was " + items);
+    if (items < 1 || items > ProbeSeedRange.MAX_ITEMS) {
+      throw new IllegalArgumentException("--items must be between 1 and " + ProbeSeedRange.MAX_ITEMS + ", was " + items);
     }
     List<ProbeRunner.Probed> probed = new ArrayList<>(checkpoints.size());
     for (String checkpoint : checkpoints) {

@@ -41,11 +41,11 @@ final class ChartKindMatch implements ProbeTask {
 
   @Override
   public ProbeItem item(long seed, int imageSize) {
-    int answer = new SplittableRandom(ProbeSeeds.choiceSeed(seed)).nextInt(IMAGES);
+    int answer = new SplittableRandom(ProbeSeedRange.choiceSeed(seed)).nextInt(IMAGES);
     ChartSpec target = ChartGenerator.spec(seed);
     List<ChartSpec> others = new ArrayList<>(IMAGES - 1);
     for (long s = seed + 1; others.size() < IMAGES - 1; s++) {
-      if (s >= ProbeSeeds.choiceSeed(seed)) {
+      if (s >= ProbeSeedRange.choiceSeed(seed)) {
         throw new IllegalStateException("no 3 charts of other kinds among the seeds of item " + seed);
       }
       ChartSpec spec = ChartGenerator.spec(s);

@@ -53,7 +53,7 @@ final class ChartTallestBar implements ProbeTask {
 
   @Override
   public ProbeItem item(long seed, int imageSize) {
-    for (long s = seed; s < ProbeSeeds.choiceSeed(seed); s++) {
+    for (long s = seed; s < ProbeSeedRange.choiceSeed(seed); s++) {
       ChartSpec spec = ChartGenerator.spec(s);
       if (spec.kind() != ChartKind.BAR) {
         continue;
@@ -66,7 +66,7 @@ final class ChartTallestBar implements ProbeTask {
         continue;
       }
       // A java.util.Random, because Collections.shuffle takes one.
-      Random random = new Random(ProbeSeeds.choiceSeed(seed));
+      Random random = new Random(ProbeSeedRange.choiceSeed(seed));
       Collections.shuffle(others, random);
       List<String> candidates = new ArrayList<>(others.subList(0, CANDIDATES - 1));
       int answer = random.nextInt(CANDIDATES);

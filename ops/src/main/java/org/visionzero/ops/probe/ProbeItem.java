@@ -6,7 +6,7 @@ import java.util.List;
  * A multiple-choice item: either one caption for several images (which image does it describe?) or several
  * captions for one image (which answer is right?).
  *
- * @param seed    the item's first seed (ProbeSeeds)
+ * @param seed    the item's first seed (ProbeSeedRange)
  * @param choices at least two
  * @param answer  index of the right choice
  */

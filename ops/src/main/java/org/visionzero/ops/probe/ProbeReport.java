@@ -7,7 +7,7 @@ import java.util.List;
  * same items.
  *
  * @param itemsPerTask items of every task
- * @param firstSeed    first seed of the probe's range (ProbeSeeds)
+ * @param firstSeed    first seed of the probe's range (ProbeSeedRange)
  * @param endSeed      one past its last
  * @param itemSeconds  time to draw the items
  * @param v0           the base model, for comparison

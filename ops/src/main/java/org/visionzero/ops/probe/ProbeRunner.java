@@ -55,6 +55,6 @@ public final class ProbeRunner {
         results.add(TransferProbe.score(model, items, checkpoint.label(), sha));
       }
     }
-    return new ProbeReport(itemsPerTask, ProbeSeeds.FIRST, ProbeSeeds.END, itemSeconds, v0Result, results);
+    return new ProbeReport(itemsPerTask, ProbeSeedRange.FIRST, ProbeSeedRange.END, itemSeconds, v0Result, results);
   }
 }

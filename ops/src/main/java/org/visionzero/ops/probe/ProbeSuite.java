@@ -5,7 +5,7 @@ import java.util.List;
 import org.visionzero.policy.Vocabulary;
 
 /**
- * The probe's fixed tasks and their items. A task's place in {@link #TASKS} fixes its seeds ({@link ProbeSeeds}),
+ * The probe's fixed tasks and their items. A task's place in {@link #TASKS} fixes its seeds ({@link ProbeSeedRange}),
  * so new tasks go at the end and none is ever removed from the middle.
  */
 public final class ProbeSuite {
@@ -35,20 +35,20 @@ public final class ProbeSuite {
    * so that two checkpoints are probed on the same pictures.
    */
   public static List<TaskItems> items(int perTask, int imageSize) {
-    if (perTask < 1 || perTask > ProbeSeeds.MAX_ITEMS) {
-      throw new IllegalArgumentException("items per task must be between 1 and " + ProbeSeeds.MAX_ITEMS + ", was "
+    if (perTask < 1 || perTask > ProbeSeedRange.MAX_ITEMS) {
+      throw new IllegalArgumentException("items per task must be between 1 and " + ProbeSeedRange.MAX_ITEMS + ", was "
           + perTask);
     }
-    if (TASKS.size() > ProbeSeeds.MAX_TASKS) {
+    if (TASKS.size() > ProbeSeedRange.MAX_TASKS) {
       throw new IllegalStateException(TASKS.size() + " tasks, but the probe's seeds have room for "
-          + ProbeSeeds.MAX_TASKS);
+          + ProbeSeedRange.MAX_TASKS);
     }
     List<TaskItems> all = new ArrayList<>(TASKS.size());
     for (int t = 0; t < TASKS.size(); t++) {
       ProbeTask task = TASKS.get(t);
       List<ProbeItem> items = new ArrayList<>(perTask);
       for (int i = 0; i < perTask; i++) {
-        items.add(task.item(ProbeSeeds.itemSeed(t, i), imageSize));
+        items.add(task.item(ProbeSeedRange.itemSeed(t, i), imageSize));
       }
       all.add(new TaskItems(task, items));
     }

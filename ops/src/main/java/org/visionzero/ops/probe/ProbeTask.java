@@ -21,7 +21,7 @@ public interface ProbeTask {
   }
 
   /**
-   * The item whose seeds start at {@code seed} (see {@link ProbeSeeds}); the same seed gives the same item.
+   * The item whose seeds start at {@code seed} (see {@link ProbeSeedRange}); the same seed gives the same item.
    *
    * @param imageSize side the images are kept at (the model's input: they are scaled as the model would)
    */

@@ -37,10 +37,10 @@ final class SceneCaptionMatch implements ProbeTask {
 
   @Override
   public ProbeItem item(long seed, int imageSize) {
-    int answer = new SplittableRandom(ProbeSeeds.choiceSeed(seed)).nextInt(IMAGES);
+    int answer = new SplittableRandom(ProbeSeedRange.choiceSeed(seed)).nextInt(IMAGES);
     List<SceneImages.Scene> picked = new ArrayList<>(IMAGES);
     for (long s = seed; picked.size() < IMAGES; s++) {
-      if (s >= ProbeSeeds.choiceSeed(seed)) {
+      if (s >= ProbeSeedRange.choiceSeed(seed)) {
         throw new IllegalStateException("no 4 scenes with different captions among the seeds of item " + seed);
       }
       SceneImages.Scene scene = scenes.scene(s, imageSize);

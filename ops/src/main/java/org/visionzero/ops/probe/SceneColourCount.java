@@ -43,7 +43,7 @@ final class SceneColourCount implements ProbeTask {
 
   @Override
   public ProbeItem item(long seed, int imageSize) {
-    SplittableRandom random = new SplittableRandom(ProbeSeeds.choiceSeed(seed));
+    SplittableRandom random = new SplittableRandom(ProbeSeedRange.choiceSeed(seed));
     SceneImages.Scene scene = scenes.scene(seed, imageSize);
     List<SceneObject> objects = new ArrayList<>(scene.facts().original());
     objects.sort(SceneFacts.READING_ORDER);

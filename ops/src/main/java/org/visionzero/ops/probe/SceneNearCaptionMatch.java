@@ -36,10 +36,10 @@ final class SceneNearCaptionMatch implements ProbeTask {
 
   @Override
   public ProbeItem item(long seed, int imageSize) {
-    int answer = new SplittableRandom(ProbeSeeds.choiceSeed(seed)).nextInt(IMAGES);
+    int answer = new SplittableRandom(ProbeSeedRange.choiceSeed(seed)).nextInt(IMAGES);
     List<SceneImages.Scene> picked = new ArrayList<>(scenes.pair(seed, imageSize));
     for (long s = seed + 1; picked.size() < IMAGES; s++) {
-      if (s >= ProbeSeeds.choiceSeed(seed)) {
+      if (s >= ProbeSeedRange.choiceSeed(seed)) {
         throw new IllegalStateException("no second pair with different captions among the seeds of item " + seed);
       }
       List<SceneImages.Scene> pair = scenes.pair(s, imageSize);

@@ -29,9 +29,9 @@ class ProbeItemsTest {
   void givenTheSameSeed_whenDrawnTwice_thenTheSameItem_andOtherSeedsOtherItems() {
     for (int t = 0; t < ProbeSuite.TASKS.size(); t++) {
       ProbeTask task = ProbeSuite.TASKS.get(t);
-      ProbeItem once = task.item(ProbeSeeds.itemSeed(t, 3), SIZE);
-      ProbeItem again = task.item(ProbeSeeds.itemSeed(t, 3), SIZE);
-      ProbeItem other = task.item(ProbeSeeds.itemSeed(t, 4), SIZE);
+      ProbeItem once = task.item(ProbeSeedRange.itemSeed(t, 3), SIZE);
+      ProbeItem again = task.item(ProbeSeedRange.itemSeed(t, 3), SIZE);
+      ProbeItem other = task.item(ProbeSeedRange.itemSeed(t, 4), SIZE);
 
       assertThat(fingerprint(again)).as(task.key()).isEqualTo(fingerprint(once));
       assertThat(fingerprint(other)).as(task.key()).isNotEqualTo(fingerprint(once));
@@ -46,7 +46,7 @@ class ProbeItemsTest {
       ProbeTask task = ProbeSuite.TASKS.get(t);
       Set<Integer> answers = new HashSet<>();
       for (int i = 0; i < 100; i++) {
-        ProbeItem item = task.item(ProbeSeeds.itemSeed(t, i), SIZE);
+        ProbeItem item = task.item(ProbeSeedRange.itemSeed(t, i), SIZE);
         answers.add(item.answer());
         item.choices().forEach(c -> assertThat(c.words()).as(task.key()).allMatch(vocabulary::contains));
         item.choices().forEach(c -> assertThat(c.image().getWidth()).isEqualTo(SIZE));
@@ -59,7 +59,7 @@ class ProbeItemsTest {
   void givenSceneCaptionMatch_whenDrawn_thenOnlyTheAnswersSceneHasTheCaption() {
     SceneCaptionMatch task = new SceneCaptionMatch();
     for (int i = 0; i < ITEMS; i++) {
-      ProbeItem item = task.item(ProbeSeeds.itemSeed(0, i), SIZE);
+      ProbeItem item = task.item(ProbeSeedRange.itemSeed(0, i), SIZE);
       List<String> caption = item.choices().get(0).words();
       List<SceneImages.Scene> drawn = new ArrayList<>();
       for (long s = item.seed(); drawn.size() < 16; s++) {
@@ -79,7 +79,7 @@ class ProbeItemsTest {
   void givenNearCaptionMatch_whenDrawn_thenTheFirstPairIsTheSeedsAndOnlyTheAnswerHasTheCaption() {
     SceneNearCaptionMatch task = new SceneNearCaptionMatch();
     for (int i = 0; i < ITEMS; i++) {
-      ProbeItem item = task.item(ProbeSeeds.itemSeed(4, i), SIZE);
+      ProbeItem item = task.item(ProbeSeedRange.itemSeed(4, i), SIZE);
       List<SceneImages.Scene> pair = scenes.pair(item.seed(), SIZE);
       assertThat(samePixels(item.choices().get(0).image(), pair.get(0).image())).isTrue();
       assertThat(samePixels(item.choices().get(1).image(), pair.get(1).image())).isTrue();
@@ -95,7 +95,7 @@ class ProbeItemsTest {
   void givenColourCount_whenDrawn_thenTheAnswerIsTheScenesCaption_andChoiceKNamesKObjectsOfOneColour() {
     SceneColourCount task = new SceneColourCount();
     for (int i = 0; i < ITEMS; i++) {
-      ProbeItem item = task.item(ProbeSeeds.itemSeed(2, i), SIZE);
+      ProbeItem item = task.item(ProbeSeedRange.itemSeed(2, i), SIZE);
       SceneImages.Scene scene = scenes.scene(item.seed(), SIZE);
       assertThat(item.choices().get(item.answer()).words()).isEqualTo(scene.caption());
       boolean someColourCounts = Vocabulary.COLORS.stream().anyMatch(colour -> {
@@ -119,7 +119,7 @@ class ProbeItemsTest {
   void givenChartKindMatch_whenDrawn_thenTheAnswerIsTheSeedsChart_andTheOthersOfOtherKinds() {
     ChartKindMatch task = new ChartKindMatch();
     for (int i = 0; i < ITEMS; i++) {
-      ProbeItem item = task.item(ProbeSeeds.itemSeed(1, i), SIZE);
+      ProbeItem item = task.item(ProbeSeedRange.itemSeed(1, i), SIZE);
       ChartSpec target = ChartGenerator.spec(item.seed());
       assertThat(item.choices().get(0).words()).containsExactly(target.kind().word(), "chart");
       assertThat(samePixels(item.choices().get(item.answer()).image(), drawn(target))).isTrue();
@@ -142,7 +142,7 @@ class ProbeItemsTest {
   void givenTallestBar_whenDrawn_thenTheAnswerNamesTheTallestBarsColour() {
     ChartTallestBar task = new ChartTallestBar(Vocabulary.standard()::contains);
     for (int i = 0; i < ITEMS; i++) {
-      ProbeItem item = task.item(ProbeSeeds.itemSeed(3, i), SIZE);
+      ProbeItem item = task.item(ProbeSeedRange.itemSeed(3, i), SIZE);
       ChartSpec chart = null;
       for (long s = item.seed(); chart == null; s++) {
         ChartSpec spec = ChartGenerator.spec(s);

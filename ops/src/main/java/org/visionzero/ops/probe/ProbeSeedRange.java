@@ -2,7 +2,7 @@ package org.visionzero.ops.probe;
 
 /**
  * The seeds the transfer probe draws its items from: a range of their own, far above every range pretraining,
- * self-play pairs and held-out evaluation draw from ({@code ProbeSeedsTest} checks it against the constants those
+ * self-play pairs and held-out evaluation draw from ({@code ProbeSeedRangeTest} checks it against the constants those
  * use), so the probe never shows a model a picture it was trained or evaluated on.
  *
  * <p>Task {@code t} (its place in {@link ProbeSuite}) owns {@link #PER_TASK} seeds from {@code FIRST + t *
@@ -14,7 +14,7 @@ package org.visionzero.ops.probe;
  * seeds equal modulo 2^48 draw the same picture. The probe's range therefore lies below 2^48, and
  * {@link #overlaps} compares ranges as the generators see them, modulo 2^48.
  */
-public final class ProbeSeeds {
+public final class ProbeSeedRange {
   /** Seeds a {@code java.util.Random} tells apart. */
   public static final long EFFECTIVE_SEEDS = 1L << 48;
   /** The first seed of the probe. */
@@ -30,7 +30,7 @@ public final class ProbeSeeds {
   /** Items a task can have. */
   public static final int MAX_ITEMS = (int) Math.min(Integer.MAX_VALUE, PER_TASK / PER_ITEM);
 
-  private ProbeSeeds() {}
+  private ProbeSeedRange() {}
 
   /** The first seed of item {@code item} of task {@code task}. */
   public static long itemSeed(int task, int item) {

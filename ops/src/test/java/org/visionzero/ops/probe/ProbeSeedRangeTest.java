@@ -19,7 +19,7 @@ import org.visionzero.trainer.sync.SyncLoop;
  * The probe's seeds are none that training or evaluation draws pictures from: checked against the constants and
  * defaults the code uses, not copies of them.
  */
-class ProbeSeedsTest {
+class ProbeSeedRangeTest {
 
   /** Counts of held-out pairs and games are ints; offsets added to a held-out base are below 2^31. */
   private static final long ANY_INT_COUNT = 1L << 31;
@@ -28,10 +28,10 @@ class ProbeSeedsTest {
   void givenPretraining_whenItsSeedsAreCompared_thenNoneIsTheProbes() {
     // Training pairs start below HELD_OUT_SEED_BASE / 2 (a floorMod of the run seed) and count up one per
     // rendered pair, so even 2^39 rendered pairs stay under HELD_OUT_SEED_BASE.
-    assertThat(ProbeSeeds.overlaps(0, Pretrainer.HELD_OUT_SEED_BASE)).isFalse();
+    assertThat(ProbeSeedRange.overlaps(0, Pretrainer.HELD_OUT_SEED_BASE)).isFalse();
     // Held-out caption pairs and held-out games of v0.
-    assertThat(ProbeSeeds.overlaps(Pretrainer.HELD_OUT_SEED_BASE, ANY_INT_COUNT)).isFalse();
-    assertThat(ProbeSeeds.overlaps(Pretrainer.HELD_OUT_GAME_SEED_BASE, ANY_INT_COUNT)).isFalse();
+    assertThat(ProbeSeedRange.overlaps(Pretrainer.HELD_OUT_SEED_BASE, ANY_INT_COUNT)).isFalse();
+    assertThat(ProbeSeedRange.overlaps(Pretrainer.HELD_OUT_GAME_SEED_BASE, ANY_INT_COUNT)).isFalse();
   }
 
   @Test
@@ -39,7 +39,7 @@ class ProbeSeedsTest {
     // vz run's self-play pairs and its held-out evaluation pairs (a share of the same stream) are pairs
     // [produce.seed, produce.seed + produce.count).
     VzRunConfig defaults = new VzRunConfig(Map.of());
-    assertThat(ProbeSeeds.overlaps(defaults.produceSeed(), defaults.produceCount())).isFalse();
+    assertThat(ProbeSeedRange.overlaps(defaults.produceSeed(), defaults.produceCount())).isFalse();
   }
 
   @Test
@@ -47,38 +47,38 @@ class ProbeSeedsTest {
     // Training games: model.seed * 2^20 + game; held-out and win-rate games from SyncLoop.HELD_OUT_SEED_BASE
     // (win-rate games 2^30 above it).
     long modelSeed = new TrainerConfig(Map.of()).modelSeed();
-    assertThat(ProbeSeeds.overlaps(0, (modelSeed + 1) << 20)).isFalse();
-    assertThat(ProbeSeeds.overlaps(SyncLoop.HELD_OUT_SEED_BASE, (1L << 30) + ANY_INT_COUNT)).isFalse();
+    assertThat(ProbeSeedRange.overlaps(0, (modelSeed + 1) << 20)).isFalse();
+    assertThat(ProbeSeedRange.overlaps(SyncLoop.HELD_OUT_SEED_BASE, (1L << 30) + ANY_INT_COUNT)).isFalse();
   }
 
   @Test
   void givenEveryTaskAndItem_whenSeedsAreDrawn_thenInsideTheProbesRangeAndNeverShared() {
     Set<Long> seen = new HashSet<>();
     for (int task = 0; task < ProbeSuite.TASKS.size(); task++) {
-      for (int item : new int[] {0, 1, 2, ProbeSeeds.MAX_ITEMS - 1}) {
-        long first = ProbeSeeds.itemSeed(task, item);
-        assertThat(ProbeSeeds.overlaps(first, ProbeSeeds.PER_ITEM)).isTrue();
-        assertThat(first).isGreaterThanOrEqualTo(ProbeSeeds.FIRST);
-        assertThat(ProbeSeeds.choiceSeed(first)).isLessThan(ProbeSeeds.END);
-        for (long s = first; s < first + ProbeSeeds.PER_ITEM; s++) {
+      for (int item : new int[] {0, 1, 2, ProbeSeedRange.MAX_ITEMS - 1}) {
+        long first = ProbeSeedRange.itemSeed(task, item);
+        assertThat(ProbeSeedRange.overlaps(first, ProbeSeedRange.PER_ITEM)).isTrue();
+        assertThat(first).isGreaterThanOrEqualTo(ProbeSeedRange.FIRST);
+        assertThat(ProbeSeedRange.choiceSeed(first)).isLessThan(ProbeSeedRange.END);
+        for (long s = first; s < first + ProbeSeedRange.PER_ITEM; s++) {
           assertThat(seen.add(s)).as("seed %d used twice", s).isTrue();
         }
       }
     }
-    assertThat(ProbeSuite.TASKS.size()).isLessThanOrEqualTo(ProbeSeeds.MAX_TASKS);
+    assertThat(ProbeSuite.TASKS.size()).isLessThanOrEqualTo(ProbeSeedRange.MAX_TASKS);
   }
 
   @Test
   void givenRangesAtTheEdges_whenCompared_thenOverlapExactlyWhenTheyShareASeed() {
-    assertThat(ProbeSeeds.END).isLessThanOrEqualTo(ProbeSeeds.EFFECTIVE_SEEDS);
-    assertThat(ProbeSeeds.overlaps(ProbeSeeds.FIRST - 10, 10)).isFalse();
-    assertThat(ProbeSeeds.overlaps(ProbeSeeds.FIRST - 10, 11)).isTrue();
-    assertThat(ProbeSeeds.overlaps(ProbeSeeds.END, 1000)).isFalse();
-    assertThat(ProbeSeeds.overlaps(ProbeSeeds.END - 1, 1)).isTrue();
-    assertThat(ProbeSeeds.overlaps(0, Long.MAX_VALUE)).isTrue();
-    assertThat(ProbeSeeds.overlaps(ProbeSeeds.FIRST, 0)).isFalse();
-    assertThatThrownBy(() -> ProbeSeeds.itemSeed(ProbeSeeds.MAX_TASKS, 0)).hasMessageContaining("task index");
-    assertThatThrownBy(() -> ProbeSeeds.itemSeed(0, -1)).hasMessageContaining("item index");
+    assertThat(ProbeSeedRange.END).isLessThanOrEqualTo(ProbeSeedRange.EFFECTIVE_SEEDS);
+    assertThat(ProbeSeedRange.overlaps(ProbeSeedRange.FIRST - 10, 10)).isFalse();
+    assertThat(ProbeSeedRange.overlaps(ProbeSeedRange.FIRST - 10, 11)).isTrue();
+    assertThat(ProbeSeedRange.overlaps(ProbeSeedRange.END, 1000)).isFalse();
+    assertThat(ProbeSeedRange.overlaps(ProbeSeedRange.END - 1, 1)).isTrue();
+    assertThat(ProbeSeedRange.overlaps(0, Long.MAX_VALUE)).isTrue();
+    assertThat(ProbeSeedRange.overlaps(ProbeSeedRange.FIRST, 0)).isFalse();
+    assertThatThrownBy(() -> ProbeSeedRange.itemSeed(ProbeSeedRange.MAX_TASKS, 0)).hasMessageContaining("task index");
+    assertThatThrownBy(() -> ProbeSeedRange.itemSeed(0, -1)).hasMessageContaining("item index");
   }
 
   @Test
@@ -86,13 +86,13 @@ class ProbeSeedsTest {
     // java.util.Random keeps 48 bits of its seed: the same scene for a seed and that seed plus 2^48.
     SceneGenerator scenes = new SceneGenerator(SceneOptions.ofSize(64, 64));
     long seed = 12_345;
-    assertThat(pixels(scenes.generate(seed + ProbeSeeds.EFFECTIVE_SEEDS).original()))
+    assertThat(pixels(scenes.generate(seed + ProbeSeedRange.EFFECTIVE_SEEDS).original()))
         .isEqualTo(pixels(scenes.generate(seed).original()));
 
-    assertThat(ProbeSeeds.overlaps(ProbeSeeds.FIRST + ProbeSeeds.EFFECTIVE_SEEDS, 1)).isTrue();
-    assertThat(ProbeSeeds.overlaps(ProbeSeeds.FIRST - 5 * ProbeSeeds.EFFECTIVE_SEEDS, 1)).isTrue();
-    assertThat(ProbeSeeds.overlaps(ProbeSeeds.EFFECTIVE_SEEDS - 5, 10)).isFalse(); // wraps to [0, 5)
-    assertThat(ProbeSeeds.overlaps(ProbeSeeds.FIRST - 5 - ProbeSeeds.EFFECTIVE_SEEDS, 10)).isTrue();
+    assertThat(ProbeSeedRange.overlaps(ProbeSeedRange.FIRST + ProbeSeedRange.EFFECTIVE_SEEDS, 1)).isTrue();
+    assertThat(ProbeSeedRange.overlaps(ProbeSeedRange.FIRST - 5 * ProbeSeedRange.EFFECTIVE_SEEDS, 1)).isTrue();
+    assertThat(ProbeSeedRange.overlaps(ProbeSeedRange.EFFECTIVE_SEEDS - 5, 10)).isFalse(); // wraps to [0, 5)
+    assertThat(ProbeSeedRange.overlaps(ProbeSeedRange.FIRST - 5 - ProbeSeedRange.EFFECTIVE_SEEDS, 10)).isTrue();
   }
 
   private static int[] pixels(BufferedImage image) {

@@ -1,0 +1,64 @@
+package org.visionzero.ops.run;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.visionzero.blob.BlobStore;
+import org.visionzero.events.BlobRef;
+import org.visionzero.events.CheckpointPublished;
+import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.probe.ProbeReport;
+import org.visionzero.ops.probe.ProbeRunner;
+import org.visionzero.ops.probe.ProbeSeedRange;
+import org.visionzero.policy.checkpoint.Checkpoints;
+
+/**
+ * The transfer probe at the end of {@code vz run}: v0 and the final version on the probe's items, for
+ * {@code summary.json} ({@code probe}) and {@code report.html}. Left out, saying why, for policies that are not the
+ * DJL model, when {@code probe.items} is 0, and when the run's own pairs were drawn from the probe's seeds.
+ */
+final class RunProbe {
+
+  private RunProbe() {}
+
+  /**
+   * @param v0        the run's v0 event
+   * @param finalOne  the final version's event, if training published one
+   */
+  static Optional<ProbeReport> of(VzRunConfig config, CheckpointPublished v0, Optional<CheckpointPublished> finalOne,
+      BlobStore blobs, Consumer<String> out) throws IOException {
+    if (config.probeItems() == 0) {
+      return Optional.empty();
+    }
+    if (!Checkpoints.MEDIA_TYPE.equals(v0.getCheckpoint().getMediaType())) {
+      out.accept("transfer probe left out: policy '" + v0.getPolicy().getName() + "' is not the vz model");
+      return Optional.empty();
+    }
+    if (ProbeSeedRange.overlaps(config.produceSeed(), config.produceCount())) {
+      out.accept("transfer probe left out: this run's pairs (produce.seed " + config.produceSeed() + ", produce.count "
+          + config.produceCount() + ") share seeds with the probe's, from " + ProbeSeedRange.FIRST + " (modulo 2^48)");
+      return Optional.empty();
+    }
+    List<ProbeRunner.Probed> checkpoints = new ArrayList<>(1);
+    if (finalOne.isPresent() && finalOne.get().getPolicy().getVersion() != v0.getPolicy().getVersion()) {
+      checkpoints.add(probed("v" + finalOne.get().getPolicy().getVersion() + " (final)", finalOne.get(), blobs));
+    }
+    long start = System.nanoTime();
+    ProbeReport report = ProbeRunner.run(probed("v0", v0, blobs), checkpoints, config.probeItems(), line -> { });
+    out.accept(String.format(Locale.ROOT, "transfer probe of v0%s: %d items per task in %.1f s (summary.json, "
+            + "probe)", checkpoints.isEmpty() ? "" : " and " + checkpoints.get(0).label(), config.probeItems(),
+        (System.nanoTime() - start) / 1e9));
+    return Optional.of(report);
+  }
+
+  private static ProbeRunner.Probed probed(String label, CheckpointPublished event, BlobStore blobs)
+      throws IOException {
+    BlobRef ref = event.getCheckpoint();
+    byte[] bytes = CheckpointHash.verified(blobs.get(ref), ref.getSha256(), "checkpoint " + label + " (" + ref.getUri()
+        + ")", "the blob store holds other bytes than the checkpoint topic names");
+    return new ProbeRunner.Probed(label, bytes);
+  }
+}
