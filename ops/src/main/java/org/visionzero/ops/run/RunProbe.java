@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.visionzero.blob.BlobStore;
-import org.visionzero.events.BlobRef;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.probe.ProbeReport;
@@ -54,11 +53,9 @@ final class RunProbe {
     return Optional.of(report);
   }
 
+  /** The checkpoint's bytes (the blob store refuses bytes whose sha256 is not the reference's). */
   private static ProbeRunner.Probed probed(String label, CheckpointPublished event, BlobStore blobs)
       throws IOException {
-    BlobRef ref = event.getCheckpoint();
-    byte[] bytes = CheckpointHash.verified(blobs.get(ref), ref.getSha256(), "checkpoint " + label + " (" + ref.getUri()
-        + ")", "the blob store holds other bytes than the checkpoint topic names");
-    return new ProbeRunner.Probed(label, bytes);
+    return new ProbeRunner.Probed(label, blobs.get(event.getCheckpoint()));
   }
 }
