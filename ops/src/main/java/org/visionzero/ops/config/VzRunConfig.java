@@ -142,8 +142,9 @@ public final class VzRunConfig extends AbstractConfig {
                 + "the workers with training games.")
         .define(EVAL_FINAL_GAMES, Type.INT, 500, Range.atLeast(0), Importance.MEDIUM,
             "Evaluation games per arm of the final version at the end (0: none).")
-        .define(PROBE_ITEMS, Type.INT, 200, Range.between(0, 100_000), Importance.LOW,
-            "Items per task of the transfer probe of v0 and the final version at the end (0: no probe).")
+        .define(PROBE_ITEMS, Type.INT, 100, Range.between(0, 100_000), Importance.LOW,
+            "Items per task of the transfer probe of v0 and the final version, after the final evaluation "
+                + "(0: no probe).")
         .define(EVAL_FINAL_BUDGET, Type.STRING, "10m", Importance.MEDIUM,
             "Longest wait for the final evaluation (e.g. 10m).")
         .define(EVAL_REFEREE, Type.INT, REFEREE_AUTO, Range.atLeast(REFEREE_AUTO), Importance.MEDIUM,

@@ -16,20 +16,20 @@ public final class ProbeTable {
   public static String text(ProbeReport report) {
     List<ProbeResult> models = models(report);
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-22s %-7s", "task", "chance"));
+    out.append(String.format(Locale.ROOT, "%-26s %-7s", "task", "chance"));
     for (ProbeResult model : models) {
       out.append(String.format(Locale.ROOT, " %-27s", model.label()));
     }
     out.append('\n');
     for (Map.Entry<String, TaskResult> task : report.v0().tasks().entrySet()) {
       TaskResult v0 = task.getValue();
-      out.append(String.format(Locale.ROOT, "%-22s %-7.3f", task.getKey(), v0.chance()));
+      out.append(String.format(Locale.ROOT, "%-26s %-7.3f", task.getKey(), v0.chance()));
       for (ProbeResult model : models) {
         out.append(String.format(Locale.ROOT, " %-27s", cell(model.tasks().get(task.getKey()).correct())));
       }
       out.append('\n');
       if (v0.noImage().trials() > 0) {
-        out.append(String.format(Locale.ROOT, "%-22s %-7s", "  same, blank image", ""));
+        out.append(String.format(Locale.ROOT, "%-26s %-7s", "  same, blank image", ""));
         for (ProbeResult model : models) {
           out.append(String.format(Locale.ROOT, " %-27s", cell(model.tasks().get(task.getKey()).noImage())));
         }

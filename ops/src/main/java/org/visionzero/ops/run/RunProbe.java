@@ -13,6 +13,7 @@ import org.visionzero.ops.probe.ProbeReport;
 import org.visionzero.ops.probe.ProbeRunner;
 import org.visionzero.ops.probe.ProbeSeedRange;
 import org.visionzero.policy.checkpoint.Checkpoints;
+import org.visionzero.process.ProcessUsage;
 
 /**
  * The transfer probe at the end of {@code vz run}: v0 and the final version on the probe's items, for
@@ -46,10 +47,11 @@ final class RunProbe {
       checkpoints.add(probed("v" + finalOne.get().getPolicy().getVersion() + " (final)", finalOne.get(), blobs));
     }
     long start = System.nanoTime();
+    long cpuAtStart = ProcessUsage.cpuNanos();
     ProbeReport report = ProbeRunner.run(probed("v0", v0, blobs), checkpoints, config.probeItems(), line -> { });
-    out.accept(String.format(Locale.ROOT, "transfer probe of v0%s: %d items per task in %.1f s (summary.json, "
-            + "probe)", checkpoints.isEmpty() ? "" : " and " + checkpoints.get(0).label(), config.probeItems(),
-        (System.nanoTime() - start) / 1e9));
+    out.accept(String.format(Locale.ROOT, "transfer probe of v0%s: %d items per task in %.1f s (%.1f CPU-s; "
+            + "summary.json, probe)", checkpoints.isEmpty() ? "" : " and " + checkpoints.get(0).label(),
+        config.probeItems(), (System.nanoTime() - start) / 1e9, (ProcessUsage.cpuNanos() - cpuAtStart) / 1e9));
     return Optional.of(report);
   }
 
