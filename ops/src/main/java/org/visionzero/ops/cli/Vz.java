@@ -27,6 +27,7 @@ public final class Vz implements Runnable {
       WorkerCommand::new,
       TrainerCommand::new,
       PretrainCommand::new,
+      ProbeCommand::new,
       EvalCommand::new,
       ReplayCommand::new,
       TailCommand::new,

@@ -55,6 +55,7 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String EVAL_GAMES_PER_ARM = "eval.games.per.arm";
   public static final String EVAL_INTERVAL = "eval.interval";
   public static final String EVAL_FINAL_GAMES = "eval.final.games";
+  public static final String PROBE_ITEMS = "probe.items";
   public static final String EVAL_FINAL_BUDGET = "eval.final.budget";
   public static final String EVAL_REFEREE = "eval.referee.version";
   public static final String EVAL_REFEREE_THRESHOLD = "eval.referee.threshold";
@@ -148,6 +149,9 @@ public final class VzRunConfig extends AbstractConfig {
                 + "the workers with training games.")
         .define(EVAL_FINAL_GAMES, Type.INT, 500, Range.atLeast(0), Importance.MEDIUM,
             "Evaluation games per arm of the final version at the end (0: none).")
+        .define(PROBE_ITEMS, Type.INT, 100, Range.between(0, 100_000), Importance.LOW,
+            "Items per task of the transfer probe of v0 and the final version, after the final evaluation "
+                + "(0: no probe).")
         .define(EVAL_FINAL_BUDGET, Type.STRING, "10m", Importance.MEDIUM,
             "Longest wait for the final evaluation (e.g. 10m).")
         .define(EVAL_REFEREE, Type.INT, REFEREE_AUTO, Range.atLeast(REFEREE_AUTO), Importance.MEDIUM,
@@ -335,6 +339,10 @@ public final class VzRunConfig extends AbstractConfig {
 
   public int evalFinalGames() {
     return getInt(EVAL_FINAL_GAMES);
+  }
+
+  public int probeItems() {
+    return getInt(PROBE_ITEMS);
   }
 
   public Duration evalFinalBudget() {

@@ -11,6 +11,8 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.ops.eval.Proportion;
 import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.ops.probe.ProbeReport;
+import org.visionzero.ops.probe.ProbeTable;
 import org.visionzero.text.SafeText;
 
 /**
@@ -32,6 +34,9 @@ public final class ReportPage {
   private static final List<LearningCharts.Line> OPTIMISATION = List.of(
       new LearningCharts.Line("loss", TrainingStepCompleted::getLoss),
       new LearningCharts.Line("KL to v0", TrainingStepCompleted::getKl));
+
+  /** The key of the transfer probe in the summary (ops/README.md, "vz probe"). */
+  public static final String PROBE = "probe";
 
   private ReportPage() {
   }
@@ -69,6 +74,10 @@ public final class ReportPage {
       }
       evaluationTable(html, summary.results());
     }
+    if (summary.extra().get(PROBE) instanceof ProbeReport probe) {
+      html.append("<h2>Transfer probe (tasks never trained on; 95 % intervals per item)</h2>\n")
+          .append(ProbeTable.html(probe));
+    }
     html.append("<h2>Sample games</h2>\n");
     if (samples.isEmpty()) {
       html.append("<p>No evaluation game to show.</p>\n");
@@ -82,7 +91,7 @@ public final class ReportPage {
     html.append("<table>\n");
     for (Map.Entry<String, Object> entry : summary.toJson().entrySet()) {
       Object value = entry.getValue();
-      if (value instanceof Map || value instanceof List) {
+      if (value instanceof Map || value instanceof List || value instanceof Record) {
         continue;
       }
       html.append("<tr><th title=\"").append(SafeText.html(entry.getKey())).append("\">")

@@ -35,6 +35,7 @@ import org.visionzero.ops.progress.FinalEvaluationLine;
 import org.visionzero.ops.progress.MeterTotals;
 import org.visionzero.ops.progress.ProgressReporter;
 import org.visionzero.ops.progress.ProgressSample;
+import org.visionzero.ops.report.ReportPage;
 import org.visionzero.ops.report.RunReport;
 import org.visionzero.ops.report.RunSummary;
 import org.visionzero.ops.report.SampleGame;
@@ -101,6 +102,7 @@ public final class Pipeline {
   private TrainingLogReader trainingLog;
   private final List<WorkerApp> workers = new ArrayList<>();
   private int players;
+  private CheckpointPublished v0;
 
   private Pipeline(VzRun run, VzRunConfig config, PolicyRuntime runtime, MeterRegistry registry,
       Consumer<String> out, Instant started) {
@@ -136,7 +138,7 @@ public final class Pipeline {
     TopicCatalog topics = run.catalog();
     Path data = config.dataDir();
     Path v0File = data.resolve("v0").resolve(runtime.policyName() + "-v0.ckpt");
-    CheckpointPublished v0 = V0Bootstrap.ensure(runtime, clients, topics, blobs, data.resolve("v0"), v0File, out);
+    v0 = V0Bootstrap.ensure(runtime, clients, topics, blobs, data.resolve("v0"), v0File, out);
     LOG.info("v0: {}", v0.getCheckpoint().getSha256());
 
     Map<String, Object> coordinatorSettings = new HashMap<>(config.gameShape());
@@ -338,6 +340,11 @@ public final class Pipeline {
     // an observer naming one of the players at random
     context.put("chanceDecisionAccuracy", 1.0 / players);
     context.put("gamesCompleted", (long) MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED));
+    if (end != End.COMPONENT_FAILED) {
+      int last = finalResult.map(VersionResult::version)
+          .orElseGet(() -> trainingLog.history().latest().map(TrainingStepCompleted::getPolicyVersion).orElse(0));
+      RunProbe.of(config, v0, evaluator.checkpoint(last), blobs, out).ifPresent(probe -> context.put(ReportPage.PROBE, probe));
+    }
     RunSummary summary = new RunSummary(config.runId(), started, Instant.now(), trainingLog.history().latest(),
         finalResult, evaluator.results(), context);
     return RunReport.write(runDir, summary, trainingLog.history(), sampleGames());

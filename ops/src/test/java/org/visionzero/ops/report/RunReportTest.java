@@ -30,6 +30,9 @@ import org.visionzero.events.Winner;
 import org.visionzero.ops.eval.Mean;
 import org.visionzero.ops.eval.Proportion;
 import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.ops.probe.ProbeReport;
+import org.visionzero.ops.probe.ProbeResult;
+import org.visionzero.ops.probe.TaskResult;
 
 class RunReportTest {
 
@@ -115,6 +118,33 @@ class RunReportTest {
     JsonNode json = new ObjectMapper().readTree(runDir.resolve(RunReport.SUMMARY_FILE).toFile());
     assertThat(json.get("decisionAccuracy").isNull()).isTrue();
     assertThat(Files.readString(runDir.resolve(RunReport.REPORT_FILE))).contains("No training step was completed");
+  }
+
+  @Test
+  void givenAProbe_whenReported_thenSummaryHoldsItUnderProbe_andThePageShowsItsTableEscaped() throws Exception {
+    TaskResult match = new TaskResult("scenes", "which <scene>?", 4, new Proportion(180, 200), Proportion.EMPTY);
+    TaskResult count = new TaskResult("scenes", "how many?", 4, new Proportion(150, 200), new Proportion(52, 200));
+    ProbeResult v0 = new ProbeResult("v0", 0, "aa", Map.of("caption-match/scenes", match), 1.5);
+    ProbeResult last = new ProbeResult("v9 (final)", 9, "bb",
+        Map.of("caption-match/scenes", match, "colour-count/scenes", count), 1.4);
+    ProbeReport probe = new ProbeReport(200, 7, 8, 2.0, v0, List.of(last));
+    RunSummary summary = new RunSummary(RUN, Instant.EPOCH, Instant.EPOCH, Optional.empty(), Optional.empty(),
+        List.of(), Map.of(ReportPage.PROBE, probe));
+
+    RunReport.write(runDir, summary, new TrainingHistory(RUN), List.of());
+
+    JsonNode json = new ObjectMapper().readTree(runDir.resolve(RunReport.SUMMARY_FILE).toFile());
+    JsonNode finalMatch = json.get("probe").get("checkpoints").get(0).get("tasks").get("caption-match/scenes");
+    assertThat(finalMatch.get("accuracy").get("rate").asDouble()).isEqualTo(0.9);
+    assertThat(finalMatch.get("accuracy").get("n").asInt()).isEqualTo(200);
+    assertThat(finalMatch.get("chance").asDouble()).isEqualTo(0.25);
+    assertThat(finalMatch.has("noImageAccuracy")).isFalse();
+    assertThat(finalMatch.has("correct")).as("figures once, as accuracy").isFalse();
+    assertThat(json.get("probe").get("v0").get("label").asText()).isEqualTo("v0");
+    Document page = Jsoup.parse(Files.readString(runDir.resolve(RunReport.REPORT_FILE)));
+    assertThat(page.select("h2").eachText()).anyMatch(h -> h.startsWith("Transfer probe"));
+    assertThat(page.text()).contains("which <scene>?").contains("0.900 [").contains("v9 (final)");
+    assertThat(page.select("table").first().text()).doesNotContain("probe");
   }
 
   private static VersionResult result(int version, int correct, int of) {

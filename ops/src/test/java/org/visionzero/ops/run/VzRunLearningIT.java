@@ -2,6 +2,8 @@ package org.visionzero.ops.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.ops.config.ConfigSources;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.ops.report.RunReport;
 
 /**
  * A short {@code vz run} on the DJL model with fixed seeds, from a committed v0 (pretrained on the producers'
@@ -37,6 +40,8 @@ class VzRunLearningIT {
   private static final double MAX_NA_RATE = 0.1;
   private static final double MIN_ACCURACY = 0.8;
   private static final double MIN_GAP_TO_NO_IMAGE = 0.3;
+  /** Few, to keep the probe to seconds; the figures are vz probe's to report. */
+  private static final int PROBE_ITEMS = 20;
 
   @TempDir
   Path dataDir;
@@ -53,7 +58,7 @@ class VzRunLearningIT {
       Pipeline pipeline = Pipeline.start(run, config, PolicyRuntimes.forConfig(config), new SimpleMeterRegistry(),
           line -> System.out.println("learning IT: " + line));
       Pipeline.End end = pipeline.awaitEnd(config.duration(), () -> false);
-      pipeline.finish(end, true, Map.of());
+      Path report = pipeline.finish(end, true, Map.of());
 
       List<VersionResult> results = pipeline.evaluator().results();
       VersionResult start = results.get(0);
@@ -68,6 +73,12 @@ class VzRunLearningIT {
       assertThat(last.decisionAccuracy().low() - last.noImageAccuracy().high())
           .isGreaterThanOrEqualTo(MIN_GAP_TO_NO_IMAGE);
       assertThat(last.naRate().rate()).isLessThanOrEqualTo(MAX_NA_RATE);
+      // The transfer probe of v0 and the final version, on PROBE_ITEMS items per task (ops/README.md, "vz probe").
+      JsonNode probe = new ObjectMapper().readTree(report.resolveSibling(RunReport.SUMMARY_FILE).toFile()).get("probe");
+      assertThat(probe.get("v0").get("version").asInt()).isZero();
+      assertThat(probe.get("checkpoints").get(0).get("version").asInt()).isEqualTo(last.version());
+      assertThat(probe.get("checkpoints").get(0).get("tasks").get("caption-match/scenes").get("accuracy").get("n")
+          .asInt()).isEqualTo(PROBE_ITEMS);
     }
   }
 
@@ -79,6 +90,7 @@ class VzRunLearningIT {
     flags.put(VzRunConfig.V0_CHECKPOINT, v0.toString());
     flags.put(VzRunConfig.PRODUCE_SEED, "1");
     flags.put(VzRunConfig.DURATION, "180s");
+    flags.put(VzRunConfig.PROBE_ITEMS, Integer.toString(PROBE_ITEMS));
     flags.put(VzRunConfig.EVAL_GAMES_PER_ARM, "40");
     flags.put(VzRunConfig.EVAL_FINAL_GAMES, "120");
     flags.put(VzRunConfig.EVAL_FINAL_BUDGET, "60s");

@@ -68,6 +68,7 @@ class VzRunPipelineIT {
     synchronized (lines) {
       assertThat(lines).anyMatch(line -> line.startsWith("published v0"));
       assertThat(lines).anyMatch(line -> line.contains("games/s"));
+      assertThat(lines).anyMatch(line -> line.startsWith("transfer probe left out: policy 'random'"));
     }
 
     List<String> again = new ArrayList<>();

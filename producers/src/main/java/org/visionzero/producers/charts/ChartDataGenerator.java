@@ -16,11 +16,6 @@ final class ChartDataGenerator {
       {"Pets", "cats", "dogs", "fish", "birds", "mice", "frogs", "snakes", "horses"},
   };
   private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul"};
-  private static final Color[] PALETTE = {
-      new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
-      new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(23, 190, 207),
-      new Color(188, 189, 34), new Color(60, 60, 60),
-  };
   private static final int MIN_BARS = 4;
   private static final int MAX_BARS = 6;
   private static final int MIN_LINES = 2;
@@ -40,7 +35,7 @@ final class ChartDataGenerator {
     boolean line = kind == ChartKind.LINE;
     int count = line ? between(random, MIN_LINES, MAX_LINES) : between(random, MIN_BARS, MAX_BARS);
     List<String> labels = sample(random, List.of(theme).subList(1, theme.length), count);
-    List<Color> colours = sample(random, List.of(PALETTE), count);
+    List<Color> colours = sample(random, ChartPalette.colours(), count);
     List<String> categories = line ? List.of(MONTHS).subList(0, LINE_POINTS) : List.of("");
     List<Integer> steps = sample(random, range(1, MAX_STEPS), count);
     List<ChartSeries> series = new ArrayList<>(count);

@@ -2,6 +2,7 @@ package org.visionzero.producers.charts;
 
 import java.awt.Color;
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,16 @@ public final class ChartGenerator {
 
   public int height() {
     return height;
+  }
+
+  /** The data of this seed's original chart, without drawing it: the spec {@link #generate} draws first. */
+  public static ChartSpec spec(long seed) {
+    return ChartDataGenerator.spec(new Random(seed));
+  }
+
+  /** The original chart of this seed alone (what {@link #generate} draws as the pair's original). */
+  public BufferedImage draw(ChartSpec spec) {
+    return renderer.render(spec, width, height).image();
   }
 
   /** The pair for this seed. */

@@ -2,9 +2,11 @@ package org.visionzero.producers.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,30 @@ class ChartGeneratorTest {
           .isEqualTo(pair.originalSpec().series().get(swap.seriesB()).values().get(swap.pointB()));
     }
     assertThat(valueSwaps).isPositive();
+  }
+
+  @Test
+  void givenASeed_whenOnlyItsSpecIsDrawn_thenTheSameSpecAndPictureAsThePairsOriginal() {
+    for (long seed = 0; seed < 6; seed++) {
+      ChartPair pair = generator.generate(seed);
+      ChartSpec spec = ChartGenerator.spec(seed);
+
+      assertThat(spec).as("seed %d", seed).isEqualTo(pair.originalSpec());
+      assertThat(pixels(generator.draw(spec))).as("seed %d", seed).isEqualTo(pixels(pair.original()));
+    }
+  }
+
+  @Test
+  void givenEveryDrawnColour_whenNamed_thenOneDistinctPaletteName() {
+    Set<String> names = new HashSet<>();
+    for (long seed = 0; seed < SEEDS; seed++) {
+      for (ChartSeries series : ChartGenerator.spec(seed).series()) {
+        assertThat(ChartPalette.name(series.colour())).as("seed %d", seed).isPresent();
+      }
+    }
+    ChartPalette.COLOURS.forEach(named -> names.add(named.name()));
+    assertThat(names).hasSize(ChartPalette.COLOURS.size());
+    assertThat(ChartPalette.name(new Color(1, 2, 3))).isEmpty();
   }
 
   @Test
