@@ -28,12 +28,15 @@ import org.visionzero.workers.policy.PolicyLoadException;
 /**
  * The one thread that runs the model for vz serve: HTTP threads queue requests (a bounded queue: when it is
  * full the server answers 503, and clients back off); the loop takes micro-batches of up to B requests or T ms,
- * swaps in new checkpoint versions between batches, and makes one model call per version and kind of turn, as a
+ * (requests keep joining a batch while each arrives within T of the last, for at most 10 T), swaps in new
+ * checkpoint versions between batches, and makes one model call per version and kind of turn, as a
  * worker does. A clue request with {@code n > 1} is played as n turns seeded {@code seed, seed+1, ...}.
  */
 public final class InferenceLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(InferenceLoop.class);
   private static final long IDLE_POLL_MS = 100;
+  /** The longest a batch keeps filling, in gaps of batchWait. */
+  private static final int MAX_WAITS = 10;
 
   private final ServedModels models;
   private final BlockingQueue<Job> queue;
@@ -75,13 +78,17 @@ public final class InferenceLoop implements Runnable {
           continue;
         }
         List<Job> batch = new ArrayList<>(List.of(first));
-        long deadline = System.nanoTime() + batchWait.toNanos();
+        // A worker sends its batch's turns together, but they arrive one HTTP request at a time: keep taking
+        // requests while they keep coming (each within batchWait of the last), up to B or MAX_WAITS gaps.
+        long deadline = System.nanoTime() + MAX_WAITS * batchWait.toNanos();
         while (batch.size() < batchMax) {
-          Job next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          long left = deadline - System.nanoTime();
+          Job next = left <= 0 ? queue.poll() : queue.poll(Math.min(left, batchWait.toNanos()), TimeUnit.NANOSECONDS);
           if (next == null) {
             break;
           }
           batch.add(next);
+          queue.drainTo(batch, batchMax - batch.size());
         }
         play(batch);
       }
