@@ -7,6 +7,7 @@ import org.visionzero.events.PolicyRef;
 import org.visionzero.policy.Policy;
 import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.remote.ChatClient;
+import org.visionzero.policy.remote.RemoteModelCheckpoint;
 import org.visionzero.policy.remote.RemotePolicy;
 import org.visionzero.policy.remote.RemoteSettings;
 import org.visionzero.workers.device.WorkerDevice;
@@ -35,17 +36,28 @@ public final class RemotePolicyFactory implements PolicyFactory {
     return remoteNames.contains(policyName) || local.handles(policyName);
   }
 
+  /**
+   * The local factory's architecture for the names it knows (our trainer's DJL checkpoints), else
+   * {@link RemoteModelCheckpoint#ARCHITECTURE}: a name only played remotely gets its versions from an outside
+   * trainer, as checkpoints that name a model.
+   */
   @Override
   public String architecture(String policyName) {
-    return local.handles(policyName) ? local.architecture(policyName) : "remote";
+    return local.handles(policyName) ? local.architecture(policyName) : RemoteModelCheckpoint.ARCHITECTURE;
   }
 
+  /**
+   * A remote version: when its checkpoint names a model ({@link RemoteModelCheckpoint}), every request of that
+   * version asks for that model; otherwise for {@code policy.openai.model} filled with the version.
+   */
   @Override
   public Policy load(PolicyRef ref, byte[] checkpoint, WorkerDevice device) throws PolicyLoadException {
     if (!remoteNames.contains(ref.getName())) {
       return local.load(ref, checkpoint, device);
     }
-    return new RemotePolicy(client, settings, ref, Vocabulary.standard());
+    RemoteSettings forVersion = RemoteModelCheckpoint.decode(checkpoint)
+        .map(settings::withModelTemplate).orElse(settings);
+    return new RemotePolicy(client, forVersion, ref, Vocabulary.standard());
   }
 
   @Override

@@ -44,10 +44,12 @@ import org.visionzero.policy.PolicyTurn;
 import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.remote.ChatClient;
 import org.visionzero.policy.remote.ImageDataUri;
+import org.visionzero.policy.remote.RemoteModelCheckpoint;
 import org.visionzero.policy.remote.RemotePolicy;
 import org.visionzero.policy.remote.RemoteSettings;
 import org.visionzero.workers.device.WorkerDevice;
 import org.visionzero.workers.policy.ModelPolicyFactory;
+import org.visionzero.workers.policy.RemotePolicyFactory;
 
 /**
  * vz serve over the shipped v0, on loopback: the HTTP path gives the in-JVM model's own tokens and log-probs, the
@@ -170,6 +172,28 @@ class PolicyServerTest {
     assertThat(error(unknownVersion)).contains("vz-v42");
     assertThat(badImage.statusCode()).isEqualTo(400);
     assertThat(error(badImage)).contains("only base64 data URIs");
+  }
+
+  /**
+   * Versions with external weights: an outside trainer publishes version 7 of policy 'qwen' as a checkpoint that
+   * names a served model (here vz serve's v0 plays the externally trained model); the worker's factory sends that
+   * model on every request of version 7 and stamps version 7 on the answers.
+   */
+  @Test
+  void givenACheckpointThatNamesAServedModel_thenRequestsAskForItAndAnswersCarryTheNewVersion() throws Exception {
+    RemoteSettings settings = RemoteSettings.defaults(baseUrl(), KEY);
+    PolicyRef qwen7 = new PolicyRef("qwen", 7);
+    RemotePolicyFactory factory = new RemotePolicyFactory(ModelPolicyFactory.standard(), java.util.Set.of("qwen"),
+        settings);
+    List<PolicyTurn> turns = List.of(turn(TurnKind.CLUE, 1, Role.CIVILIAN, 5L, false));
+
+    Policy external = factory.load(qwen7, RemoteModelCheckpoint.encode("vz-v0"), WorkerDevice.CPU);
+    ClueAnswer answer = external.clues(turns).get(0);
+
+    assertThat(factory.architecture("qwen")).isEqualTo(RemoteModelCheckpoint.ARCHITECTURE);
+    assertThat(((RemotePolicy) external).model()).isEqualTo("vz-v0");
+    assertThat(answer.policy()).isEqualTo(qwen7);
+    assertThat(answer.tokenIds()).isEqualTo(inJvm.clues(turns).get(0).tokenIds());
   }
 
   @Test
