@@ -36,6 +36,8 @@ import org.visionzero.events.TurnKind;
 import org.visionzero.game.text.PromptBuilder;
 import org.visionzero.game.view.TurnView;
 import org.visionzero.game.view.VisibleClue;
+import org.visionzero.ops.eval.RemoteDecisionEvaluation;
+import org.visionzero.ops.run.SceneCaptionSource;
 import org.visionzero.ops.run.ShippedV0;
 import org.visionzero.policy.ClueAnswer;
 import org.visionzero.policy.DecisionAnswer;
@@ -194,6 +196,20 @@ class PolicyServerTest {
     assertThat(((RemotePolicy) external).model()).isEqualTo("vz-v0");
     assertThat(answer.policy()).isEqualTo(qwen7);
     assertThat(answer.tokenIds()).isEqualTo(inJvm.clues(turns).get(0).tokenIds());
+  }
+
+  /** vz eval --policy-url: the same model over HTTP in the decision seat decides exactly as the checkpoint does. */
+  @Test
+  void givenTheCheckpointsOwnModelBehindTheUrl_thenTheRemoteDeciderScoresExactlyAsTheCheckpoint() {
+    RemoteSettings settings = RemoteSettings.defaults(baseUrl(), KEY).withModelTemplate("vz-v0");
+    RemotePolicy remote = new RemotePolicy(new ChatClient(settings), settings, V0, VOCABULARY);
+
+    RemoteDecisionEvaluation.Result result = RemoteDecisionEvaluation.run(inJvm, remote, "vz-v0",
+        new SceneCaptionSource(64), 1_000_000L, 6);
+
+    assertThat(result.remoteFigures()).isEqualTo(result.checkpointFigures());
+    assertThat(result.remoteFigures().accuracy().trials()).isEqualTo(6 * RemoteDecisionEvaluation.SAMPLES);
+    assertThat(result.toJson()).contains("\"remoteDecider\"").contains("noImageAccuracy");
   }
 
   @Test

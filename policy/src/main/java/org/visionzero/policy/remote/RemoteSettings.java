@@ -79,6 +79,11 @@ public record RemoteSettings(URI baseUrl, String apiKey, String modelTemplate, i
         backoffMax, failures, openFor, maxTokens, tokenIds);
   }
 
+  public RemoteSettings withMaxTokens(int tokens) {
+    return new RemoteSettings(baseUrl, apiKey, modelTemplate, maxInFlight, requestTimeout, maxAttempts, backoffBase,
+        backoffMax, breakerFailures, breakerOpenFor, tokens, tokenIds);
+  }
+
   public RemoteSettings withMaxInFlight(int window) {
     return new RemoteSettings(baseUrl, apiKey, modelTemplate, window, requestTimeout, maxAttempts, backoffBase,
         backoffMax, breakerFailures, breakerOpenFor, maxTokens, tokenIds);
