@@ -24,6 +24,7 @@ import org.visionzero.policy.ClueAnswer;
 import org.visionzero.policy.DecisionAnswer;
 import org.visionzero.policy.Policy;
 import org.visionzero.policy.PolicyTurn;
+import org.visionzero.policy.TurnResult;
 import org.visionzero.serde.AvroSerde;
 import org.visionzero.topics.Topic;
 import org.visionzero.workers.image.ImageCache;
@@ -123,42 +124,33 @@ public final class TurnHandler {
   private void answer(Policy policy, TurnKind kind, List<Pending> turns, List<ProducerRecord<byte[], byte[]>> out) {
     List<PolicyTurn> inputs = turns.stream().map(Pending::turn).toList();
     long started = System.nanoTime();
-    List<GameEvent> answers;
+    List<? extends TurnResult<?>> results;
     try {
-      answers = kind == TurnKind.CLUE ? clueEvents(policy, turns, policy.clues(inputs))
-          : decisionEvents(policy, turns, policy.decisions(inputs));
+      results = kind == TurnKind.CLUE ? policy.tryClues(inputs) : policy.tryDecisions(inputs);
+      requireOnePerTurn(policy, turns, results.size());
     } catch (RuntimeException e) {
       // The policy refused the group (e.g. the oracle without ground truth): each turn gets the reason.
       turns.forEach(t -> out.add(deadLetter(t.record(), e, POLICY_FAILED)));
       return;
     }
     metrics.inference(kind, Duration.ofNanos(System.nanoTime() - started));
-    for (GameEvent event : answers) {
+    for (int i = 0; i < results.size(); i++) {
+      TurnResult<?> result = results.get(i);
+      Pending turn = turns.get(i);
+      if (!result.ok()) {
+        // One turn without an answer (a remote model failed it): its game replays the turn after the timeout.
+        out.add(deadLetter(turn.record(), new IllegalStateException(result.failure()), POLICY_FAILED));
+        continue;
+      }
+      Object payload = kind == TurnKind.CLUE
+          ? AvroAnswers.toClueGiven(turn.view(), (ClueAnswer) result.answer(), workerId)
+          : AvroAnswers.toDecisionSampled(turn.view(), (DecisionAnswer) result.answer(), workerId);
+      GameEvent event = envelope(turn.view(), payload);
       byte[] key = gameEvents.keySerde().serializer().serialize(gameEvents.name(), event.getGameId());
       byte[] value = gameEvents.valueSerde().serializer().serialize(gameEvents.name(), event);
       out.add(new ProducerRecord<>(gameEvents.name(), key, value));
       metrics.turnAnswered(kind, policy.ref().getName());
     }
-  }
-
-  private List<GameEvent> clueEvents(Policy policy, List<Pending> turns, List<ClueAnswer> answers) {
-    requireOnePerTurn(policy, turns, answers.size());
-    List<GameEvent> events = new ArrayList<>(answers.size());
-    for (int i = 0; i < answers.size(); i++) {
-      TurnView view = turns.get(i).view();
-      events.add(envelope(view, AvroAnswers.toClueGiven(view, answers.get(i), workerId)));
-    }
-    return events;
-  }
-
-  private List<GameEvent> decisionEvents(Policy policy, List<Pending> turns, List<DecisionAnswer> answers) {
-    requireOnePerTurn(policy, turns, answers.size());
-    List<GameEvent> events = new ArrayList<>(answers.size());
-    for (int i = 0; i < answers.size(); i++) {
-      TurnView view = turns.get(i).view();
-      events.add(envelope(view, AvroAnswers.toDecisionSampled(view, answers.get(i), workerId)));
-    }
-    return events;
   }
 
   private static void requireOnePerTurn(Policy policy, List<Pending> turns, int answers) {

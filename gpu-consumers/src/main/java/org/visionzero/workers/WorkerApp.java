@@ -35,6 +35,7 @@ import org.visionzero.workers.policy.CheckpointIndex;
 import org.visionzero.workers.policy.CheckpointLoader;
 import org.visionzero.workers.policy.PolicyFactory;
 import org.visionzero.workers.policy.PolicyRegistry;
+import org.visionzero.workers.policy.RemotePolicyFactory;
 
 /**
  * A worker process: one {@link Worker} per device (each with its own checkpoint watcher and policy versions),
@@ -95,19 +96,28 @@ public final class WorkerApp implements AutoCloseable {
   public static WorkerApp start(WorkerConfig config, PolicyFactory factory, SceneFactsProvider facts,
       MeterRegistry meters, DevicePlanner devices) throws InterruptedException {
     Objects.requireNonNull(factory, "factory");
+    PolicyFactory policies = withBackend(config, factory);
     List<WorkerDevice> plan = devices.plan(config.device());
     BlobStore blobs = new FileBlobStore(config.blobStoreDir());
     List<Instance> started = new ArrayList<>();
     try {
       for (WorkerDevice device : plan) {
         String workerId = plan.size() == 1 ? config.workerId() : config.workerId() + "-" + device.label();
-        started.add(startInstance(config, workerId, device, blobs, factory, facts, meters));
+        started.add(startInstance(config, workerId, device, blobs, policies, facts, meters));
       }
     } catch (RuntimeException | InterruptedException e) {
       new WorkerApp(started, NOTHING).close();
       throw e;
     }
     return new WorkerApp(started, NOTHING);
+  }
+
+  /** The local factory, or (policy.backend=openai) the remote backend for the configured policy names over it. */
+  static PolicyFactory withBackend(WorkerConfig config, PolicyFactory local) {
+    return config.remoteBackend(System::getenv).<PolicyFactory>map(settings -> {
+      LOG.info("policies {} are played remotely: {}", config.remotePolicies(), settings);
+      return new RemotePolicyFactory(local, config.remotePolicies(), settings);
+    }).orElse(local);
   }
 
   private static Instance startInstance(WorkerConfig config, String workerId, WorkerDevice device,

@@ -2,12 +2,16 @@ package org.visionzero.workers;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -15,6 +19,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.visionzero.policy.remote.RemoteSettings;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.workers.device.DeviceChoice;
 
@@ -39,6 +44,25 @@ public final class WorkerConfig extends AbstractConfig {
   public static final String SCENE_FACTS_NONE = "none";
   /** {@link #SCENE_FACTS} value: ground truth from the scene graphs on the image-pair topic (oracle runs). */
   public static final String SCENE_FACTS_IMAGE_PAIRS = "image-pairs";
+
+  public static final String POLICY_BACKEND = "policy.backend";
+  /** {@link #POLICY_BACKEND} value: policies run in this JVM (the DJL model, scripted ones). */
+  public static final String BACKEND_IN_JVM = "in-jvm";
+  /** {@link #POLICY_BACKEND} value: learned policies are played by an OpenAI-compatible server. */
+  public static final String BACKEND_OPENAI = "openai";
+  public static final String OPENAI_BASE_URL = "policy.openai.base.url";
+  public static final String OPENAI_API_KEY_ENV = "policy.openai.api.key.env";
+  public static final String OPENAI_MODEL = "policy.openai.model";
+  public static final String OPENAI_POLICIES = "policy.openai.policies";
+  public static final String OPENAI_MAX_IN_FLIGHT = "policy.openai.max.in.flight";
+  public static final String OPENAI_TIMEOUT_MS = "policy.openai.timeout.ms";
+  public static final String OPENAI_MAX_ATTEMPTS = "policy.openai.max.attempts";
+  public static final String OPENAI_BACKOFF_MS = "policy.openai.backoff.ms";
+  public static final String OPENAI_BACKOFF_MAX_MS = "policy.openai.backoff.max.ms";
+  public static final String OPENAI_BREAKER_FAILURES = "policy.openai.breaker.failures";
+  public static final String OPENAI_BREAKER_OPEN_MS = "policy.openai.breaker.open.ms";
+  public static final String OPENAI_MAX_TOKENS = "policy.openai.max.tokens";
+  public static final String OPENAI_TOKEN_IDS = "policy.openai.token.ids";
 
   public static final String CLIENT_PREFIX = "client.";
   public static final String CONSUMER_PREFIX = "consumer.";
@@ -81,7 +105,37 @@ public final class WorkerConfig extends AbstractConfig {
           Importance.LOW, "How long start-up waits to read the published checkpoints before serving turns.")
       .define(SCENE_FACTS, Type.STRING, SCENE_FACTS_NONE,
           ConfigDef.ValidString.in(SCENE_FACTS_NONE, SCENE_FACTS_IMAGE_PAIRS), Importance.LOW,
-          "Ground truth for the oracle policy: none, or image-pairs (read the scene graphs of the pair topic).");
+          "Ground truth for the oracle policy: none, or image-pairs (read the scene graphs of the pair topic).")
+      .define(POLICY_BACKEND, Type.STRING, BACKEND_IN_JVM, ConfigDef.ValidString.in(BACKEND_IN_JVM, BACKEND_OPENAI),
+          Importance.HIGH, "in-jvm: play every policy here; openai: play the policies of " + OPENAI_POLICIES
+              + " through an OpenAI-compatible server (vz serve, vLLM, SGLang, llama.cpp).")
+      .define(OPENAI_BASE_URL, Type.STRING, "", Importance.HIGH,
+          "Base URL of the server, e.g. http://127.0.0.1:8000/v1 (required with policy.backend=openai).")
+      .define(OPENAI_API_KEY_ENV, Type.STRING, "OPENAI_API_KEY", Importance.MEDIUM,
+          "Environment variable holding the API key (never logged); unset or empty: no key is sent.")
+      .define(OPENAI_MODEL, Type.STRING, RemoteSettings.DEFAULT_MODEL_TEMPLATE, new ConfigDef.NonEmptyString(),
+          Importance.HIGH, "The model of each request; {policy} and {version} name the version a turn must be "
+              + "played by (vz serve). A fixed name (e.g. Qwen/Qwen2.5-VL-7B-Instruct) plays every version alike.")
+      .define(OPENAI_POLICIES, Type.LIST, "vz", Importance.MEDIUM,
+          "Policy names played remotely; the others (random, oracle) stay in this JVM.")
+      .define(OPENAI_MAX_IN_FLIGHT, Type.INT, 16, Range.atLeast(1), Importance.HIGH,
+          "Requests in flight at once; the worker takes no new batch while its turns are out.")
+      .define(OPENAI_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.MEDIUM,
+          "Limit of one request, from sending to the whole response.")
+      .define(OPENAI_MAX_ATTEMPTS, Type.INT, 4, Range.between(1, 20), Importance.MEDIUM,
+          "Attempts per turn (retries on timeouts, connection errors, 404/408/429/5xx, malformed JSON).")
+      .define(OPENAI_BACKOFF_MS, Type.LONG, 200L, Range.atLeast(0), Importance.LOW,
+          "Ceiling of the first retry's wait (doubles per retry, full jitter).")
+      .define(OPENAI_BACKOFF_MAX_MS, Type.LONG, 5_000L, Range.atLeast(0), Importance.LOW, "Largest retry ceiling.")
+      .define(OPENAI_BREAKER_FAILURES, Type.INT, 5, Range.atLeast(1), Importance.LOW,
+          "Consecutive failures that open the circuit breaker (calls then fail at once).")
+      .define(OPENAI_BREAKER_OPEN_MS, Type.LONG, 10_000L, Range.atLeast(0), Importance.LOW,
+          "How long an open breaker refuses calls before one trial call.")
+      .define(OPENAI_MAX_TOKENS, Type.INT, 64, Range.atLeast(1), Importance.MEDIUM,
+          "max_tokens of each request (a reasoning VLM needs several hundred).")
+      .define(OPENAI_TOKEN_IDS, Type.BOOLEAN, true, Importance.MEDIUM,
+          "Ask for return_tokens_as_token_ids (vLLM, vz serve), so trajectories carry the server's token ids; "
+              + "false for servers without it (tokens are then mapped onto the vz vocabulary, others <unk>).");
 
   public WorkerConfig(Map<?, ?> props) {
     super(DEFINITION, props, false);
@@ -145,6 +199,32 @@ public final class WorkerConfig extends AbstractConfig {
   /** True when the oracle's ground truth is to be read from the image-pair topic. */
   public boolean sceneFactsFromImagePairs() {
     return SCENE_FACTS_IMAGE_PAIRS.equals(getString(SCENE_FACTS));
+  }
+
+  /** The remote policy settings when {@code policy.backend=openai}, the key read from the environment. */
+  public Optional<RemoteSettings> remoteBackend(Function<String, String> environment) {
+    if (!BACKEND_OPENAI.equals(getString(POLICY_BACKEND))) {
+      return Optional.empty();
+    }
+    String url = getString(OPENAI_BASE_URL).strip();
+    if (url.isEmpty()) {
+      throw new ConfigException(OPENAI_BASE_URL, url, "give the server's base URL, e.g. http://127.0.0.1:8000/v1");
+    }
+    String key = environment.apply(getString(OPENAI_API_KEY_ENV));
+    try {
+      return Optional.of(new RemoteSettings(URI.create(url), key, getString(OPENAI_MODEL),
+          getInt(OPENAI_MAX_IN_FLIGHT), Duration.ofMillis(getLong(OPENAI_TIMEOUT_MS)), getInt(OPENAI_MAX_ATTEMPTS),
+          Duration.ofMillis(getLong(OPENAI_BACKOFF_MS)), Duration.ofMillis(getLong(OPENAI_BACKOFF_MAX_MS)),
+          getInt(OPENAI_BREAKER_FAILURES), Duration.ofMillis(getLong(OPENAI_BREAKER_OPEN_MS)),
+          getInt(OPENAI_MAX_TOKENS), getBoolean(OPENAI_TOKEN_IDS)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(OPENAI_BASE_URL, url, e.getMessage());
+    }
+  }
+
+  /** Policy names the remote backend plays. */
+  public Set<String> remotePolicies() {
+    return Set.copyOf(getList(OPENAI_POLICIES));
   }
 
   /** Settings for the turn consumer: {@code client.*} then {@code consumer.*} overrides. */

@@ -24,6 +24,11 @@ import org.visionzero.events.DecisionSampled;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.TurnRequested;
+import org.visionzero.policy.ClueAnswer;
+import org.visionzero.policy.DecisionAnswer;
+import org.visionzero.policy.Policy;
+import org.visionzero.policy.PolicyTurn;
+import org.visionzero.policy.TurnResult;
 import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.scene.SceneFacts;
 import org.visionzero.policy.scene.SceneObject;
@@ -33,6 +38,7 @@ import org.visionzero.workers.device.WorkerDevice;
 import org.visionzero.workers.image.ImageCache;
 import org.visionzero.workers.policy.CheckpointIndex;
 import org.visionzero.workers.policy.CheckpointLoader;
+import org.visionzero.workers.policy.PolicyFactory;
 import org.visionzero.workers.policy.PolicyRegistry;
 import org.visionzero.workers.policy.ScriptedPolicyFactory;
 
@@ -156,5 +162,64 @@ class TurnHandlerTest {
         TestRequests.record(0, 1, TestRequests.clue("g1", 0, new PolicyRef("oracle", -1)))));
 
     assertThat(deadLetter(out.get(0)).getError()).contains("scene graph");
+  }
+
+  @Test
+  void givenAPolicyThatFailsOneTurnOfABatch_thenThatTurnIsDeadLetteredWithItsReasonAndTheOthersAnswered() {
+    PolicyFactory flaky = new PolicyFactory() {
+      @Override
+      public boolean handles(String policyName) {
+        return "flaky".equals(policyName);
+      }
+
+      @Override
+      public String architecture(String policyName) {
+        return "flaky";
+      }
+
+      @Override
+      public Policy load(PolicyRef ref, byte[] checkpoint, WorkerDevice device) {
+        return new FailingForBadGames(new org.visionzero.policy.scripted.RandomPolicy(Vocabulary.standard()), ref);
+      }
+    };
+    CheckpointLoader loader = new CheckpointLoader(blobs, flaky, WorkerDevice.CPU);
+    TurnHandler flakyHandler = new TurnHandler("w1", AvroSerdes.of(TurnRequested.class), TOPICS.gameEvents(),
+        new DeadLetterPublisher(new MockProducer<>(), TOPICS.deadLetters()),
+        new PolicyRegistry(new CheckpointIndex(), loader, 4), new ImageCache(blobs, 8), SceneFactsProvider.NONE,
+        new WorkerMetrics(meters, "w1", "cpu"), Clock.fixed(NOW, ZoneOffset.UTC));
+    PolicyRef current = new PolicyRef("flaky", -1);
+
+    List<ProducerRecord<byte[], byte[]>> out = flakyHandler.handle(List.of(
+        TestRequests.record(0, 1, TestRequests.clue("good-1", 0, current)),
+        TestRequests.record(0, 2, TestRequests.clue("bad-1", 0, current)),
+        TestRequests.record(0, 3, TestRequests.clue("good-2", 0, current))));
+
+    assertThat(answer(out.get(0)).getGameId()).isEqualTo("good-1");
+    assertThat(deadLetter(out.get(1)).getError()).contains("HTTP 503 from the server");
+    assertThat(answer(out.get(2)).getGameId()).isEqualTo("good-2");
+  }
+
+  /** A policy that, like a remote one, fails the turns of games named bad-* alone. */
+  private record FailingForBadGames(Policy delegate, PolicyRef ref) implements Policy {
+    @Override
+    public List<ClueAnswer> clues(List<PolicyTurn> turns) {
+      return delegate.clues(turns);
+    }
+
+    @Override
+    public List<DecisionAnswer> decisions(List<PolicyTurn> turns) {
+      return delegate.decisions(turns);
+    }
+
+    @Override
+    public List<TurnResult<ClueAnswer>> tryClues(List<PolicyTurn> turns) {
+      List<ClueAnswer> answers = delegate.clues(turns);
+      List<TurnResult<ClueAnswer>> out = new java.util.ArrayList<>();
+      for (int i = 0; i < turns.size(); i++) {
+        out.add(turns.get(i).view().gameId().startsWith("bad") ? TurnResult.failed("HTTP 503 from the server")
+            : TurnResult.answered(answers.get(i)));
+      }
+      return out;
+    }
   }
 }

@@ -115,4 +115,39 @@ class WorkerConfigTest {
     assertThat(WorkerApp.producerProps(config, "w1")).containsEntry("transactional.id", "vz-worker-w1");
     assertThat(WorkerApp.wholeTopicConsumerProps(config, "w1-checkpoints")).doesNotContainKey("group.id");
   }
+
+  @Test
+  void givenTheInJvmBackend_thenNoRemoteSettings() {
+    assertThat(new WorkerConfig(minimal()).remoteBackend(name -> "k")).isEmpty();
+  }
+
+  @Test
+  void givenTheOpenAiBackend_thenTheKeyComesFromTheNamedVariableAndIsNeverPrinted() {
+    Map<String, Object> props = minimal();
+    props.put(WorkerConfig.POLICY_BACKEND, "openai");
+    props.put(WorkerConfig.OPENAI_BASE_URL, "http://127.0.0.1:8000/v1");
+    props.put(WorkerConfig.OPENAI_API_KEY_ENV, "MY_KEY");
+    props.put(WorkerConfig.OPENAI_MAX_IN_FLIGHT, "7");
+    WorkerConfig config = new WorkerConfig(props);
+
+    var settings = config.remoteBackend(name -> name.equals("MY_KEY") ? "sk-very-secret" : null).orElseThrow();
+
+    assertThat(settings.apiKey()).isEqualTo("sk-very-secret");
+    assertThat(settings.maxInFlight()).isEqualTo(7);
+    assertThat(settings.modelFor(new org.visionzero.events.PolicyRef("vz", 12))).isEqualTo("vz-v12");
+    assertThat(settings.toString()).doesNotContain("sk-very-secret");
+    assertThat(config.remotePolicies()).containsExactly("vz");
+    assertThat(WorkerApp.withBackend(config, new org.visionzero.workers.policy.ScriptedPolicyFactory(
+        org.visionzero.policy.Vocabulary.standard())).toString()).doesNotContain("sk-very-secret");
+  }
+
+  @Test
+  void givenTheOpenAiBackendWithoutAUrl_thenTheErrorSaysWhatToSet() {
+    Map<String, Object> props = minimal();
+    props.put(WorkerConfig.POLICY_BACKEND, "openai");
+    WorkerConfig config = new WorkerConfig(props);
+
+    assertThatThrownBy(() -> config.remoteBackend(name -> null)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining(WorkerConfig.OPENAI_BASE_URL);
+  }
 }

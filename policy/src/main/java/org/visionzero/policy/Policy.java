@@ -12,7 +12,7 @@ import org.visionzero.events.PolicyRef;
  * depend on which other turns share its batch, and a turn can be replayed exactly.
  *
  * <p>Implementations: the in-JVM model ({@code VzModelPolicy}), scripted baselines ({@code RandomPolicy},
- * {@code OraclePolicy}), and later text policies behind a remote endpoint.
+ * {@code OraclePolicy}), and text policies behind an OpenAI-compatible endpoint ({@code remote.RemotePolicy}).
  */
 public interface Policy extends AutoCloseable {
 
@@ -24,6 +24,19 @@ public interface Policy extends AutoCloseable {
 
   /** Answers decision turns: one {@link DecisionAnswer} (with {@code view.samples()} votes) per turn, in order. */
   List<DecisionAnswer> decisions(List<PolicyTurn> turns);
+
+  /**
+   * Answers clue turns one by one: a policy that can fail a single turn (a remote model) says which and why; by
+   * default all turns share the outcome of {@link #clues}.
+   */
+  default List<TurnResult<ClueAnswer>> tryClues(List<PolicyTurn> turns) {
+    return clues(turns).stream().map(TurnResult::answered).toList();
+  }
+
+  /** Answers decision turns one by one, like {@link #tryClues}. */
+  default List<TurnResult<DecisionAnswer>> tryDecisions(List<PolicyTurn> turns) {
+    return decisions(turns).stream().map(TurnResult::answered).toList();
+  }
 
   /** Releases native resources; scripted policies have none. */
   @Override

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.visionzero.blob.Sha256;
+import org.visionzero.ops.bench.HttpHopBenchmark;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.broker.EmbeddedKafkaBroker;
 import org.visionzero.ops.cli.options.OutputOptions;
@@ -106,17 +108,31 @@ public final class BenchCommand implements Runnable {
 
   /** {@code vz bench worker}: turns per second at several batch sizes and checkpoint-swap latency. */
   @Command(name = "worker", mixinStandardHelpOptions = true,
-      description = "Worker turns/s (scripted and model) by batch size, and checkpoint swap time.")
+      description = {"Worker turns/s (scripted and model) by batch size, and checkpoint swap time.",
+          "--backend openai: the model's batch call in the JVM vs behind vz serve on loopback (the HTTP hop)."})
   static final class Worker implements Runnable {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
         description = "Cluster to use; default: an embedded broker in a temporary directory.")
     String bootstrapServers;
+    @Option(names = "--backend", paramLabel = "in-jvm|openai", defaultValue = "in-jvm",
+        description = "in-jvm: the Kafka worker bench; openai: the cost of the HTTP hop at B = 1, 8, 32.")
+    String backend;
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "100",
+        description = "With --backend openai: batches per size and path (default 100).")
+    int batches;
 
     @Mixin
     OutputOptions output;
 
     @Override
     public void run() {
+      if ("openai".equals(backend)) {
+        runHttpHop();
+        return;
+      }
+      if (!"in-jvm".equals(backend)) {
+        throw new IllegalArgumentException("--backend " + backend + ": use in-jvm or openai");
+      }
       try {
         try (ScratchDir scratch = ScratchDir.create("vz-bench-worker");
             EmbeddedKafkaBroker broker = bootstrapServers == null
@@ -132,6 +148,17 @@ public final class BenchCommand implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
+      }
+    }
+
+    private void runHttpHop() {
+      try (ScratchDir scratch = ScratchDir.create("vz-bench-hop")) {
+        List<HttpHopBenchmark.Row> rows = HttpHopBenchmark.run(org.visionzero.ops.run.ShippedV0.bytes(),
+            List.of(1, 8, 32), batches, scratch.path());
+        String json = HttpHopBenchmark.toJson(rows, batches);
+        output.printJson(json, () -> json);
+      } catch (Exception e) {
+        throw new IllegalStateException("HTTP hop bench failed: " + e.getMessage(), e);
       }
     }
   }

@@ -25,6 +25,7 @@ public final class Vz implements Runnable {
       CoordinatorCommand::new,
       ScorerCommand::new,
       WorkerCommand::new,
+      ServeCommand::new,
       TrainerCommand::new,
       PretrainCommand::new,
       ProbeCommand::new,

@@ -19,6 +19,7 @@ import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.run.RunPlan;
 import org.visionzero.ops.run.V0Choice;
+import org.visionzero.policy.remote.RemoteSettings;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.TrainerConfig;
@@ -47,6 +48,11 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String TURN_TIMEOUT_MS = "coordinator.turn.timeout.ms";
   public static final String GAME_PLAYERS = CoordinatorConfig.GAME_PLAYERS;
   public static final String GAME_CLUE_ROUNDS = CoordinatorConfig.GAME_CLUE_ROUNDS;
+  public static final String WORKER_POLICY_BACKEND = "worker." + WorkerConfig.POLICY_BACKEND;
+  public static final String WORKER_OPENAI_BASE_URL = "worker." + WorkerConfig.OPENAI_BASE_URL;
+  public static final String WORKER_OPENAI_MODEL = "worker." + WorkerConfig.OPENAI_MODEL;
+  public static final String WORKER_OPENAI_API_KEY_ENV = "worker." + WorkerConfig.OPENAI_API_KEY_ENV;
+  public static final String WORKER_OPENAI_MAX_IN_FLIGHT = "worker." + WorkerConfig.OPENAI_MAX_IN_FLIGHT;
   public static final String STREAMS_COMMIT_INTERVAL = "streams.commit.interval.ms";
   public static final String GAMES_PER_STEP = "trainer.games.per.step";
   public static final String CHECKPOINT_INTERVAL = "trainer.checkpoint.interval.steps";
@@ -131,6 +137,18 @@ public final class VzRunConfig extends AbstractConfig {
             "Players per game, the spy included (civilians + 1, 3..8 for the standard model); -1: the code mode's 4.")
         .define(GAME_CLUE_ROUNDS, Type.INT, CoordinatorConfig.FROM_MODE, Importance.MEDIUM,
             "Clue rounds per game (1..4 for the standard model); -1: the code mode's 2.")
+        .define(WORKER_POLICY_BACKEND, Type.STRING, WorkerConfig.BACKEND_IN_JVM,
+            ValidString.in(WorkerConfig.BACKEND_IN_JVM, WorkerConfig.BACKEND_OPENAI), Importance.MEDIUM,
+            "in-jvm: workers run the model; openai: workers send every turn of the model to the OpenAI-compatible "
+                + "server at " + WORKER_OPENAI_BASE_URL + " (e.g. vz serve --follow on this run's cluster).")
+        .define(WORKER_OPENAI_BASE_URL, Type.STRING, "", Importance.MEDIUM,
+            "Base URL of the server for the openai backend, e.g. http://127.0.0.1:8000/v1.")
+        .define(WORKER_OPENAI_MODEL, Type.STRING, RemoteSettings.DEFAULT_MODEL_TEMPLATE,
+            Importance.LOW, "Model of each request ({policy} and {version} name the turn's version).")
+        .define(WORKER_OPENAI_API_KEY_ENV, Type.STRING, "OPENAI_API_KEY", Importance.LOW,
+            "Environment variable holding the server's API key (never logged).")
+        .define(WORKER_OPENAI_MAX_IN_FLIGHT, Type.INT, WorkerConfig.DEFAULT_BATCH_MAX_SIZE, Range.atLeast(1),
+            Importance.LOW, "Requests a worker has in flight at once (a whole micro-batch by default).")
         .define(TURN_TIMEOUT_MS, Type.LONG, CoordinatorConfig.DEFAULT_TURN_TIMEOUT_MS, Range.atLeast(1),
             Importance.LOW, "A turn unanswered this long (counted once the coordinator has caught up with its input "
                 + "after a start) is requested again as the next attempt.")
@@ -303,6 +321,16 @@ public final class VzRunConfig extends AbstractConfig {
     shape.put(GAME_PLAYERS, getInt(GAME_PLAYERS));
     shape.put(GAME_CLUE_ROUNDS, getInt(GAME_CLUE_ROUNDS));
     return shape;
+  }
+
+  /** The worker's settings of the policy backend ({@code worker.policy.*} without the {@code worker.} prefix). */
+  public Map<String, Object> workerBackendSettings() {
+    Map<String, Object> out = new HashMap<>();
+    for (String key : List.of(WORKER_POLICY_BACKEND, WORKER_OPENAI_BASE_URL, WORKER_OPENAI_MODEL,
+        WORKER_OPENAI_API_KEY_ENV, WORKER_OPENAI_MAX_IN_FLIGHT)) {
+      out.put(key.substring("worker.".length()), get(key));
+    }
+    return out;
   }
 
   public long turnTimeoutMs() {

@@ -227,6 +227,7 @@ public final class Pipeline {
     settings.put(WorkerConfig.DEVICE, "cpu");
     settings.put(WorkerConfig.BATCH_MAX_SIZE, config.workerBatchMaxSize());
     settings.put(WorkerConfig.BATCH_MAX_WAIT_MS, config.workerBatchMaxWaitMs());
+    settings.putAll(config.workerBackendSettings());
     // every game in flight (training or evaluation) keeps two images in use: a smaller cache decodes per turn
     settings.put(WorkerConfig.IMAGE_CACHE_SIZE,
         Math.max(WorkerConfig.DEFAULT_IMAGE_CACHE_SIZE, IMAGES_CACHED_PER_GAME_IN_FLIGHT * config.maxGamesInFlight()));
