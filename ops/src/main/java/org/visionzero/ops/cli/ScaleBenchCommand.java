@@ -23,11 +23,12 @@ public final class ScaleBenchCommand implements Runnable {
   @Option(names = "--gpus", paramLabel = "N[,N...]", split = ",", defaultValue = "8,64,256,1024",
       description = "Simulated GPUs of each run (default 8,64,256,1024).")
   List<Integer> gpus;
-  @Option(names = "--duration-per-run", paramLabel = "S", defaultValue = "60",
-      description = "Wall seconds of each run's measured window, after its warm-up (default 60).")
-  long durationSeconds;
-  @Option(names = "--batch-per-gpu", paramLabel = "B", defaultValue = "8",
-      description = "Turns a GPU batches; each GPU has 2B games in flight, the synchronous loop B (default 8).")
+  @Option(names = "--duration-per-run", paramLabel = "S", defaultValue = "12",
+      description = "Simulated seconds of each run's measured window, after its warm-up; in wall time the run's "
+          + "time scale times as long (default 12: three training steps).")
+  double windowSeconds;
+  @Option(names = "--batch-per-gpu", paramLabel = "B", defaultValue = "4",
+      description = "Turns a GPU batches; each GPU has 2B games in flight, the synchronous loop B (default 4).")
   int batchPerGpu;
   @Option(names = "--workers", paramLabel = "W", defaultValue = "4",
       description = "Worker consumers, each driving N/W simulated GPUs (1-4, the turn topic's partitions; "
@@ -40,9 +41,9 @@ public final class ScaleBenchCommand implements Runnable {
       description = "Wall seconds per simulated second for every run (default: per run, the smallest that keeps "
           + "the orchestration at --wall-turns-per-s).")
   Double timeScale;
-  @Option(names = "--wall-turns-per-s", paramLabel = "R", defaultValue = "800",
-      description = "Wall turns a second the automatic time scale aims at (default 800, well under this "
-          + "machine's measured ~2,000).")
+  @Option(names = "--wall-turns-per-s", paramLabel = "R", defaultValue = "250",
+      description = "Wall turns a second the automatic time scale aims at (default 250: what one orchestration "
+          + "process kept up with on this shared 2-core machine; ~2,000 when it is idle).")
   double wallTurnsPerSecond;
   @Option(names = "--config", paramLabel = "FILE",
       description = "A vz run settings file to measure with; the bench's own choices win over it.")
@@ -60,7 +61,7 @@ public final class ScaleBenchCommand implements Runnable {
       ScaleBenchmark.Result result;
       try (ScratchDir work = ScratchDir.create("vz-bench-scale")) {
         result = ScaleBenchmark.run(new ScaleBenchmark.Options(work.path(), gpus, batchPerGpu, workers,
-            Duration.ofSeconds(durationSeconds), trainStepSeconds, Optional.ofNullable(timeScale),
+            windowSeconds, trainStepSeconds, Optional.ofNullable(timeScale),
             wallTurnsPerSecond, Duration.ofSeconds(budgetSeconds), Optional.ofNullable(settings)),
             output::progress);
       }

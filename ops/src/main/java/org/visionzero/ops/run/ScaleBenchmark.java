@@ -17,6 +17,7 @@ import org.visionzero.ops.audit.LogAudit;
 import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.ops.config.ConfigSources;
 import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.eval.JsonNumbers;
 import org.visionzero.ops.progress.MeterTotals;
 import org.visionzero.ops.scale.GameShape;
 import org.visionzero.ops.scale.GpuLatencyModel;
@@ -43,7 +44,8 @@ import org.visionzero.workers.WorkerConfig;
  * {@code 2 × batchPerGpu} games in flight, so that one batch of games waits for the orchestration while the
  * other is on the GPU. The pairs are rendered before (a few distinct ones, renamed copies of them after), fed as
  * games complete; the window opens when half as many games as are in flight have completed (a steady state),
- * lasts {@code duration}, then no more games are fed, the games in flight are played out, and every topic is read
+ * lasts {@code windowSeconds} of simulated time ({@code timeScale} times as long in wall time), then no more games
+ * are fed, the games in flight are played out, and every topic is read
  * back (each requested turn answered once, no game lost).
  */
 public final class ScaleBenchmark {
@@ -53,6 +55,10 @@ public final class ScaleBenchmark {
   static final int SYNC_STEPS = 20;
   private static final long SYNC_SEED = 17L;
   private static final Duration TICK = Duration.ofMillis(100);
+  /** Games queued at the coordinator beyond its bound, at least, so that a completed game is replaced at once. */
+  private static final int MIN_QUEUED = 16;
+  /** ... and a 32nd of the bound: few, as every queued game is still played out after the window. */
+  private static final int QUEUED_SHARE = 32;
   private static final Duration READ_BACK_TIMEOUT = Duration.ofSeconds(120);
   /** A turn is re-requested only after this long: queueing for a dilated GPU must not look like a lost turn. */
   private static final Duration TURN_TIMEOUT = Duration.ofMinutes(30);
@@ -69,22 +75,23 @@ public final class ScaleBenchmark {
    * @param gpus             the N of each run
    * @param batchPerGpu      turns a GPU batches in the steady state (games per GPU of the synchronous loop)
    * @param workers          worker consumers, each driving gpus/workers simulated GPUs (at most the partitions)
-   * @param duration         wall time of each run's measured window
+   * @param windowSeconds    simulated seconds of each run's measured window
    * @param trainStepSeconds simulated seconds of one training step
    * @param timeScale        wall seconds per simulated second; empty: chosen per run from {@code wallTurnsPerSecond}
    * @param wallTurnsPerSecond the turns a wall second the orchestration is asked for when the scale is chosen
    * @param budget           how long one run may wait for its warm-up and for its games to finish
    */
-  public record Options(Path dataDir, List<Integer> gpus, int batchPerGpu, int workers, Duration duration,
+  public record Options(Path dataDir, List<Integer> gpus, int batchPerGpu, int workers, double windowSeconds,
       double trainStepSeconds, Optional<Double> timeScale, double wallTurnsPerSecond, Duration budget,
       Optional<Path> settings) {
     public Options {
       if (gpus.isEmpty() || gpus.stream().anyMatch(n -> n < workers) || batchPerGpu < 1 || workers < 1
           || workers > TopicCatalog.DEFAULT_GAME_PARTITIONS || trainStepSeconds < 0 || wallTurnsPerSecond <= 0
+          || windowSeconds <= 0
           || timeScale.map(s -> s <= 0).orElse(false)) {
         throw new IllegalArgumentException("need GPU counts >= workers, 1 <= workers <= "
             + TopicCatalog.DEFAULT_GAME_PARTITIONS + " (the turn topic's partitions), batch per GPU >= 1, a step "
-            + "time >= 0 and positive rates and time scale");
+            + "time >= 0 and a positive window, rates and time scale");
       }
     }
   }
@@ -117,7 +124,8 @@ public final class ScaleBenchmark {
    *
    * @param utilisation           busy time of the simulated GPUs over their time, in the window
    * @param turnsPerSecond        turns answered a simulated second
-   * @param trajectoriesPerSecond trajectories trained a simulated second
+   * @param trajectoriesPerSecond games completed (and scored, then trained: the trainer drops none) a simulated
+   *                              second
    * @param meanStaleness         mean version lag of the trajectories trained in the window
    * @param cpuCoresUsed          this process's CPU in the window (the orchestration, broker included)
    */
@@ -137,8 +145,8 @@ public final class ScaleBenchmark {
       json.put("turnsPerSecond", turnsPerSecond);
       json.put("trajectoriesPerSecond", trajectoriesPerSecond);
       json.put("syncTrajectoriesPerSecond", sync.trajectoriesPerSecond());
-      json.put("meanStaleness", meanStaleness);
-      json.put("streamingToSyncRatio", trajectoriesPerSecond / sync.trajectoriesPerSecond());
+      json.put("meanStaleness", JsonNumbers.finiteOrNull(meanStaleness));
+      json.put("streamingToSyncRatio", JsonNumbers.finiteOrNull(trajectoriesPerSecond / sync.trajectoriesPerSecond()));
       json.put("syncUtilisation", sync.utilisation());
       json.put("syncTurnsPerSecond", sync.turnsPerSecond());
       json.put("syncMeanStaleness", 0.0);
@@ -242,13 +250,16 @@ public final class ScaleBenchmark {
       try {
         Instant until = Instant.now().plus(options.budget());
         feeder.feedUntil(() -> completed(registry) >= inFlight / 2, until);
-        progress.accept("N = " + gpus + ": warm, window of " + options.duration().toSeconds() + " s opens");
+        Duration windowWall = Duration.ofNanos((long) (options.windowSeconds() * scale * 1e9));
+        progress.accept("N = " + gpus + ": warm, window of " + windowWall.toSeconds() + " s opens");
         PipelineBenchmark.Window window = PipelineBenchmark.Window.open();
         long from = System.nanoTime();
-        Instant closes = Instant.now().plus(options.duration());
+        double completedAtOpen = completed(registry);
+        Instant closes = Instant.now().plus(windowWall);
         feeder.feedUntil(() -> !Instant.now().isBefore(closes), Instant.MAX);
         long to = System.nanoTime();
         window.close();
+        double completedInWindow = completed(registry) - completedAtOpen;
         double utilisation = simulated.utilisation(from, to);
         List<SimulatedTrainer.Step> steps = trainer.stepsBetween(from, to);
         progress.accept("N = " + gpus + ": window closed; playing out the " + (feeder.fed() - (long) completed(
@@ -268,7 +279,7 @@ public final class ScaleBenchmark {
         SyncLoopSimulation.Result sync = SyncLoopSimulation.run(gpus, options.batchPerGpu(), model, shape,
             options.trainStepSeconds(), SYNC_STEPS, SYNC_SEED);
         return new Run(gpus, scale, inFlight, window.seconds(), utilisation, log.turnsInWindow() / simulatedSeconds,
-            trained / simulatedSeconds, trained == 0 ? Double.NaN : (double) lag / trained, steps.size(),
+            completedInWindow / simulatedSeconds, trained == 0 ? Double.NaN : (double) lag / trained, steps.size(),
             window.coresUsed(), sync, readBack, feeder.fed());
       } finally {
         feeder.close();
@@ -294,7 +305,7 @@ public final class ScaleBenchmark {
       this.staged = staged;
       this.topics = topics;
       this.registry = registry;
-      this.ahead = inFlight + Math.max(DISTINCT_PAIRS, inFlight / 4);
+      this.ahead = inFlight + Math.max(MIN_QUEUED, inFlight / QUEUED_SHARE);
       this.producer = new KafkaProducer<>(ImagePairPublisher.producerConfig(clients));
     }
 
