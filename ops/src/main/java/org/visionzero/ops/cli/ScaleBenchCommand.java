@@ -28,8 +28,12 @@ public final class ScaleBenchCommand implements Runnable {
           + "time scale times as long (default 12: three training steps).")
   double windowSeconds;
   @Option(names = "--batch-per-gpu", paramLabel = "B", defaultValue = "4",
-      description = "Turns a GPU batches; each GPU has 2B games in flight, the synchronous loop B (default 4).")
+      description = "Turns a GPU batches, and games per GPU of the synchronous loop (default 4).")
   int batchPerGpu;
+  @Option(names = "--batches-in-flight", paramLabel = "C", defaultValue = "2",
+      description = "Batches of games a GPU has in flight: one computed while the others go round the "
+          + "orchestration (default 2; more hides a slower round trip and adds staleness).")
+  int batchesInFlight;
   @Option(names = "--workers", paramLabel = "W", defaultValue = "4",
       description = "Worker consumers, each driving N/W simulated GPUs (1-4, the turn topic's partitions; "
           + "default 4).")
@@ -61,7 +65,7 @@ public final class ScaleBenchCommand implements Runnable {
       ScaleBenchmark.Result result;
       try (ScratchDir work = ScratchDir.create("vz-bench-scale")) {
         result = ScaleBenchmark.run(new ScaleBenchmark.Options(work.path(), gpus, batchPerGpu, workers,
-            windowSeconds, trainStepSeconds, Optional.ofNullable(timeScale),
+            batchesInFlight, windowSeconds, trainStepSeconds, Optional.ofNullable(timeScale),
             wallTurnsPerSecond, Duration.ofSeconds(budgetSeconds), Optional.ofNullable(settings)),
             output::progress);
       }

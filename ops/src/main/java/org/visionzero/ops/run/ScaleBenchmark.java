@@ -41,8 +41,8 @@ import org.visionzero.workers.WorkerConfig;
  * <p>Simulated time may run slower than wall time ({@code timeScale} wall seconds per simulated second) so that
  * N GPUs ask no more turns a wall second of the orchestration than it can carry on this machine; utilisation and
  * ratios do not depend on the scale, and every rate is given per simulated second. Each GPU keeps
- * {@code 2 × batchPerGpu} games in flight, so that one batch of games waits for the orchestration while the
- * other is on the GPU. The pairs are rendered before (a few distinct ones, renamed copies of them after), fed as
+ * {@code batchesInFlight × batchPerGpu} games in flight, so that while one batch of games is on the GPU the others
+ * go round the orchestration. The pairs are rendered before (a few distinct ones, renamed copies of them after), fed as
  * games complete; the window opens when half as many games as are in flight have completed (a steady state),
  * lasts {@code windowSeconds} of simulated time ({@code timeScale} times as long in wall time), then no more games
  * are fed, the games in flight are played out, and every topic is read
@@ -75,22 +75,26 @@ public final class ScaleBenchmark {
    * @param gpus             the N of each run
    * @param batchPerGpu      turns a GPU batches in the steady state (games per GPU of the synchronous loop)
    * @param workers          worker consumers, each driving gpus/workers simulated GPUs (at most the partitions)
+   * @param batchesInFlight  batches of games each GPU has in flight: one computed, the others in the orchestration
    * @param windowSeconds    simulated seconds of each run's measured window
    * @param trainStepSeconds simulated seconds of one training step
    * @param timeScale        wall seconds per simulated second; empty: chosen per run from {@code wallTurnsPerSecond}
    * @param wallTurnsPerSecond the turns a wall second the orchestration is asked for when the scale is chosen
    * @param budget           how long one run may wait for its warm-up and for its games to finish
    */
-  public record Options(Path dataDir, List<Integer> gpus, int batchPerGpu, int workers, double windowSeconds,
+  public record Options(Path dataDir, List<Integer> gpus, int batchPerGpu, int workers, int batchesInFlight,
+      double windowSeconds,
       double trainStepSeconds, Optional<Double> timeScale, double wallTurnsPerSecond, Duration budget,
       Optional<Path> settings) {
     public Options {
       if (gpus.isEmpty() || gpus.stream().anyMatch(n -> n < workers) || batchPerGpu < 1 || workers < 1
+          || batchesInFlight < 1
           || workers > TopicCatalog.DEFAULT_GAME_PARTITIONS || trainStepSeconds < 0 || wallTurnsPerSecond <= 0
           || windowSeconds <= 0
           || timeScale.map(s -> s <= 0).orElse(false)) {
         throw new IllegalArgumentException("need GPU counts >= workers, 1 <= workers <= "
-            + TopicCatalog.DEFAULT_GAME_PARTITIONS + " (the turn topic's partitions), batch per GPU >= 1, a step "
+            + TopicCatalog.DEFAULT_GAME_PARTITIONS + " (the turn topic's partitions), batch per GPU and batches in "
+            + "flight >= 1, a step "
             + "time >= 0 and a positive window, rates and time scale");
       }
     }
@@ -107,6 +111,7 @@ public final class ScaleBenchmark {
           "clueTokens", List.of(model.clueTokensMin(), model.clueTokensMax()), "voteTokens", model.voteTokens()));
       json.put("turnsPerGame", shape.turns());
       json.put("batchPerGpu", options.batchPerGpu());
+      json.put("batchesInFlightPerGpu", options.batchesInFlight());
       json.put("workers", options.workers());
       json.put("trainStepSeconds", options.trainStepSeconds());
       json.put("rates", "per simulated second (wall seconds = simulated seconds x timeScale)");
@@ -197,7 +202,7 @@ public final class ScaleBenchmark {
   }
 
   static int gamesInFlight(int gpus, Options options) {
-    return 2 * gpus * options.batchPerGpu();
+    return options.batchesInFlight() * gpus * options.batchPerGpu();
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,7 @@ class ScaleBenchmarkIT {
 
   @Test
   void shouldKeepSimulatedGpusBusyAndLoseNoWork() throws Exception {
-    ScaleBenchmark.Result result = ScaleBenchmark.run(new ScaleBenchmark.Options(dataDir, List.of(2, 8), 2, 2,
+    ScaleBenchmark.Result result = ScaleBenchmark.run(new ScaleBenchmark.Options(dataDir, List.of(2, 8), 2, 2, 2,
         3.0, 1.0, Optional.of(0.5), 800, Duration.ofSeconds(90), Optional.empty()),
         System.out::println);
 
