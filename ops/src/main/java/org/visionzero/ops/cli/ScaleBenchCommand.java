@@ -83,17 +83,18 @@ public final class ScaleBenchCommand implements Runnable {
 
   private static String table(ScaleBenchmark.Result result) {
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "%6s %6s %8s %10s %9s %9s %7s %9s %6s %8s %s%n", "GPUs", "scale", "util", "turns/s", "traj/s",
-        "sync t/s", "ratio", "sync util", "stale", "cores", "read back"));
+        "%6s %6s %6s %8s %8s %10s %9s %9s %7s %9s %6s %6s %s%n", "GPUs", "scale", "util", "slowest", "between",
+        "turns/s", "traj/s", "sync t/s", "ratio", "sync util", "stale", "cores", "read back"));
     for (ScaleBenchmark.Run run : result.runs()) {
-      text.append(String.format(Locale.ROOT, "%6d %6.0f %8.3f %10.1f %9.2f %9.2f %7.2f %9.3f %6.2f %8.2f "
+      text.append(String.format(Locale.ROOT, "%6d %6.0f %6.3f %8.3f %8.3f %10.1f %9.2f %9.2f %7.2f %9.3f %6.2f %6.2f "
               + "%d/%d answered, %d twice, %d retried, %d games lost%n", run.gpus(), run.timeScale(),
-          run.utilisation(), run.turnsPerSecond(), run.trajectoriesPerSecond(), run.sync().trajectoriesPerSecond(),
+          run.utilisation(), run.inBatchShare() - run.utilisation(), 1 - run.inBatchShare(), run.turnsPerSecond(), run.trajectoriesPerSecond(), run.sync().trajectoriesPerSecond(),
           run.trajectoriesPerSecond() / run.sync().trajectoriesPerSecond(), run.sync().utilisation(),
           run.meanStaleness(), run.cpuCoresUsed(), run.readBack().turnsAnswered(), run.readBack().turnsRequested(),
           run.readBack().duplicateTurns(), run.readBack().turnsRetried(), run.readBack().gamesLost()));
     }
-    text.append("rates per simulated second; wall = simulated x scale");
+    text.append("rates per simulated second; wall = simulated x scale; GPU idle: 'slowest' waiting for the "
+        + "slowest GPU of the worker's batch, 'between' the worker between batches");
     return text.toString();
   }
 }

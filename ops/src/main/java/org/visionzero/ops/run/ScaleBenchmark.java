@@ -133,8 +133,11 @@ public final class ScaleBenchmark {
    *                              second
    * @param meanStaleness         mean version lag of the trajectories trained in the window
    * @param cpuCoresUsed          this process's CPU in the window (the orchestration, broker included)
+   * @param inBatchShare          share of the GPUs' time their worker was in a batch; 1 minus it is the time the
+   *                              workers spent between batches, it minus utilisation the wait for a batch's slowest GPU
    */
   public record Run(int gpus, double timeScale, int gamesInFlight, double windowWallSeconds, double utilisation,
+      double inBatchShare,
       double turnsPerSecond, double trajectoriesPerSecond, double meanStaleness, long trainerSteps,
       double cpuCoresUsed, SyncLoopSimulation.Result sync, PipelineBenchmark.ReadBack readBack, long gamesFed) {
 
@@ -151,6 +154,8 @@ public final class ScaleBenchmark {
       json.put("trajectoriesPerSecond", trajectoriesPerSecond);
       json.put("syncTrajectoriesPerSecond", sync.trajectoriesPerSecond());
       json.put("meanStaleness", JsonNumbers.finiteOrNull(meanStaleness));
+      json.put("idleWaitingForSlowestGpuOfBatch", inBatchShare - utilisation);
+      json.put("idleWorkerBetweenBatches", 1 - inBatchShare);
       json.put("streamingToSyncRatio", JsonNumbers.finiteOrNull(trajectoriesPerSecond / sync.trajectoriesPerSecond()));
       json.put("syncUtilisation", sync.utilisation());
       json.put("syncTurnsPerSecond", sync.turnsPerSecond());
@@ -266,6 +271,7 @@ public final class ScaleBenchmark {
         window.close();
         double completedInWindow = completed(registry) - completedAtOpen;
         double utilisation = simulated.utilisation(from, to);
+        double inBatch = simulated.inBatchShare(from, to);
         List<SimulatedTrainer.Step> steps = trainer.stepsBetween(from, to);
         progress.accept("N = " + gpus + ": window closed; playing out the " + (feeder.fed() - (long) completed(
             registry)) + " games in flight");
@@ -283,7 +289,8 @@ public final class ScaleBenchmark {
         long lag = steps.stream().mapToLong(SimulatedTrainer.Step::lagSum).sum();
         SyncLoopSimulation.Result sync = SyncLoopSimulation.run(gpus, options.batchPerGpu(), model, shape,
             options.trainStepSeconds(), SYNC_STEPS, SYNC_SEED);
-        return new Run(gpus, scale, inFlight, window.seconds(), utilisation, log.turnsInWindow() / simulatedSeconds,
+        return new Run(gpus, scale, inFlight, window.seconds(), utilisation, inBatch,
+            log.turnsInWindow() / simulatedSeconds,
             completedInWindow / simulatedSeconds, trained == 0 ? Double.NaN : (double) lag / trained, steps.size(),
             window.coresUsed(), sync, readBack, feeder.fed());
       } finally {

@@ -24,6 +24,8 @@ public final class SimulatedGpus {
   private final double timeScale;
   private final Map<Thread, Integer> groupOfThread = new ConcurrentHashMap<>();
   private final List<long[]> busy = new ArrayList<>();
+  /** Per call: [start, end, GPUs of the group]: when a worker was computing rather than between batches. */
+  private final List<long[]> calls = new ArrayList<>();
   private long busyGpuNanosTotal;
 
   /**
@@ -95,6 +97,7 @@ public final class SimulatedGpus {
     }
     synchronized (busy) {
       busy.add(withStart(start, ends, count));
+      calls.add(new long[] {start, start + slowest, size});
       busyGpuNanosTotal += gpuNanos;
     }
     sleepUntil(start + slowest);
@@ -146,6 +149,27 @@ public final class SimulatedGpus {
       }
     }
     return busyNanos / ((double) gpus * (to - from));
+  }
+
+  /**
+   * The share of the GPUs' time within [from, to] during which their worker was in a batch (computing or waiting
+   * for the slowest GPU of it); the rest the worker spent between batches (committing, polling, waiting for turns).
+   * Minus {@link #utilisation} it is the time GPUs waited for the slowest GPU of their batch.
+   */
+  public double inBatchShare(long from, long to) {
+    if (to <= from) {
+      return 0;
+    }
+    double gpuNanos = 0;
+    synchronized (busy) {
+      for (long[] call : calls) {
+        long overlap = Math.min(call[1], to) - Math.max(call[0], from);
+        if (overlap > 0) {
+          gpuNanos += (double) overlap * call[2];
+        }
+      }
+    }
+    return gpuNanos / ((double) gpus * (to - from));
   }
 
   /** GPU-seconds of simulated work done so far (all GPUs). */

@@ -30,6 +30,9 @@ class SimulatedGpusTest {
     double busyNanos = (MODEL.clueSeconds(2, 30) + MODEL.clueSeconds(1, 30)) * SCALE * 1e9;
     assertThat(after - before).isGreaterThanOrEqualTo((long) (MODEL.clueSeconds(2, 30) * SCALE * 1e9));
     assertThat(gpus.utilisation(before, after) * 2 * (after - before)).isCloseTo(busyNanos, within(4.0));
+    // both GPUs count as in the batch until its slowest is done: GPU 1 waited for GPU 0
+    double inBatch = gpus.inBatchShare(before, after) * 2 * (after - before);
+    assertThat(inBatch).isCloseTo(2 * MODEL.clueSeconds(2, 30) * SCALE * 1e9, within(4.0));
     assertThat(gpus.busySimulatedSeconds()).isCloseTo(MODEL.clueSeconds(2, 30) + MODEL.clueSeconds(1, 30),
         within(1e-6));
   }
