@@ -83,7 +83,7 @@ public final class ScaleBenchCommand implements Runnable {
 
   private static String table(ScaleBenchmark.Result result) {
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "%6s %6s %6s %8s %8s %10s %9s %9s %7s %9s %6s %6s %s%n", "GPUs", "scale", "util", "slowest", "between",
+        "%6s %6s %6s %8s %8s %10s %9s %9s %7s %9s %6s %6s %s%n", "GPUs", "scale", "util", "in batch", "between",
         "turns/s", "traj/s", "sync t/s", "ratio", "sync util", "stale", "cores", "read back"));
     for (ScaleBenchmark.Run run : result.runs()) {
       text.append(String.format(Locale.ROOT, "%6d %6.0f %6.3f %8.3f %8.3f %10.1f %9.2f %9.2f %7.2f %9.3f %6.2f %6.2f "
@@ -93,8 +93,8 @@ public final class ScaleBenchCommand implements Runnable {
           run.meanStaleness(), run.cpuCoresUsed(), run.readBack().turnsAnswered(), run.readBack().turnsRequested(),
           run.readBack().duplicateTurns(), run.readBack().turnsRetried(), run.readBack().gamesLost()));
     }
-    text.append("rates per simulated second; wall = simulated x scale; GPU idle: 'slowest' waiting for the "
-        + "slowest GPU of the worker's batch, 'between' the worker between batches");
+    text.append("rates per simulated second; wall = simulated x scale; GPU idle: 'in batch' in the worker's batch "
+        + "with no turn of it or done before its slowest GPU, 'between' the worker between batches");
     return text.toString();
   }
 }

@@ -134,7 +134,8 @@ public final class ScaleBenchmark {
    * @param meanStaleness         mean version lag of the trajectories trained in the window
    * @param cpuCoresUsed          this process's CPU in the window (the orchestration, broker included)
    * @param inBatchShare          share of the GPUs' time their worker was in a batch; 1 minus it is the time the
-   *                              workers spent between batches, it minus utilisation the wait for a batch's slowest GPU
+   *                              workers spent between batches, it minus utilisation the time a GPU sat in its
+   *                              worker's batch with no turn dealt to it or done before the batch's slowest GPU
    */
   public record Run(int gpus, double timeScale, int gamesInFlight, double windowWallSeconds, double utilisation,
       double inBatchShare,
@@ -154,7 +155,7 @@ public final class ScaleBenchmark {
       json.put("trajectoriesPerSecond", trajectoriesPerSecond);
       json.put("syncTrajectoriesPerSecond", sync.trajectoriesPerSecond());
       json.put("meanStaleness", JsonNumbers.finiteOrNull(meanStaleness));
-      json.put("idleWaitingForSlowestGpuOfBatch", inBatchShare - utilisation);
+      json.put("idleInsideWorkerBatch", inBatchShare - utilisation);
       json.put("idleWorkerBetweenBatches", 1 - inBatchShare);
       json.put("streamingToSyncRatio", JsonNumbers.finiteOrNull(trajectoriesPerSecond / sync.trajectoriesPerSecond()));
       json.put("syncUtilisation", sync.utilisation());

@@ -154,7 +154,7 @@ public final class SimulatedGpus {
   /**
    * The share of the GPUs' time within [from, to] during which their worker was in a batch (computing or waiting
    * for the slowest GPU of it); the rest the worker spent between batches (committing, polling, waiting for turns).
-   * Minus {@link #utilisation} it is the time GPUs waited for the slowest GPU of their batch.
+   * Minus {@link #utilisation} it is the time GPUs sat in a batch with no turn of it, or done before its slowest GPU.
    */
   public double inBatchShare(long from, long to) {
     if (to <= from) {
