@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vz bench …}: benchmarks that report ratios against a baseline run in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: producers, policy, workers, pipeline, learning.",
+    description = "Benchmarks: producers, policy, workers, pipeline, learning, scale.",
     subcommands = {BenchCommand.Producers.class, BenchCommand.Policy.class, BenchCommand.Worker.class,
-        PipelineBenchCommand.class, LearningBenchCommand.class})
+        PipelineBenchCommand.class, LearningBenchCommand.class, ScaleBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec

@@ -30,8 +30,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vz experiment}: the arms of an experiment file, one {@code vz run} each per seed, and their table. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-    description = {"Run the arms of an experiment file one after another on the same seeds, each a vz run of the "
-        + "same time budget with the same fixed-referee evaluation, and write experiment.json and experiment.html.",
+    description = {"Run the arms of an experiment file, a vz run per arm and seed.",
+        "Arms run one after another on the same seeds, each for the same time budget with the same fixed-referee "
+            + "evaluation; experiment.json and experiment.html hold the table and the curves.",
         "Resumable: run the same command again after Ctrl-C or a crash and the finished runs are kept. Ready files: "
             + "ops/experiments/*.properties."})
 public final class ExperimentCommand implements Runnable {

@@ -227,7 +227,7 @@ public final class PipelineBenchmark {
     }
   }
 
-  private static void awaitCompleted(SimpleMeterRegistry registry, long games, Instant until)
+  static void awaitCompleted(SimpleMeterRegistry registry, long games, Instant until)
       throws InterruptedException {
     while (MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED) < games && Instant.now().isBefore(until)) {
       Thread.sleep(WAIT_TICK.toMillis());
@@ -235,7 +235,7 @@ public final class PipelineBenchmark {
   }
 
   /** The timed window: wall time and this process's CPU time. */
-  private static final class Window {
+  static final class Window {
     private final Instant opened = Instant.now();
     private final long cpuAtOpen = ProcessUsage.cpuNanos();
     private Instant closed;
@@ -270,14 +270,14 @@ public final class PipelineBenchmark {
    * @param turnsInWindow   answers written within the window
    * @param latenciesMillis request-to-answer times of the turns requested within the window, sorted
    */
-  private record Log(int[] sizes, long requested, long answered, long turnsInWindow, double[] latenciesMillis) {
+  record Log(int[] sizes, long requested, long answered, long turnsInWindow, double[] latenciesMillis) {
   }
 
   /**
    * Every record the pipeline wrote to its topics, and each turn's latency from request to answer (the turn
    * requests are read before the game events that answer them).
    */
-  private static Log readLog(Map<String, Object> clients, TopicCatalog topics, Window window) {
+  static Log readLog(Map<String, Object> clients, TopicCatalog topics, Window window) {
     List<Integer> sizes = new ArrayList<>();
     Map<String, Instant> requested = new HashMap<>();
     Set<String> answered = new HashSet<>();

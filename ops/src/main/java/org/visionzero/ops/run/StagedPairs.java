@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.visionzero.blob.BlobStore;
+import org.visionzero.events.ImagePairCreated;
 import org.visionzero.ops.topics.TopicProvisioner;
 import org.visionzero.producers.publish.ImagePairPublisher;
 import org.visionzero.producers.publish.ProduceOptions;
@@ -25,6 +26,7 @@ import org.visionzero.producers.publish.ProduceResult;
 import org.visionzero.producers.publish.ProduceRunner;
 import org.visionzero.producers.publish.ProgressListener;
 import org.visionzero.streams.replay.TopicReads;
+import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 
 /**
@@ -78,6 +80,34 @@ final class StagedPairs {
 
   int size() {
     return records.size();
+  }
+
+  /**
+   * Sends pairs {@code from} (inclusive) to {@code to} (exclusive) to {@code topic} at once, pair {@code i} being
+   * staged pair {@code i mod size()}; from its second use on, a staged pair is renamed (pair and event id get
+   * {@code ~copy}), so it starts a game of its own on the same images. Waits for the broker's acknowledgements.
+   */
+  void feedCopies(KafkaProducer<byte[], byte[]> producer, Topic<String, ImagePairCreated> topic, int from, int to)
+      throws InterruptedException, ExecutionException {
+    List<Future<RecordMetadata>> sent = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      Staged pair = records.get(i % records.size());
+      int copy = i / records.size();
+      if (copy == 0) {
+        sent.add(producer.send(new ProducerRecord<>(topic.name(), null, pair.key(), pair.value(), pair.headers())));
+        continue;
+      }
+      ImagePairCreated event = topic.valueSerde().deserializer().deserialize(topic.name(), pair.value());
+      event.setPairId(event.getPairId() + "~" + copy);
+      event.setEventId(event.getEventId() + "~" + copy);
+      sent.add(producer.send(new ProducerRecord<>(topic.name(), null,
+          topic.keySerde().serializer().serialize(topic.name(), event.getPairId()),
+          topic.valueSerde().serializer().serialize(topic.name(), event), pair.headers())));
+    }
+    producer.flush();
+    for (Future<RecordMetadata> ack : sent) {
+      ack.get();
+    }
   }
 
   /**
