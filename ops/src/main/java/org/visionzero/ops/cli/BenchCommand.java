@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code vz bench …}: benchmarks that report ratios against a baseline run in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: producers, policy, workers, pipeline, learning, scale.",
+    description = "Benchmarks: producers, policy, worker, pipeline, learning, scale",
     subcommands = {BenchCommand.Producers.class, BenchCommand.Policy.class, BenchCommand.Worker.class,
         PipelineBenchCommand.class, LearningBenchCommand.class, ScaleBenchCommand.class})
 public final class BenchCommand implements Runnable {
