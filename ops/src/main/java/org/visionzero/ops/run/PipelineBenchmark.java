@@ -126,11 +126,7 @@ public final class PipelineBenchmark {
       json.put("p50TurnLatencyMs", p50TurnMillis);
       json.put("p99TurnLatencyMs", p99TurnMillis);
       json.put("cpuCoresUsed", cpuCoresUsed);
-      json.put("turnsRequested", readBack.turnsRequested());
-      json.put("turnsAnswered", readBack.turnsAnswered());
-      json.put("turnsRetried", readBack.turnsRetried());
-      json.put("duplicateTurns", readBack.duplicateTurns());
-      json.put("gamesLost", readBack.gamesLost());
+      readBack.putInto(json);
       json.put("complete", complete());
       json.put("records", records);
       json.put("bytes", bytes);
@@ -153,6 +149,15 @@ public final class PipelineBenchmark {
    */
   public record ReadBack(long turnsRequested, long turnsAnswered, long turnsRetried, long duplicateTurns,
       long gamesLost) {
+
+    /** The read-back counts under their JSON keys, shared by the benches that read a run back. */
+    void putInto(Map<String, Object> json) {
+      json.put("turnsRequested", turnsRequested);
+      json.put("turnsAnswered", turnsAnswered);
+      json.put("turnsRetried", turnsRetried);
+      json.put("duplicateTurns", duplicateTurns);
+      json.put("gamesLost", gamesLost);
+    }
   }
 
   /** Games a second that offer {@code turnsPerSecond}: each game is a fixed plan of turns (code mode). */

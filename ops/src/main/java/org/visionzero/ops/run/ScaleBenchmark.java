@@ -168,11 +168,7 @@ public final class ScaleBenchmark {
       json.put("trainerSteps", trainerSteps);
       json.put("cpuCoresUsed", cpuCoresUsed);
       json.put("gamesFed", gamesFed);
-      json.put("turnsRequested", readBack.turnsRequested());
-      json.put("turnsAnswered", readBack.turnsAnswered());
-      json.put("turnsRetried", readBack.turnsRetried());
-      json.put("duplicateTurns", readBack.duplicateTurns());
-      json.put("gamesLost", readBack.gamesLost());
+      readBack.putInto(json);
       json.put("complete", complete());
       return json;
     }
