@@ -30,6 +30,11 @@ public final class TopicCatalog {
   private static final Pattern LEGAL_PREFIX = Pattern.compile("[a-zA-Z0-9._-]*");
   private static final long FOREVER = -1L;
   private static final long ONE_WEEK_MS = Duration.ofDays(7).toMillis();
+  /**
+   * A turn request is answered within seconds or re-requested after the turn timeout (30 s by default), so an hour
+   * keeps every one that can still matter (a 3-minute run wrote 18 MB of them: a week at that rate is ~60 GB).
+   */
+  private static final long ONE_HOUR_MS = Duration.ofHours(1).toMillis();
 
   private final String prefix;
   private final int gamePartitions;
@@ -79,7 +84,7 @@ public final class TopicCatalog {
 
   /** {@code vz.turn-requests}: turns for workers, keyed by gameId. */
   public Topic<String, TurnRequested> turnRequests() {
-    return topic("turn-requests", AvroSerdes.of(TurnRequested.class), gamePartitions, Topic.DELETE, ONE_WEEK_MS);
+    return topic("turn-requests", AvroSerdes.of(TurnRequested.class), gamePartitions, Topic.DELETE, ONE_HOUR_MS);
   }
 
   /** {@code vz.game-events}: the game log, keyed by gameId; kept for replay. */

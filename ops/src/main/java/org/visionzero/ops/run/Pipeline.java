@@ -26,6 +26,9 @@ import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.disk.CheckpointBlobPruner;
+import org.visionzero.ops.disk.CheckpointRetention;
+import org.visionzero.ops.disk.DiskGuard;
 import org.visionzero.ops.eval.Evaluator;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.eval.VersionResult;
@@ -46,6 +49,7 @@ import org.visionzero.streams.config.StreamsAppSettings;
 import org.visionzero.streams.coordinator.CoordinatorApp;
 import org.visionzero.streams.coordinator.CoordinatorMetrics;
 import org.visionzero.streams.scorer.ScorerApp;
+import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.TrainerApp;
 import org.visionzero.trainer.TrainerConfig;
@@ -80,7 +84,10 @@ public final class Pipeline {
   private static final int IMAGES_CACHED_PER_GAME_IN_FLIGHT = 4;
 
   /** Why a run ended. */
-  public enum End { STEPS_DONE, DURATION_REACHED, STOP_REQUESTED, COMPONENT_FAILED }
+  public enum End { STEPS_DONE, DURATION_REACHED, STOP_REQUESTED, COMPONENT_FAILED, DISK_LOW }
+
+  /** How often expired checkpoint blobs are deleted ({@code checkpoint.blobs.keep}). */
+  private static final Duration PRUNE_INTERVAL = Duration.ofSeconds(20);
 
   private final VzRun run;
   private final VzRunConfig config;
@@ -91,6 +98,9 @@ public final class Pipeline {
   private final Instant started;
   private final Path runDir;
   private final BlobStore blobs;
+  private final DiskGuard disk;
+  private Optional<String> diskLow = Optional.empty();
+  private CheckpointBlobPruner pruner;
   private CloseOnce producerStop;
   private CloseOnce trainerStop;
   private CloseOnce progressLine;
@@ -112,6 +122,7 @@ public final class Pipeline {
     this.out = out;
     this.runDir = config.dataDir().resolve("runs").resolve(config.runId());
     this.blobs = blobStore(config);
+    this.disk = DiskGuard.of(config.dataDir(), config.diskMinFreeBytes());
   }
 
   /** Starts every component on {@code run}, which stops them (in reverse order) when closed; its clock starts now. */
@@ -173,6 +184,11 @@ public final class Pipeline {
         .withRefereeThreshold(config.evalRefereeThreshold())
         .withInterval(config.evalInterval());
     evaluator = run.add("evaluator", Evaluator.start(evalSettings, clients, topics, true));
+    if (config.checkpointBlobsKeep() > 0) {
+      pruner = run.add("checkpoint pruner", new CheckpointBlobPruner(blobs,
+          new CheckpointRetention(config.checkpointBlobsKeep()), evaluator::checkpointBlobs,
+          evaluator::versionsInUse).start(PRUNE_INTERVAL));
+    }
     trainingLog = run.add("training log", TrainingLogReader.start(clients, topics, config.runId()));
     Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));
     ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
@@ -205,6 +221,9 @@ public final class Pipeline {
     settings.put(StreamsAppSettings.GAME_PARTITIONS, run.catalog().gamePartitions());
     settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         Long.toString(config.streamsCommitIntervalMs()));
+    // the changelogs (compacted) roll small segments, so compaction keeps them near the live state on any cluster
+    settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + StreamsConfig.topicPrefix("segment.bytes"),
+        Integer.toString(Topic.SEGMENT_BYTES));
     if (config.usesEmbeddedBroker()) {
       settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + "replication.factor", "1");
       settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
@@ -258,12 +277,20 @@ public final class Pipeline {
         MeterTotals.counter(registry, WorkerMetrics.TURNS), version, last, waiting, evaluated);
   }
 
-  /** Waits until the trainer has done its steps, the duration has passed, a stop is requested or a part failed. */
+  /**
+   * Waits until the trainer has done its steps, the duration has passed, a stop is requested, a part failed or the
+   * data directory's disk is low ({@code disk.min.free.mb}).
+   */
   public End awaitEnd(Optional<Duration> duration, BooleanSupplier stopRequested) throws InterruptedException {
     Instant until = duration.map(started::plus).orElse(Instant.MAX);
     while (true) {
       if (stopRequested.getAsBoolean()) {
         return End.STOP_REQUESTED;
+      }
+      diskLow = disk.check();
+      if (diskLow.isPresent()) {
+        LOG.error("stopping: {}", diskLow.get());
+        return End.DISK_LOW;
       }
       if (trainer != null && trainer.finished()) {
         return End.STEPS_DONE;
@@ -336,6 +363,10 @@ public final class Pipeline {
     // an observer naming one of the players at random
     context.put("chanceDecisionAccuracy", 1.0 / players);
     context.put("gamesCompleted", (long) MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED));
+    diskLow.ifPresent(reason -> context.put("stopReason", reason));
+    if (pruner != null) {
+      context.put("checkpointBlobsDeleted", pruner.deletedCount());
+    }
     RunSummary summary = new RunSummary(config.runId(), started, Instant.now(), trainingLog.history().latest(),
         finalResult, evaluator.results(), context);
     return RunReport.write(runDir, summary, trainingLog.history(), sampleGames());
