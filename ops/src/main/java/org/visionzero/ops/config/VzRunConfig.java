@@ -199,6 +199,11 @@ public final class VzRunConfig extends AbstractConfig {
     return port == MetricsSettings.DISABLED ? OptionalInt.empty() : OptionalInt.of(port);
   }
 
+  /** The address the metrics endpoint listens on (loopback unless configured). */
+  public String metricsHost() {
+    return getString(MetricsSettings.METRICS_HOST);
+  }
+
   public BrokerSettings brokerSettings() {
     return BrokerSettingsDef.brokerSettings(this);
   }

@@ -32,6 +32,8 @@ import org.visionzero.ops.disk.DiskGuard;
 import org.visionzero.ops.eval.Evaluator;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.ops.metrics.EvaluationGauges;
+import org.visionzero.ops.metrics.GroupLagGauges;
 import org.visionzero.ops.progress.ConsoleProgress;
 import org.visionzero.ops.progress.ConsumerLag;
 import org.visionzero.ops.progress.FinalEvaluationLine;
@@ -69,6 +71,10 @@ public final class Pipeline {
   public static final String WORKER_GROUP = "vz-workers";
   /** The scorer's Streams application id, which is also its consumer group. */
   private static final String SCORER_APP = ScorerConfig.DEFAULT_APPLICATION_ID;
+  /** The coordinator's Streams application id, which is also its consumer group. */
+  private static final String COORDINATOR_APP = "vz-coordinator";
+  /** How often {@code vz.consumer.lag} asks the cluster. */
+  private static final Duration LAG_SAMPLING = Duration.ofSeconds(10);
   /** How long a stopping run waits for the scorer to read the game events already written. */
   private static final Duration SCORER_DRAIN = Duration.ofSeconds(30);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
@@ -150,7 +156,7 @@ public final class Pipeline {
     CheckpointPublished v0 = V0Bootstrap.ensure(runtime, clients, topics, blobs, data.resolve("v0"), v0File, out);
     LOG.info("v0: {}", v0.getCheckpoint().getSha256());
 
-    CoordinatorConfig coordinatorConfig = new CoordinatorConfig(streamsSettings("vz-coordinator",
+    CoordinatorConfig coordinatorConfig = new CoordinatorConfig(streamsSettings(COORDINATOR_APP,
         data.resolve("state"), Map.of(CoordinatorConfig.MAX_GAMES_IN_FLIGHT, config.maxGamesInFlight(),
             CoordinatorConfig.TURN_TIMEOUT_MS, config.turnTimeoutMs(),
             CoordinatorConfig.TRAINING_POLICY, runtime.policyName())));
@@ -192,6 +198,11 @@ public final class Pipeline {
     trainingLog = run.add("training log", TrainingLogReader.start(clients, topics, config.runId()));
     Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));
     ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
+    EvaluationGauges.bind(registry, evaluator::results);
+    run.add("lag gauges", new GroupLagGauges(registry, lag::of, Map.of(
+        WORKER_GROUP, List.of(topics.turnRequests().name()),
+        SCORER_APP, List.of(topics.gameEvents().name()),
+        COORDINATOR_APP, List.of(topics.imagePairs().name(), topics.gameEvents().name()))).start(LAG_SAMPLING));
     progressLine = new CloseOnce(ProgressReporter.start(() -> sample(lag, topics),
         ConsoleProgress.onTerminalOr(out, config.progressInterval()), config.selfPlayDeadline()));
     run.add("progress line", progressLine);
