@@ -224,7 +224,9 @@ public final class Pipeline {
   }
 
   private Map<String, Object> streamsSettings(String applicationId, Path stateRoot, Map<String, Object> extra) {
-    Map<String, Object> settings = new HashMap<>(extra);
+    Map<String, Object> settings =
+        new HashMap<>(run.clientProperties().prefixed(StreamsAppSettings.PASSTHROUGH_PREFIX));
+    settings.putAll(extra);
     settings.put(StreamsAppSettings.BOOTSTRAP_SERVERS, run.bootstrapServers());
     settings.put(StreamsAppSettings.APPLICATION_ID, applicationId);
     settings.put(StreamsAppSettings.STATE_DIR, stateRoot.resolve(applicationId).toString());
@@ -244,7 +246,7 @@ public final class Pipeline {
   }
 
   private Map<String, Object> workerSettings(int index, Path data) {
-    Map<String, Object> settings = new HashMap<>();
+    Map<String, Object> settings = new HashMap<>(run.clientProperties().prefixed(WorkerConfig.CLIENT_PREFIX));
     settings.put(WorkerConfig.BOOTSTRAP_SERVERS, run.bootstrapServers());
     settings.put(WorkerConfig.BLOB_STORE_DIR, data.resolve("blobs").toString());
     settings.put(WorkerConfig.TOPIC_PREFIX, run.catalog().prefix());
@@ -264,7 +266,8 @@ public final class Pipeline {
   }
 
   private Map<String, Object> trainerSettings(Path v0File, Path data) {
-    Map<String, Object> settings = new HashMap<>(config.trainerSettings());
+    Map<String, Object> settings = new HashMap<>(run.clientProperties().prefixed(TrainerConfig.KAFKA_PREFIX));
+    settings.putAll(config.trainerSettings());
     settings.put(TrainerConfig.BOOTSTRAP_SERVERS, run.bootstrapServers());
     settings.put(TrainerConfig.TOPIC_PREFIX, run.catalog().prefix());
     settings.put(TrainerConfig.RUN_ID, config.runId());
