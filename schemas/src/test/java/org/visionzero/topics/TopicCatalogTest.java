@@ -40,8 +40,8 @@ class TopicCatalogTest {
   }
 
   @Test
-  void shouldKeepTurnRequestsAnHourOnly() {
-    assertThat(TopicCatalog.defaults().turnRequests().configs()).containsEntry("retention.ms", "3600000");
+  void shouldKeepTurnRequestsAQuarterOfAnHourOnly() {
+    assertThat(TopicCatalog.defaults().turnRequests().configs()).containsEntry("retention.ms", "900000");
   }
 
   @Test
