@@ -30,6 +30,12 @@ public final class TopicCatalog {
   private static final Pattern LEGAL_PREFIX = Pattern.compile("[a-zA-Z0-9._-]*");
   private static final long FOREVER = -1L;
   private static final long ONE_WEEK_MS = Duration.ofDays(7).toMillis();
+  /**
+   * A turn request is answered within seconds or re-requested after the turn timeout (30 s by default, three
+   * attempts), so a quarter of an hour keeps every one that can still matter; the largest topic of a run (a 3-minute
+   * run wrote 18 MB of them), kept a week it would reach ~60 GB.
+   */
+  private static final long TURN_REQUEST_RETENTION_MS = Duration.ofMinutes(15).toMillis();
 
   private final String prefix;
   private final int gamePartitions;
@@ -79,7 +85,8 @@ public final class TopicCatalog {
 
   /** {@code vz.turn-requests}: turns for workers, keyed by gameId. */
   public Topic<String, TurnRequested> turnRequests() {
-    return topic("turn-requests", AvroSerdes.of(TurnRequested.class), gamePartitions, Topic.DELETE, ONE_WEEK_MS);
+    return topic("turn-requests", AvroSerdes.of(TurnRequested.class), gamePartitions, Topic.DELETE,
+        TURN_REQUEST_RETENTION_MS);
   }
 
   /** {@code vz.game-events}: the game log, keyed by gameId; kept for replay. */

@@ -33,6 +33,18 @@ class TopicCatalogTest {
   }
 
   @Test
+  void shouldRollSmallSegmentsSoThatRetentionAndCompactionAct() {
+    TopicCatalog catalog = TopicCatalog.defaults();
+    assertThat(catalog.all()).allSatisfy(topic ->
+        assertThat(topic.configs()).containsEntry("segment.bytes", Integer.toString(16 * 1024 * 1024)));
+  }
+
+  @Test
+  void shouldKeepTurnRequestsAQuarterOfAnHourOnly() {
+    assertThat(TopicCatalog.defaults().turnRequests().configs()).containsEntry("retention.ms", "900000");
+  }
+
+  @Test
   void shouldRefuseIllegalPrefixOrPartitions() {
     assertThatThrownBy(() -> TopicCatalog.of("bad prefix/")).hasMessageContaining("may only contain");
     assertThatThrownBy(() -> TopicCatalog.of("vz.", 0)).hasMessageContaining("partitions");

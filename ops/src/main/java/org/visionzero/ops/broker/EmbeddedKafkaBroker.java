@@ -17,6 +17,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.visionzero.topics.Topic;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM, with its data
@@ -138,6 +139,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.setProperty("share.coordinator.state.topic.replication.factor", "1");
     p.setProperty("share.coordinator.state.topic.min.isr", "1");
     p.setProperty("group.initial.rebalance.delay.ms", "0");
+    // topics the catalog does not create (Streams changelogs, offsets, transaction state) roll small segments too,
+    // so that compaction keeps them near their live size (a 3-minute run's changelogs were 120 MB, never compacted)
+    String segmentBytes = Integer.toString(Topic.SEGMENT_BYTES);
+    p.setProperty("log.segment.bytes", segmentBytes);
+    p.setProperty("offsets.topic.segment.bytes", segmentBytes);
+    p.setProperty("transaction.state.log.segment.bytes", segmentBytes);
     settings.overrides().forEach(p::setProperty);
     return p;
   }

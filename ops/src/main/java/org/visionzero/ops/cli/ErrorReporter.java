@@ -1,6 +1,8 @@
 package org.visionzero.ops.cli;
 
 import java.io.PrintWriter;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.visionzero.ops.config.VzConfigException;
 import org.visionzero.text.SafeText;
 import picocli.CommandLine;
@@ -34,16 +36,24 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return configError ? CONFIG_ERROR : FAILURE;
   }
 
-  /** The message chain, so a root cause hidden in a wrapper is still shown. */
+  /** The message chain, so a root cause hidden in a wrapper is still shown, and what to do about a refusal. */
   static String describe(Throwable error) {
     StringBuilder text = new StringBuilder(messageOf(error));
-    for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+    String fix = "";
+    for (Throwable cause = error; cause != null; cause = cause == cause.getCause() ? null : cause.getCause()) {
       String message = messageOf(cause);
-      if (!text.toString().contains(message)) {
+      if (cause != error && !text.toString().contains(message)) {
         text.append(" (cause: ").append(message).append(')');
       }
+      if (cause instanceof AuthenticationException) {
+        fix = ". The cluster refused the credentials: check security.protocol, sasl.mechanism and the user and "
+            + "password in sasl.jaas.config of --config (ops/SECURITY.md)";
+      } else if (cause instanceof AuthorizationException) {
+        fix = ". The cluster refused the operation: the principal lacks an ACL (ops/SECURITY.md, \"ACLs per "
+            + "component\")";
+      }
     }
-    return text.toString();
+    return text + fix;
   }
 
   private static String messageOf(Throwable error) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz probe}: checkpoints on a fixed suite of tasks no model is trained on, beside v0. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-    description = {"Probe checkpoints on tasks they were never trained on, beside v0.",
+    description = {"Probe checkpoints on tasks never trained on, beside v0.",
         "Caption-image matching (scenes, charts) and questions answered by the likelihood of candidate answers "
             + "(colour counts on scenes, the tallest bar of a chart), on items drawn from seeds no training or "
             + "evaluation uses. Accuracy per task with its Wilson 95 % interval (each item one trial) and chance."})

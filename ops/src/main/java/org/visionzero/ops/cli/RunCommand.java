@@ -144,7 +144,9 @@ public final class RunCommand implements Runnable, FlagSource {
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("bootstrapServers", running.bootstrapServers());
       extra.put("metricsUrl", running.metrics().map(MetricsEndpoint::url).orElse(null));
-      Path report = pipeline.finish(end, end != Pipeline.End.STOP_REQUESTED, extra, settings.plan().finalEval());
+      // after Ctrl-C or on a low disk, no final evaluation: stop soon and write little
+      boolean evaluate = end != Pipeline.End.STOP_REQUESTED && end != Pipeline.End.DISK_LOW;
+      Path report = pipeline.finish(end, evaluate, extra, settings.plan().finalEval());
       String summary = java.nio.file.Files.readString(pipeline.runDir().resolve(RunReport.SUMMARY_FILE));
       JsonNode figures = Json.mapper().readTree(summary);
       output.printJson(summary, () -> String.join("\n", Headline.lines(figures, pipeline.runDir(), report)));

@@ -34,6 +34,7 @@ public final class Vz implements Runnable {
       TailCommand::new,
       RescoreCommand::new,
       AuditCommand::new,
+      DeadLettersCommand::new,
       ExportCommand::new,
       BenchCommand::new,
       ExperimentCommand::new);

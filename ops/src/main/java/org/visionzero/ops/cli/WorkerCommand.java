@@ -1,13 +1,17 @@
 package org.visionzero.ops.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
+import java.util.Optional;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
 import org.visionzero.ops.cli.options.ClientPassthrough;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.FlagSource;
 import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.MetricsOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.metrics.MetricsEndpoint;
 import org.visionzero.workers.WorkerApp;
 import org.visionzero.workers.WorkerConfig;
 import org.visionzero.workers.WorkerMain;
@@ -38,6 +42,8 @@ public final class WorkerCommand implements Runnable, FlagSource {
   @Mixin
   ConfigFileOption config;
   @Mixin
+  MetricsOptions metrics;
+  @Mixin
   OutputOptions output;
 
   @Override
@@ -53,14 +59,21 @@ public final class WorkerCommand implements Runnable, FlagSource {
   public void run() {
     WorkerConfig settings = config.load(WorkerConfig.definition(),
         values -> new WorkerConfig(ClientPassthrough.renamedTo(WorkerConfig.CLIENT_PREFIX, values)), kafka, this);
+    Optional<MetricsEndpoint> endpoint = metrics.startEndpoint();
+    MeterRegistry registry = endpoint.<MeterRegistry>map(MetricsEndpoint::registry).orElseGet(SimpleMeterRegistry::new);
     WorkerApp app;
     try {
-      app = WorkerApp.start(settings, WorkerMain.defaultPolicies(), new SimpleMeterRegistry());
+      app = WorkerApp.start(settings, WorkerMain.defaultPolicies(), registry);
     } catch (InterruptedException e) {
+      endpoint.ifPresent(MetricsEndpoint::close);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the worker", e);
     }
-    output.progress("Worker(s) " + app.workerIds() + " running; Ctrl-C to stop.");
-    Foreground.runUntilStopped(app, () -> output.progress("Worker stopped after finishing its batch."));
+    output.progress("Worker(s) " + app.workerIds() + " running" + endpoint.map(e -> "; metrics at " + e.url())
+        .orElse("") + "; Ctrl-C to stop.");
+    Foreground.runUntilStopped(() -> {
+      app.close();
+      endpoint.ifPresent(MetricsEndpoint::close);
+    }, () -> output.progress("Worker stopped after finishing its batch."));
   }
 }

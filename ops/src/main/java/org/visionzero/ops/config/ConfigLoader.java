@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -29,6 +30,7 @@ public final class ConfigLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
   private static final String ENV_PREFIX = "VZ_";
+  private static final Set<String> CLIENT_SECURITY_KEYS = KafkaSettings.securityKeys();
 
   private ConfigLoader() {
   }
@@ -75,6 +77,10 @@ public final class ConfigLoader {
         values.put(key, checked(definition, key, value, origin));
       } else if (key.startsWith(CLIENT_PASSTHROUGH_PREFIX)) {
         values.put(key, value);
+      } else if (CLIENT_SECURITY_KEYS.contains(key)) {
+        // one client.properties (SASL/TLS) serves every command: where a command does not define the key itself,
+        // it goes to its Kafka clients like kafka.client.<key>
+        values.putIfAbsent(CLIENT_PASSTHROUGH_PREFIX + key, value);
       } else {
         LOG.warn("Setting '{}' in {} is not used by this command (known settings: {})", key, file,
             new TreeSet<>(definition.names()));

@@ -64,6 +64,21 @@ public final class KafkaClientProperties {
     return admin;
   }
 
+  /**
+   * Every property but the bootstrap servers (security, {@code kafka.client.*}) under {@code prefix}: the form a
+   * module's own config passes on to its clients ({@code streams.}, {@code client.}, {@code kafka.}), so that the
+   * components {@code vz run} starts use the same SASL/TLS settings as its own clients.
+   */
+  public Map<String, Object> prefixed(String prefix) {
+    Map<String, Object> prefixed = new HashMap<>();
+    properties.forEach((key, value) -> {
+      if (!KafkaSettings.BOOTSTRAP_SERVERS.equals(key)) {
+        prefixed.put(prefix + key, value);
+      }
+    });
+    return prefixed;
+  }
+
   /** A mutable copy, to add component-specific settings to. */
   public Map<String, Object> asMap() {
     bootstrapServers();

@@ -70,6 +70,8 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String PRETRAIN_PARTIAL_CAPTIONS = "pretrain.partial.captions";
   public static final String V0_CHECKPOINT = "v0.checkpoint";
   public static final String PROGRESS_INTERVAL = "progress.interval";
+  public static final String CHECKPOINT_BLOBS_KEEP = "checkpoint.blobs.keep";
+  public static final String DISK_MIN_FREE_MB = "disk.min.free.mb";
 
   /** The DJL vision-language model, trained by the trainer. */
   public static final String POLICY_MODEL = "model";
@@ -190,7 +192,14 @@ public final class VzRunConfig extends AbstractConfig {
                 + "against FILE.sha256 when there is one).")
         .define(PROGRESS_INTERVAL, Type.STRING, "15s", Importance.LOW,
             "How often the progress line is written when standard error is not a terminal (a log); on a terminal it "
-                + "is redrawn in place.");
+                + "is redrawn in place.")
+        .define(CHECKPOINT_BLOBS_KEEP, Type.INT, 10, Range.atLeast(0), Importance.MEDIUM,
+            "Checkpoint files kept in the blob store besides those still in use (v0, the referee, the version under "
+                + "evaluation): the newest N; older ones are deleted while the run goes on (their events stay on the "
+                + "topic). 0 keeps every checkpoint.")
+        .define(DISK_MIN_FREE_MB, Type.LONG, 1024L, Range.atLeast(0), Importance.MEDIUM,
+            "Free space (MiB) of the data directory's disk below which the run stops cleanly (end 'disk_low'), "
+                + "writing its summary; 0 turns the guard off.");
     for (String key : PASSED_TO_TRAINER) {
       ConfigDef.ConfigKey trainerKey = TrainerConfig.definition().configKeys().get(key);
       def.define(TRAINER_PREFIX + key, trainerKey.type, trainerKey.defaultValue, trainerKey.validator,
@@ -218,6 +227,11 @@ public final class VzRunConfig extends AbstractConfig {
   public OptionalInt metricsPort() {
     int port = getInt(MetricsSettings.METRICS_PORT);
     return port == MetricsSettings.DISABLED ? OptionalInt.empty() : OptionalInt.of(port);
+  }
+
+  /** The address the metrics endpoint listens on (loopback unless configured). */
+  public String metricsHost() {
+    return getString(MetricsSettings.METRICS_HOST);
   }
 
   public BrokerSettings brokerSettings() {
@@ -419,6 +433,16 @@ public final class VzRunConfig extends AbstractConfig {
   /** Where v0 comes from (validated at construction). */
   public V0Choice v0() {
     return V0Choice.parse(getString(V0_CHECKPOINT));
+  }
+
+  /** How many of the newest checkpoint blobs a run keeps; 0: all. */
+  public int checkpointBlobsKeep() {
+    return getInt(CHECKPOINT_BLOBS_KEEP);
+  }
+
+  /** Free bytes of the data directory's disk below which the run stops; 0: never. */
+  public long diskMinFreeBytes() {
+    return getLong(DISK_MIN_FREE_MB) * 1024L * 1024L;
   }
 
   public Duration progressInterval() {

@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +29,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.visionzero.events.BlobRef;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.GameRequested;
 import org.visionzero.events.ImagePairCreated;
@@ -399,6 +404,30 @@ public final class Evaluator implements AutoCloseable {
    */
   public synchronized Optional<CheckpointPublished> checkpoint(int version) {
     return Optional.ofNullable(checkpointByVersion.get(version));
+  }
+
+  /** The checkpoint blob of every version read from the topic so far. */
+  public synchronized SortedMap<Integer, BlobRef> checkpointBlobs() {
+    SortedMap<Integer, BlobRef> blobs = new TreeMap<>();
+    checkpointByVersion.forEach((version, event) -> blobs.put(version, event.getCheckpoint()));
+    return blobs;
+  }
+
+  /**
+   * The versions evaluation games may still ask a worker to load: v0 (the base of every arm), the fixed referee
+   * and the version being evaluated (or asked for by {@link #evaluate}).
+   */
+  public synchronized Set<Integer> versionsInUse() {
+    Set<Integer> inUse = new HashSet<>();
+    inUse.add(BASE_VERSION);
+    referee.ifPresent(inUse::add);
+    if (plan != null) {
+      inUse.add(plan.version());
+    }
+    if (requestedPlan != null) {
+      inUse.add(requestedPlan.version());
+    }
+    return inUse;
   }
 
   /** Figures of every version evaluated so far. */

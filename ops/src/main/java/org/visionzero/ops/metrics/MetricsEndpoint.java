@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -38,14 +39,23 @@ public final class MetricsEndpoint implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts serving on {@code port} of all interfaces (0 picks a free port), with JVM metrics bound. */
+  /** Starts serving on {@code port} of the loopback interface only (0 picks a free port). */
   public static MetricsEndpoint start(int port) {
+    return start(InetAddress.getLoopbackAddress().getHostAddress(), port);
+  }
+
+  /**
+   * Starts serving on {@code port} (0 picks a free port) of {@code host}: the loopback address by default
+   * ({@code metrics.host}), so that nothing outside the machine reads the metrics unless configured to, e.g.
+   * {@code 0.0.0.0} in a container that Prometheus scrapes. JVM metrics are bound.
+   */
+  public static MetricsEndpoint start(String host, int port) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(port), NO_BACKLOG_LIMIT);
+      HttpServer server = HttpServer.create(new InetSocketAddress(host, port), NO_BACKLOG_LIMIT);
       server.createContext(PATH, exchange -> respond(exchange, registry));
       server.start();
       MetricsEndpoint endpoint = new MetricsEndpoint(registry, server);
@@ -53,8 +63,8 @@ public final class MetricsEndpoint implements AutoCloseable {
       return endpoint;
     } catch (IOException e) {
       registry.close();
-      throw new UncheckedIOException("Cannot serve metrics on port " + port + " (" + e.getMessage()
-          + "): choose another metrics port (0 picks a free one)", e);
+      throw new UncheckedIOException("Cannot serve metrics on " + host + ":" + port + " (" + e.getMessage()
+          + "): choose another metrics port (0 picks a free one) or metrics.host", e);
     }
   }
 
@@ -66,8 +76,15 @@ public final class MetricsEndpoint implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** The address it listens on (e.g. 127.0.0.1, or 0.0.0.0 for every interface). */
+  public String host() {
+    return server.getAddress().getAddress().getHostAddress();
+  }
+
   public String url() {
-    return "http://localhost:" + port() + PATH;
+    InetAddress address = server.getAddress().getAddress();
+    String host = address.isAnyLocalAddress() || address.isLoopbackAddress() ? "localhost" : address.getHostAddress();
+    return "http://" + host + ":" + port() + PATH;
   }
 
   @Override

@@ -37,6 +37,8 @@ final class SummaryLabels {
       Map.entry("gamesCompleted", new Label("Games completed", Kind.COUNT)),
       Map.entry("workers", new Label("Workers", Kind.COUNT)),
       Map.entry("end", new Label("How the run ended", Kind.TEXT)),
+      Map.entry("stopReason", new Label("Why it stopped", Kind.TEXT)),
+      Map.entry("checkpointBlobsDeleted", new Label("Checkpoint files deleted (checkpoint.blobs.keep)", Kind.COUNT)),
       Map.entry("policy", new Label("Policy", Kind.TEXT)),
       Map.entry("bootstrapServers", new Label("Kafka", Kind.TEXT)),
       Map.entry("metricsUrl", new Label("Metrics", Kind.TEXT)));

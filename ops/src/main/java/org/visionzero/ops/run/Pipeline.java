@@ -26,9 +26,14 @@ import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.disk.CheckpointBlobPruner;
+import org.visionzero.ops.disk.CheckpointRetention;
+import org.visionzero.ops.disk.DiskGuard;
 import org.visionzero.ops.eval.Evaluator;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.eval.VersionResult;
+import org.visionzero.ops.metrics.EvaluationGauges;
+import org.visionzero.ops.metrics.GroupLagGauges;
 import org.visionzero.ops.progress.ConsoleProgress;
 import org.visionzero.ops.progress.ConsumerLag;
 import org.visionzero.ops.progress.FinalEvaluationLine;
@@ -47,6 +52,7 @@ import org.visionzero.streams.config.StreamsAppSettings;
 import org.visionzero.streams.coordinator.CoordinatorApp;
 import org.visionzero.streams.coordinator.CoordinatorMetrics;
 import org.visionzero.streams.scorer.ScorerApp;
+import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.TrainerApp;
 import org.visionzero.trainer.TrainerConfig;
@@ -66,6 +72,10 @@ public final class Pipeline {
   public static final String WORKER_GROUP = "vz-workers";
   /** The scorer's Streams application id, which is also its consumer group. */
   private static final String SCORER_APP = ScorerConfig.DEFAULT_APPLICATION_ID;
+  /** The coordinator's Streams application id, which is also its consumer group. */
+  private static final String COORDINATOR_APP = "vz-coordinator";
+  /** How often {@code vz.consumer.lag} asks the cluster. */
+  private static final Duration LAG_SAMPLING = Duration.ofSeconds(10);
   /** How long a stopping run waits for the scorer to read the game events already written. */
   private static final Duration SCORER_DRAIN = Duration.ofSeconds(30);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(5);
@@ -81,7 +91,10 @@ public final class Pipeline {
   private static final int IMAGES_CACHED_PER_GAME_IN_FLIGHT = 4;
 
   /** Why a run ended. */
-  public enum End { STEPS_DONE, DURATION_REACHED, STOP_REQUESTED, COMPONENT_FAILED }
+  public enum End { STEPS_DONE, DURATION_REACHED, STOP_REQUESTED, COMPONENT_FAILED, DISK_LOW }
+
+  /** How often expired checkpoint blobs are deleted ({@code checkpoint.blobs.keep}). */
+  private static final Duration PRUNE_INTERVAL = Duration.ofSeconds(20);
 
   private final VzRun run;
   private final VzRunConfig config;
@@ -92,6 +105,9 @@ public final class Pipeline {
   private final Instant started;
   private final Path runDir;
   private final BlobStore blobs;
+  private final DiskGuard disk;
+  private Optional<String> diskLow = Optional.empty();
+  private CheckpointBlobPruner pruner;
   private CloseOnce producerStop;
   private CloseOnce trainerStop;
   private CloseOnce progressLine;
@@ -114,6 +130,7 @@ public final class Pipeline {
     this.out = out;
     this.runDir = config.dataDir().resolve("runs").resolve(config.runId());
     this.blobs = blobStore(config);
+    this.disk = DiskGuard.of(config.dataDir(), config.diskMinFreeBytes());
   }
 
   /** Starts every component on {@code run}, which stops them (in reverse order) when closed; its clock starts now. */
@@ -145,7 +162,7 @@ public final class Pipeline {
     coordinatorSettings.put(CoordinatorConfig.MAX_GAMES_IN_FLIGHT, config.maxGamesInFlight());
     coordinatorSettings.put(CoordinatorConfig.TURN_TIMEOUT_MS, config.turnTimeoutMs());
     coordinatorSettings.put(CoordinatorConfig.TRAINING_POLICY, runtime.policyName());
-    CoordinatorConfig coordinatorConfig = new CoordinatorConfig(streamsSettings("vz-coordinator",
+    CoordinatorConfig coordinatorConfig = new CoordinatorConfig(streamsSettings(COORDINATOR_APP,
         data.resolve("state"), coordinatorSettings));
     players = coordinatorConfig.gameConfig().numPlayers();
     CoordinatorApp coordinator = new CoordinatorApp(coordinatorConfig, registry);
@@ -177,9 +194,19 @@ public final class Pipeline {
         .withRefereeThreshold(config.evalRefereeThreshold())
         .withInterval(config.evalInterval());
     evaluator = run.add("evaluator", Evaluator.start(evalSettings, clients, topics, true));
+    if (config.checkpointBlobsKeep() > 0) {
+      pruner = run.add("checkpoint pruner", new CheckpointBlobPruner(blobs,
+          new CheckpointRetention(config.checkpointBlobsKeep()), evaluator::checkpointBlobs,
+          evaluator::versionsInUse).start(PRUNE_INTERVAL));
+    }
     trainingLog = run.add("training log", TrainingLogReader.start(clients, topics, config.runId()));
     Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));
     ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
+    EvaluationGauges.bind(registry, evaluator::results);
+    run.add("lag gauges", new GroupLagGauges(registry, lag::of, Map.of(
+        WORKER_GROUP, List.of(topics.turnRequests().name()),
+        SCORER_APP, List.of(topics.gameEvents().name()),
+        COORDINATOR_APP, List.of(topics.imagePairs().name(), topics.gameEvents().name()))).start(LAG_SAMPLING));
     progressLine = new CloseOnce(ProgressReporter.start(() -> sample(lag, topics),
         ConsoleProgress.onTerminalOr(out, config.progressInterval()), config.selfPlayDeadline()));
     run.add("progress line", progressLine);
@@ -201,7 +228,9 @@ public final class Pipeline {
   }
 
   private Map<String, Object> streamsSettings(String applicationId, Path stateRoot, Map<String, Object> extra) {
-    Map<String, Object> settings = new HashMap<>(extra);
+    Map<String, Object> settings =
+        new HashMap<>(run.clientProperties().prefixed(StreamsAppSettings.PASSTHROUGH_PREFIX));
+    settings.putAll(extra);
     settings.put(StreamsAppSettings.BOOTSTRAP_SERVERS, run.bootstrapServers());
     settings.put(StreamsAppSettings.APPLICATION_ID, applicationId);
     settings.put(StreamsAppSettings.STATE_DIR, stateRoot.resolve(applicationId).toString());
@@ -209,6 +238,9 @@ public final class Pipeline {
     settings.put(StreamsAppSettings.GAME_PARTITIONS, run.catalog().gamePartitions());
     settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         Long.toString(config.streamsCommitIntervalMs()));
+    // the changelogs (compacted) roll small segments, so compaction keeps them near the live state on any cluster
+    settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + StreamsConfig.topicPrefix("segment.bytes"),
+        Integer.toString(Topic.SEGMENT_BYTES));
     if (config.usesEmbeddedBroker()) {
       settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + "replication.factor", "1");
       settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
@@ -218,7 +250,7 @@ public final class Pipeline {
   }
 
   private Map<String, Object> workerSettings(int index, Path data) {
-    Map<String, Object> settings = new HashMap<>();
+    Map<String, Object> settings = new HashMap<>(run.clientProperties().prefixed(WorkerConfig.CLIENT_PREFIX));
     settings.put(WorkerConfig.BOOTSTRAP_SERVERS, run.bootstrapServers());
     settings.put(WorkerConfig.BLOB_STORE_DIR, data.resolve("blobs").toString());
     settings.put(WorkerConfig.TOPIC_PREFIX, run.catalog().prefix());
@@ -239,7 +271,8 @@ public final class Pipeline {
   }
 
   private Map<String, Object> trainerSettings(Path v0File, Path data) {
-    Map<String, Object> settings = new HashMap<>(config.trainerSettings());
+    Map<String, Object> settings = new HashMap<>(run.clientProperties().prefixed(TrainerConfig.KAFKA_PREFIX));
+    settings.putAll(config.trainerSettings());
     settings.put(TrainerConfig.BOOTSTRAP_SERVERS, run.bootstrapServers());
     settings.put(TrainerConfig.TOPIC_PREFIX, run.catalog().prefix());
     settings.put(TrainerConfig.RUN_ID, config.runId());
@@ -263,12 +296,20 @@ public final class Pipeline {
         MeterTotals.counter(registry, WorkerMetrics.TURNS), version, last, waiting, evaluated);
   }
 
-  /** Waits until the trainer has done its steps, the duration has passed, a stop is requested or a part failed. */
+  /**
+   * Waits until the trainer has done its steps, the duration has passed, a stop is requested, a part failed or the
+   * data directory's disk is low ({@code disk.min.free.mb}).
+   */
   public End awaitEnd(Optional<Duration> duration, BooleanSupplier stopRequested) throws InterruptedException {
     Instant until = duration.map(started::plus).orElse(Instant.MAX);
     while (true) {
       if (stopRequested.getAsBoolean()) {
         return End.STOP_REQUESTED;
+      }
+      diskLow = disk.check();
+      if (diskLow.isPresent()) {
+        LOG.error("stopping: {}", diskLow.get());
+        return End.DISK_LOW;
       }
       if (trainer != null && trainer.finished()) {
         return End.STEPS_DONE;
@@ -344,7 +385,12 @@ public final class Pipeline {
     if (end != End.COMPONENT_FAILED) {
       int last = finalResult.map(VersionResult::version)
           .orElseGet(() -> trainingLog.history().latest().map(TrainingStepCompleted::getPolicyVersion).orElse(0));
-      RunProbe.of(config, v0, evaluator.checkpoint(last), blobs, out).ifPresent(probe -> context.put(ReportPage.PROBE, probe));
+      RunProbe.of(config, v0, evaluator.checkpoint(last), blobs, out)
+          .ifPresent(probe -> context.put(ReportPage.PROBE, probe));
+    }
+    diskLow.ifPresent(reason -> context.put("stopReason", reason));
+    if (pruner != null) {
+      context.put("checkpointBlobsDeleted", pruner.deletedCount());
     }
     RunSummary summary = new RunSummary(config.runId(), started, Instant.now(), trainingLog.history().latest(),
         finalResult, evaluator.results(), context);

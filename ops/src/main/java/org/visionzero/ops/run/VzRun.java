@@ -59,7 +59,7 @@ public final class VzRun implements AutoCloseable {
       Optional<MetricsEndpoint> metrics = Optional.empty();
       if (config.metricsPort().isPresent()) {
         metrics = Optional.of(components.add("metrics endpoint",
-            MetricsEndpoint.start(config.metricsPort().getAsInt())));
+            MetricsEndpoint.start(config.metricsHost(), config.metricsPort().getAsInt())));
       }
       return new VzRun(components, clients, dataDir, catalog, topics, metrics);
     } catch (RuntimeException e) {

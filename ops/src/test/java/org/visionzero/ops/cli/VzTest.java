@@ -26,7 +26,7 @@ class VzTest {
     assertThat(status).isZero();
     assertThat(out.toString().lines().filter(line -> line.matches("^  (run|broker|topics) +\\S.*")))
         .hasSize(3);
-    assertThat(out.toString().lines().filter(line -> line.matches("^  [a-z]+ +\\S.*")))
+    assertThat(out.toString().lines().filter(line -> line.matches("^  [a-z-]+ +\\S.*")))
         .hasSize(Vz.SUBCOMMANDS.size());
     assertThat(out.toString()).doesNotContain("\n            ");
   }

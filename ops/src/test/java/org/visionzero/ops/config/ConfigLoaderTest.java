@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +116,28 @@ class ConfigLoaderTest {
         .doesNotContainKey("ssl.keystore.location");
     assertThat(client.get("sasl.jaas.config")).isInstanceOf(Password.class);
     assertThat(((Password) client.get("sasl.jaas.config")).value()).contains("ScramLoginModule");
+  }
+
+  @Test
+  void givenOneClientPropertiesFile_whenACommandDoesNotDefineTheSecurityKeys_thenTheyGoToItsClients()
+      throws IOException {
+    Path file = write("""
+        security.protocol=SASL_SSL
+        sasl.mechanism=SCRAM-SHA-512
+        kafka.client.sasl.mechanism=PLAIN
+        ssl.truststore.location=/etc/kafka/truststore.jks
+        """);
+    ConfigDef withoutSecurity = new ConfigDef().define("bootstrap.servers", ConfigDef.Type.STRING,
+        "localhost:9092", ConfigDef.Importance.HIGH, "servers");
+
+    Map<String, Object> values = ConfigLoader.load(withoutSecurity, v -> new AbstractConfig(withoutSecurity, v, false),
+        new ConfigSources(Optional.of(file), Map.of(), Map.of())).originals();
+
+    assertThat(values)
+        .containsEntry("kafka.client.security.protocol", "SASL_SSL")
+        .containsEntry("kafka.client.ssl.truststore.location", "/etc/kafka/truststore.jks")
+        .containsEntry("kafka.client.sasl.mechanism", "PLAIN")
+        .doesNotContainKey("security.protocol");
   }
 
   @Test

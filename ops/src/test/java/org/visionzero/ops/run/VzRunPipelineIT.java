@@ -79,7 +79,30 @@ class VzRunPipelineIT {
     assertThat(again).anyMatch(line -> line.contains("already published"));
   }
 
+  @Test
+  void givenTooLittleFreeDisk_whenRunning_thenStopsCleanlyAsDiskLowAndStillWritesTheSummary() throws Exception {
+    Map<String, String> lowDisk = new HashMap<>();
+    // more free space than any disk has: the guard fires at its first look
+    lowDisk.put(VzRunConfig.DISK_MIN_FREE_MB, Long.toString(1L << 40));
+    VzRunConfig config = config(lowDisk);
+
+    try (VzRun run = VzRun.start(config)) {
+      Pipeline pipeline = Pipeline.start(run, config, new ScriptedRuntime(), new SimpleMeterRegistry(), line -> { });
+      Pipeline.End end = pipeline.awaitEnd(config.duration(), () -> false);
+      pipeline.finish(end, false, Map.of());
+
+      assertThat(end).isEqualTo(Pipeline.End.DISK_LOW);
+      JsonNode summary = new ObjectMapper().readTree(pipeline.runDir().resolve(RunReport.SUMMARY_FILE).toFile());
+      assertThat(summary.get("end").asText()).isEqualTo("disk_low");
+      assertThat(summary.get("stopReason").asText()).contains("MiB free").contains("disk.min.free.mb");
+    }
+  }
+
   private VzRunConfig config() {
+    return config(Map.of());
+  }
+
+  private VzRunConfig config(Map<String, String> extra) {
     Map<String, String> flags = new HashMap<>();
     flags.put("data.dir", dataDir.toString());
     flags.put("broker.port", "0");
@@ -91,6 +114,7 @@ class VzRunPipelineIT {
     flags.put(VzRunConfig.EVAL_FINAL_GAMES, Integer.toString(FINAL_GAMES));
     flags.put(VzRunConfig.EVAL_FINAL_BUDGET, "90s");
     flags.put(VzRunConfig.PROGRESS_INTERVAL, "5s");
+    flags.putAll(extra);
     return ConfigLoader.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new,
         new ConfigSources(Optional.empty(), Map.of(), flags));
   }
