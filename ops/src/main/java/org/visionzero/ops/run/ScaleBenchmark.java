@@ -238,6 +238,9 @@ public final class ScaleBenchmark {
     flags.put(VzRunConfig.TURN_TIMEOUT_MS, Long.toString(TURN_TIMEOUT.toMillis()));
     flags.put(VzRunConfig.EVAL_INTERVAL, NO_EVALUATION);
     flags.put(VzRunConfig.EVAL_FINAL_GAMES, "0");
+    // Keep every checkpoint: the simulated trainer publishes a version every few seconds, faster than the slowest
+    // games finish, and a turn pinned to a pruned version is dead-lettered (policy-unavailable), not answered.
+    flags.put(VzRunConfig.CHECKPOINT_BLOBS_KEEP, "0");
     VzRunConfig config = ConfigLoader.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new,
         new ConfigSources(options.settings(), Map.of(), flags));
     SimulatedGpus simulated = new SimulatedGpus(model, gpus, options.workers(), scale);
