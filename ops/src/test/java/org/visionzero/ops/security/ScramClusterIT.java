@@ -163,11 +163,14 @@ class ScramClusterIT {
           allow("worker", gameEvents, AclOperation.WRITE))).all().get(30, TimeUnit.SECONDS);
     }
 
+    // createAcls returns before the authorizer applies them: the allowed writes may be refused for a moment.
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .untilAsserted(() -> send("trainer", checkpoints));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .untilAsserted(() -> send("worker", gameEvents));
     assertThatThrownBy(() -> send("worker", checkpoints))
         .hasCauseInstanceOf(TopicAuthorizationException.class)
         .hasMessageContaining(checkpoints);
-    send("trainer", checkpoints);
-    send("worker", gameEvents);
   }
 
   private static AclBinding allow(String user, String topic, AclOperation operation) {
