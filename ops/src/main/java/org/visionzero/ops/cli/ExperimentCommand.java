@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.visionzero.json.Json;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.DurationText;
 import org.visionzero.ops.config.VzRunConfig;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
             + "evaluation; experiment.json and experiment.html hold the table and the curves.",
         "Resumable: run the same command again after Ctrl-C or a crash and the finished runs are kept. Ready files: "
             + "ops/experiments/*.properties."})
-public final class ExperimentCommand implements Runnable {
+public final class ExperimentCommand implements Callable<Integer> {
   /** Exit code of a stopped experiment (as a shell reports SIGINT). */
   private static final int STOPPED = 130;
 
@@ -54,7 +54,7 @@ public final class ExperimentCommand implements Runnable {
   OutputOptions output;
 
   @Override
-  public void run() {
+  public Integer call() {
     ExperimentSpec spec = load();
     ExperimentRunner runner = new ExperimentRunner(spec, dir, new ChildVzLauncher(), output::progress);
     List<RunOutcome> outcomes = new ArrayList<>();
@@ -75,18 +75,19 @@ public final class ExperimentCommand implements Runnable {
         Runtime.getRuntime().removeShutdownHook(stopHook);
       }
     }
-    ExperimentReport report = new ExperimentReport(spec, stopped ? finishedSoFar(runner, spec) : outcomes);
+    ExperimentReport report = new ExperimentReport(spec, stopped ? runner.finished() : outcomes);
     write(report);
     output.print(report.toJson(), () -> "experiment " + spec.name() + ": " + (report.complete() ? "complete" : "NOT "
         + "complete") + "; table in " + dir.resolve("experiment.html") + ", figures in "
         + dir.resolve("experiment.json"));
     if (stopped) {
       output.progress("Stopped: run the same command again to resume (finished runs are kept).");
-      System.exit(STOPPED);
+      return STOPPED;
     }
     if (!report.complete()) {
       throw new IllegalStateException("some runs failed (see experiment.json); run the command again to retry them");
     }
+    return 0;
   }
 
   private ExperimentSpec load() {
@@ -118,25 +119,6 @@ public final class ExperimentCommand implements Runnable {
         throw new IllegalArgumentException("arm " + arm.name() + ": " + e.getMessage(), e);
       }
     }
-  }
-
-  /** After a stop, the runs that finished (this attempt or an earlier one), read back from their directories. */
-  private static List<RunOutcome> finishedSoFar(ExperimentRunner runner, ExperimentSpec spec) {
-    List<RunOutcome> finished = new ArrayList<>();
-    for (ExperimentSpec.Arm arm : spec.arms()) {
-      for (long seed : spec.seeds()) {
-        Path outcome = runner.runDir(arm, seed).resolve(ExperimentRunner.OUTCOME_FILE);
-        try {
-          if (Files.exists(outcome)) {
-            finished.add(RunOutcome.finished(arm.name(), seed,
-                Json.mapper().readTree(outcome.toFile()).path("summary")));
-          }
-        } catch (IOException e) {
-          // A half-written outcome is a run to do again.
-        }
-      }
-    }
-    return finished;
   }
 
   private void write(ExperimentReport report) {

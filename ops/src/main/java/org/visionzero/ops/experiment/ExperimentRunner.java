@@ -66,8 +66,7 @@ public final class ExperimentRunner {
         Path outcomeFile = runDir.resolve(OUTCOME_FILE);
         if (Files.exists(outcomeFile)) {
           messages.accept(label + ": finished before, kept");
-          outcomes.add(RunOutcome.finished(arm.name(), seed, Json.mapper().readTree(outcomeFile.toFile())
-              .path("summary")));
+          outcomes.add(readOutcome(arm, seed, outcomeFile));
           runsDone++;
           continue;
         }
@@ -80,6 +79,29 @@ public final class ExperimentRunner {
       }
     }
     return outcomes;
+  }
+
+  /** The runs that finished, in this attempt or an earlier one (after a stop: what the report can show). */
+  public List<RunOutcome> finished() {
+    List<RunOutcome> finished = new ArrayList<>();
+    for (ExperimentSpec.Arm arm : spec.arms()) {
+      for (long seed : spec.seeds()) {
+        Path outcomeFile = runDir(arm, seed).resolve(OUTCOME_FILE);
+        try {
+          if (Files.exists(outcomeFile)) {
+            finished.add(readOutcome(arm, seed, outcomeFile));
+          }
+        } catch (IOException e) {
+          messages.accept(arm.name() + ", seed " + seed + ": " + outcomeFile
+              + " unreadable, the run will be done again: " + e.getMessage());
+        }
+      }
+    }
+    return finished;
+  }
+
+  private static RunOutcome readOutcome(ExperimentSpec.Arm arm, long seed, Path outcomeFile) throws IOException {
+    return RunOutcome.finished(arm.name(), seed, Json.mapper().readTree(outcomeFile.toFile()).path("summary"));
   }
 
   private RunOutcome runOnce(ExperimentSpec.Arm arm, long seed, Path runDir) throws IOException, InterruptedException {
