@@ -53,13 +53,17 @@ public final class ExperimentRunner {
     return dir.resolve("runs").resolve(arm.name()).resolve("seed-" + seed);
   }
 
-  /** Runs (or takes from an earlier attempt) every arm on every seed, arms in file order, seeds within an arm. */
+  /**
+   * Runs (or takes from an earlier attempt) every arm on every seed: seed by seed, and within a seed every arm in
+   * file order. Interleaving the arms spreads whatever else the machine does over all of them alike, instead of
+   * over the arm that happens to run at the time.
+   */
   public List<RunOutcome> run() throws IOException, InterruptedException {
     List<RunOutcome> outcomes = new ArrayList<>();
     int total = spec.arms().size() * spec.seeds().size();
     int index = 0;
-    for (ExperimentSpec.Arm arm : spec.arms()) {
-      for (long seed : spec.seeds()) {
+    for (long seed : spec.seeds()) {
+      for (ExperimentSpec.Arm arm : spec.arms()) {
         index++;
         String label = "run " + index + "/" + total + " (" + arm.name() + ", seed " + seed + ")";
         Path runDir = runDir(arm, seed);

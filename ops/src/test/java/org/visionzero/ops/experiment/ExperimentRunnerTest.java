@@ -60,9 +60,9 @@ class ExperimentRunnerTest {
 
     assertThat(runner.share(Instant.now())).isEqualTo(1.0);
     assertThat(runner.budgetLeft(Instant.now())).isZero();
-    assertThat(vz.started).containsExactly("on-seed-1", "on-seed-2", "off-seed-1", "off-seed-2");
+    assertThat(vz.started).containsExactly("on-seed-1", "off-seed-1", "on-seed-2", "off-seed-2");
     assertThat(outcomes).allMatch(o -> o.summary().isPresent());
-    assertThat(outcomes.get(1).summary().get().path("final").path("decisionAccuracyPerGame").path("mean").asDouble())
+    assertThat(outcomes.get(3).summary().get().path("final").path("decisionAccuracyPerGame").path("mean").asDouble())
         .isEqualTo(0.2);
     Properties off = new Properties();
     off.load(Files.newBufferedReader(dir.resolve("runs/off/seed-2/settings.properties")));
@@ -75,7 +75,7 @@ class ExperimentRunnerTest {
     FakeVzRun vz = new FakeVzRun();
     vz.failingArm = "off";
     List<RunOutcome> first = new ExperimentRunner(SPEC, dir, vz, line -> { }).run();
-    assertThat(first.get(2).failure()).hasValueSatisfying(why ->
+    assertThat(first.get(1).failure()).hasValueSatisfying(why ->
         assertThat(why).contains("exited with 1").contains("wrote no summary").contains("boom: off-seed-1"));
     Files.writeString(dir.resolve("runs/off/seed-1/leftover"), "from the failed attempt");
 
