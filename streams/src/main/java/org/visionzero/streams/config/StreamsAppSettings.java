@@ -3,6 +3,7 @@ package org.visionzero.streams.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -33,6 +34,16 @@ public final class StreamsAppSettings {
   public static final String PASSTHROUGH_PREFIX = "streams.";
 
   private static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+  /**
+   * One produce request in flight per broker. Under transactions v2 a transaction's first write to a partition
+   * is refused with CONCURRENT_TRANSACTIONS while the previous commit's markers are still being written (a
+   * Streams commit is followed at once by the next transaction); with requests pipelined, the next batch to
+   * that partition (sequence 16, say) then reaches a broker that holds no state for the producer there, which
+   * rejects it and logs an ERROR with OutOfOrderSequenceException (the client retries both, so nothing is lost,
+   * but every start-up of a coordinator or scorer could log it). Overridable with
+   * {@code streams.producer.max.in.flight.requests.per.connection}.
+   */
+  static final int PRODUCER_MAX_IN_FLIGHT = 1;
 
   private StreamsAppSettings() {}
 
@@ -88,6 +99,8 @@ public final class StreamsAppSettings {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(NUM_STREAM_THREADS));
     props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
     props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION),
+        PRODUCER_MAX_IN_FLIGHT);
     Map<String, Object> passthrough = config.originalsWithPrefix(PASSTHROUGH_PREFIX);
     passthrough.forEach(props::put);
     return props;

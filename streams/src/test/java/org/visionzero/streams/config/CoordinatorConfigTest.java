@@ -66,8 +66,17 @@ class CoordinatorConfigTest {
         .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "k1:9092,k2:9092")
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "vz-coordinator")
         .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
-        .containsEntry("replication.factor", "3");
+        .containsEntry("replication.factor", "3")
+        .containsEntry("producer.max.in.flight.requests.per.connection", 1);
     assertThat(config.topics().gameEvents().name()).isEqualTo("test.game-events");
+  }
+
+  @Test
+  void shouldLetTheProducersInFlightLimitBeRaisedThroughThePassThrough() {
+    CoordinatorConfig config = new CoordinatorConfig(Map.of("state.dir", "/var/lib/vz/state",
+        "streams.producer.max.in.flight.requests.per.connection", "5"));
+
+    assertThat(config.streamsProperties()).containsEntry("producer.max.in.flight.requests.per.connection", "5");
   }
 
   @Test
