@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.visionzero.blob.Sha256;
 import org.visionzero.events.DeadLetter;
+import org.visionzero.hash.Sha256;
 
 /** Builds {@link DeadLetter} records that keep the failed input and say why it failed. */
 public final class DeadLetters {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.visionzero.blob.BlobIntegrityException;
 import org.visionzero.blob.BlobNotFoundException;
 import org.visionzero.blob.BlobStore;
-import org.visionzero.blob.Sha256;
+import org.visionzero.hash.Sha256;
 import org.visionzero.policy.Policy;
 import org.visionzero.workers.device.WorkerDevice;
 

@@ -27,7 +27,7 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnRetried;
 import org.visionzero.game.score.TrajectoryConsistency;
 import org.visionzero.json.Json;
-import org.visionzero.streams.replay.TopicReads;
+import org.visionzero.logtools.replay.TopicReads;
 import org.visionzero.streams.scorer.ScorerTopology;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;

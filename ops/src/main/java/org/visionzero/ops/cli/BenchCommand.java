@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.visionzero.blob.Sha256;
+import org.visionzero.hash.Sha256;
 import org.visionzero.ops.bench.HttpHopBenchmark;
 import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.broker.EmbeddedKafkaBroker;

@@ -2,12 +2,12 @@ package org.visionzero.ops.cli;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import org.visionzero.logtools.rescore.Rescore;
+import org.visionzero.logtools.rescore.RescoreFrom;
+import org.visionzero.logtools.rescore.RescoreReport;
 import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
-import org.visionzero.streams.rescore.Rescore;
-import org.visionzero.streams.rescore.RescoreFrom;
-import org.visionzero.streams.rescore.RescoreReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

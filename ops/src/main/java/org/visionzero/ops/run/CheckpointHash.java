@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.visionzero.blob.Sha256;
+import org.visionzero.hash.Sha256;
 
 /**
  * The sha256 of a v0 checkpoint file, kept beside it as {@code FILE.sha256} (one line of lower-case hex, as

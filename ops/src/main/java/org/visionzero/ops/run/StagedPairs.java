@@ -19,13 +19,13 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.visionzero.blob.BlobStore;
 import org.visionzero.events.ImagePairCreated;
+import org.visionzero.logtools.replay.TopicReads;
 import org.visionzero.ops.topics.TopicProvisioner;
 import org.visionzero.producers.publish.ImagePairPublisher;
 import org.visionzero.producers.publish.ProduceOptions;
 import org.visionzero.producers.publish.ProduceResult;
 import org.visionzero.producers.publish.ProduceRunner;
 import org.visionzero.producers.publish.ProgressListener;
-import org.visionzero.streams.replay.TopicReads;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 

@@ -13,9 +13,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.visionzero.blob.FileBlobStore;
+import org.visionzero.blob.archfixture.BlobStoreThatUsesKafka;
+import org.visionzero.deadletter.archfixture.ContractThatStoresBlobs;
 import org.visionzero.game.archfixture.GameThatUsesKafka;
 import org.visionzero.game.archfixture.GameThatUsesOps;
 import org.visionzero.game.view.TurnView;
+import org.visionzero.logtools.replay.GameNotFoundException;
+import org.visionzero.logtools.replay.GameReplay;
+import org.visionzero.streams.archfixture.TopologyThatUsesLogTools;
+import org.visionzero.streams.coordinator.CoordinatorTopology;
 import org.visionzero.topics.TopicCatalog;
 
 /** The main code of every module (all on this module's test classpath) keeps the rules of ARCHITECTURE.md. */
@@ -44,6 +51,9 @@ class ArchitectureTest {
   void shouldSeeTheMainClassesOfOtherModulesSoRulesCannotPassVacuously() {
     assertThat(mainClasses.contain(TopicCatalog.class)).isTrue();
     assertThat(mainClasses.contain(TurnView.class)).isTrue();
+    assertThat(mainClasses.contain(FileBlobStore.class)).as("blobstore").isTrue();
+    assertThat(mainClasses.contain(CoordinatorTopology.class)).as("streams").isTrue();
+    assertThat(mainClasses.contain(GameReplay.class)).as("logtools").isTrue();
     assertThat(mainClasses.contain(GameThatUsesKafka.class)).as("test fixtures are not main code").isFalse();
   }
 
@@ -68,5 +78,40 @@ class ArchitectureTest {
     assertThatThrownBy(() -> ModuleRules.LAYERS.check(violating))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("dependencies point one way");
+  }
+
+  @Test
+  void shouldReportLiveTopologyUsingALogToolWithTheFix() {
+    JavaClasses violating = new ClassFileImporter().importClasses(TopologyThatUsesLogTools.class,
+        GameNotFoundException.class);
+
+    assertThatThrownBy(() -> ModuleRules.LIVE_STREAMS_WITHOUT_LOG_TOOLS_OR_BLOBS.check(violating))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("TopologyThatUsesLogTools")
+        .hasMessageContaining("belongs in logtools, which may use streams, never the reverse");
+    assertThatThrownBy(() -> ModuleRules.LAYERS.check(violating))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("streams <- logtools");
+  }
+
+  @Test
+  void shouldReportContractUsingTheBlobStore() {
+    JavaClasses violating = new ClassFileImporter().importClasses(ContractThatStoresBlobs.class,
+        FileBlobStore.class);
+
+    assertThatThrownBy(() -> ModuleRules.LAYERS.check(violating))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ContractThatStoresBlobs")
+        .hasMessageContaining("storage into blobstore");
+  }
+
+  @Test
+  void shouldReportKafkaInTheBlobStoreWithTheFix() {
+    JavaClasses violating = new ClassFileImporter().importClasses(BlobStoreThatUsesKafka.class);
+
+    assertThatThrownBy(() -> ModuleRules.BLOBSTORE_ONLY_STORAGE.check(violating))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("BlobStoreThatUsesKafka")
+        .hasMessageContaining("blobstore stores and verifies bytes by their hash");
   }
 }

@@ -25,18 +25,20 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The module rules of ARCHITECTURE.md as ArchUnit rules; each {@code because} says how to fix a violation.
- * Packages: schemas = events, serde, topics, deadletter, blob, json, scene, text, process, files, sign; every other module = org.visionzero.&lt;module&gt;
- * (gpu-consumers = workers).
+ * Packages: schemas = events, serde, topics, deadletter, hash, json, scene, text, process, files, sign; blobstore = blob;
+ * every other module = org.visionzero.&lt;module&gt; (gpu-consumers = workers).
  */
 final class ModuleRules {
 
   static final String[] SCHEMAS = {"org.visionzero.events..", "org.visionzero.serde..", "org.visionzero.topics..",
-      "org.visionzero.deadletter..", "org.visionzero.blob..", "org.visionzero.json..", "org.visionzero.scene..", "org.visionzero.text..",
+      "org.visionzero.deadletter..", "org.visionzero.hash..", "org.visionzero.json..", "org.visionzero.scene..", "org.visionzero.text..",
       "org.visionzero.process..", "org.visionzero.files..", "org.visionzero.sign.."};
+  static final String BLOBSTORE = "org.visionzero.blob..";
   static final String GAME = "org.visionzero.game..";
   static final String POLICY = "org.visionzero.policy..";
   static final String PRODUCERS = "org.visionzero.producers..";
   static final String STREAMS = "org.visionzero.streams..";
+  static final String LOGTOOLS = "org.visionzero.logtools..";
   static final String WORKERS = "org.visionzero.workers..";
   static final String TRAINER = "org.visionzero.trainer..";
   static final String OPS = "org.visionzero.ops..";
@@ -51,24 +53,30 @@ final class ModuleRules {
   static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("org.visionzero..")
       .withOptionalLayers(true)
       .layer("schemas").definedBy(SCHEMAS)
+      .layer("blobstore").definedBy(BLOBSTORE)
       .layer("game").definedBy(GAME)
       .layer("policy").definedBy(POLICY)
       .layer("producers").definedBy(PRODUCERS)
       .layer("streams").definedBy(STREAMS)
+      .layer("logtools").definedBy(LOGTOOLS)
       .layer("gpu-consumers").definedBy(WORKERS)
       .layer("trainer").definedBy(TRAINER)
       .layer("ops").definedBy(OPS)
       .whereLayer("ops").mayNotBeAccessedByAnyLayer()
       .whereLayer("producers").mayOnlyBeAccessedByLayers("ops")
-      .whereLayer("streams").mayOnlyBeAccessedByLayers("ops")
+      .whereLayer("logtools").mayOnlyBeAccessedByLayers("ops")
+      .whereLayer("streams").mayOnlyBeAccessedByLayers("logtools", "ops")
       .whereLayer("gpu-consumers").mayOnlyBeAccessedByLayers("ops")
       .whereLayer("trainer").mayOnlyBeAccessedByLayers("ops")
       .whereLayer("policy").mayOnlyBeAccessedByLayers("producers", "streams", "gpu-consumers", "trainer", "ops")
       .whereLayer("game")
-      .mayOnlyBeAccessedByLayers("policy", "producers", "streams", "gpu-consumers", "trainer", "ops")
-      .because("dependencies point one way, schemas <- game <- policy <- {producers, streams, gpu-consumers, "
-          + "trainer} <- ops (ARCHITECTURE.md): move the shared code down into the lower module (game or "
-          + "schemas), or have ops wire the two modules together");
+      .mayOnlyBeAccessedByLayers("policy", "producers", "streams", "logtools", "gpu-consumers", "trainer", "ops")
+      .whereLayer("blobstore")
+      .mayOnlyBeAccessedByLayers("producers", "logtools", "gpu-consumers", "trainer", "ops")
+      .because("dependencies point one way, schemas <- {game, blobstore}, game <- policy <- {producers, streams, "
+          + "gpu-consumers, trainer}, streams <- logtools, blobstore <- {producers, logtools, gpu-consumers, "
+          + "trainer}, all <- ops (ARCHITECTURE.md): move the shared code down into the lower module (game or "
+          + "schemas; storage into blobstore), or have ops wire the two modules together");
 
   static final ArchRule NOTHING_BELOW_OPS_USES_OPS = noClasses().that().resideOutsideOfPackage(OPS)
       .and().resideInAPackage("org.visionzero..")
@@ -114,6 +122,25 @@ final class ModuleRules {
       .because("Kafka Streams topologies fold events and never run the model: model work belongs in "
           + "gpu-consumers (workers), which answer turn requests");
 
+  static final ArchRule LIVE_STREAMS_WITHOUT_LOG_TOOLS_OR_BLOBS = noClasses().that().resideInAPackage(STREAMS)
+      .should().dependOnClassesThat().resideInAnyPackage(LOGTOOLS, BLOBSTORE)
+      .allowEmptyShould(true)
+      .because("streams holds the live topologies only: a tool that reads the log after the fact (replay, "
+          + "rescore, export, plug-in consumers) belongs in logtools, which may use streams, never the reverse; "
+          + "the topologies pass blob references on and never read image bytes (workers do)");
+
+  static final ArchRule LOGTOOLS_WITHOUT_DJL = noClasses().that().resideInAPackage(LOGTOOLS)
+      .should().dependOnClassesThat().resideInAPackage(DJL)
+      .allowEmptyShould(true)
+      .because("log tools read and re-fold what the log recorded and never run the model: a tool that needs "
+          + "new answers requests games (GameRequested) for the workers to play, as the evaluator does");
+
+  static final ArchRule BLOBSTORE_ONLY_STORAGE = noClasses().that().resideInAPackage(BLOBSTORE)
+      .should().dependOnClassesThat().resideInAnyPackage(KAFKA, DJL)
+      .allowEmptyShould(true)
+      .because("blobstore stores and verifies bytes by their hash, nothing else: every process that reads an "
+          + "image or a checkpoint loads it, so publish events and run models in the module that calls it");
+
   static final ArchRule PRODUCERS_WITHOUT_DJL = noClasses().that().resideInAPackage(PRODUCERS)
       .should().dependOnClassesThat().resideInAPackage(DJL)
       .allowEmptyShould(true)
@@ -144,7 +171,8 @@ final class ModuleRules {
 
   static final ArchRule[] ALL = {LAYERS, NOTHING_BELOW_OPS_USES_OPS, GAME_WITHOUT_KAFKA_OR_DJL, GAME_WITHOUT_IO,
       GAME_RULES_ONLY_IN_GAME,
-      POLICY_WITHOUT_KAFKA, STREAMS_WITHOUT_DJL, PRODUCERS_WITHOUT_DJL, WORKERS_AND_TRAINER_WITHOUT_STREAMS,
+      POLICY_WITHOUT_KAFKA, STREAMS_WITHOUT_DJL, LIVE_STREAMS_WITHOUT_LOG_TOOLS_OR_BLOBS, LOGTOOLS_WITHOUT_DJL,
+      BLOBSTORE_ONLY_STORAGE, PRODUCERS_WITHOUT_DJL, WORKERS_AND_TRAINER_WITHOUT_STREAMS,
       SCHEMAS_ONLY_SERDE_AND_RECORD_API_OF_KAFKA, SCHEMAS_WITHOUT_DJL};
 
   private static DescribedPredicate<JavaClass> fileOrNetworkIo() {

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.visionzero.blob.FileBlobStore;
-import org.visionzero.blob.Sha256;
 import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.hash.Sha256;
+import org.visionzero.logtools.export.ExportReport;
+import org.visionzero.logtools.export.JsonlExport;
 import org.visionzero.ops.testing.KafkaBrokerExtension;
-import org.visionzero.streams.export.ExportReport;
-import org.visionzero.streams.export.JsonlExport;
 import org.visionzero.topics.TopicCatalog;
 
 /** Export on a real broker: the JSONL of the pipeline's games round-trips every recorded reward. */

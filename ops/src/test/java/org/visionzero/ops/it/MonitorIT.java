@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.logtools.monitor.ClueMonitor;
+import org.visionzero.logtools.monitor.ClueStats;
+import org.visionzero.logtools.monitor.PluginConsumer;
+import org.visionzero.logtools.monitor.PluginSettings;
 import org.visionzero.ops.testing.KafkaBrokerExtension;
-import org.visionzero.streams.monitor.ClueMonitor;
-import org.visionzero.streams.monitor.ClueStats;
-import org.visionzero.streams.monitor.PluginConsumer;
-import org.visionzero.streams.monitor.PluginSettings;
 import org.visionzero.topics.TopicCatalog;
 
 /**

@@ -40,20 +40,20 @@ import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.ImageSource;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnRequested;
+import org.visionzero.logtools.replay.GameFilter;
+import org.visionzero.logtools.replay.GameIndex;
+import org.visionzero.logtools.replay.GameReplay;
+import org.visionzero.logtools.replay.GameSummary;
+import org.visionzero.logtools.replay.PairLookup;
+import org.visionzero.logtools.replay.ReplayHtml;
+import org.visionzero.logtools.replay.Timeline;
+import org.visionzero.logtools.replay.TimelineEntry;
 import org.visionzero.ops.testing.KafkaBrokerExtension;
 import org.visionzero.ops.testing.ScriptedWorker;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.config.ScorerConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
 import org.visionzero.streams.coordinator.CoordinatorApp;
-import org.visionzero.streams.replay.GameFilter;
-import org.visionzero.streams.replay.GameIndex;
-import org.visionzero.streams.replay.GameReplay;
-import org.visionzero.streams.replay.GameSummary;
-import org.visionzero.streams.replay.PairLookup;
-import org.visionzero.streams.replay.ReplayHtml;
-import org.visionzero.streams.replay.Timeline;
-import org.visionzero.streams.replay.TimelineEntry;
 import org.visionzero.streams.scorer.ScorerApp;
 import org.visionzero.topics.TopicCatalog;
 
@@ -117,8 +117,8 @@ class ReplayIT {
   private static List<String> eventIdsOf(KafkaConsumer<String, byte[]> consumer, TopicCatalog topics,
       String gameId) throws Exception {
     List<String> ids = new ArrayList<>();
-    org.visionzero.streams.replay.TopicReads.readToEnd(consumer,
-        org.visionzero.streams.replay.TopicReads.partitions(consumer, topics.gameEvents().name(), TIMEOUT),
+    org.visionzero.logtools.replay.TopicReads.readToEnd(consumer,
+        org.visionzero.logtools.replay.TopicReads.partitions(consumer, topics.gameEvents().name(), TIMEOUT),
         TIMEOUT, record -> {
           if (gameId.equals(record.key())) {
             ids.add(topics.gameEvents().valueSerde().deserializer().deserialize(record.topic(), record.value())

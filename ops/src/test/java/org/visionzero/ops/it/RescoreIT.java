@@ -23,11 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.visionzero.events.ClueGiven;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.ScoredTrajectory;
+import org.visionzero.logtools.replay.TopicReads;
+import org.visionzero.logtools.rescore.Rescore;
+import org.visionzero.logtools.rescore.RescoreFrom;
+import org.visionzero.logtools.rescore.RescoreReport;
 import org.visionzero.ops.testing.KafkaBrokerExtension;
-import org.visionzero.streams.replay.TopicReads;
-import org.visionzero.streams.rescore.Rescore;
-import org.visionzero.streams.rescore.RescoreFrom;
-import org.visionzero.streams.rescore.RescoreReport;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 

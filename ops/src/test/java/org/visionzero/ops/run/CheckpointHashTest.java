@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.visionzero.blob.Sha256;
+import org.visionzero.hash.Sha256;
 
 class CheckpointHashTest {
   private static final byte[] CHECKPOINT = "VZCK weights".getBytes(StandardCharsets.US_ASCII);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.visionzero.blob.Sha256;
+import org.visionzero.hash.Sha256;
 
 class ShippedV0Test {
 

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.visionzero.logtools.rescore.Rescore;
+import org.visionzero.logtools.rescore.RescoreFrom;
+import org.visionzero.logtools.rescore.RescoreReport;
 import org.visionzero.ops.audit.LogAudit;
 import org.visionzero.ops.cli.Vz;
 import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.ops.config.ConfigSources;
 import org.visionzero.ops.config.VzRunConfig;
-import org.visionzero.streams.rescore.Rescore;
-import org.visionzero.streams.rescore.RescoreFrom;
-import org.visionzero.streams.rescore.RescoreReport;
 
 /**
  * The crash of issue 25, as a user meets it: the whole {@code vz run} process (broker, coordinator, scorer,

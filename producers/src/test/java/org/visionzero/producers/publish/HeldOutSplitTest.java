@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.visionzero.blob.Sha256;
+import org.visionzero.hash.Sha256;
 
 class HeldOutSplitTest {
 

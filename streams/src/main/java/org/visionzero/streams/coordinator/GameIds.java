@@ -3,7 +3,7 @@ package org.visionzero.streams.coordinator;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.visionzero.blob.Sha256;
+import org.visionzero.hash.Sha256;
 
 /** Deterministic game ids and seeds, so a re-delivered pair or request maps to the same game. */
 public final class GameIds {
