@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     description = {"Probe checkpoints on tasks never trained on, beside v0.",
         "Caption-image matching (scenes, charts) and questions answered by the likelihood of candidate answers "
             + "(colour counts on scenes, the tallest bar of a chart), on items drawn from seeds no training or "
-            + "evaluation uses. Accuracy per task with its Wilson 95 % interval (each item one trial) and chance."})
+            + "evaluation uses. Accuracy per task with its Wilson 95 %% interval (each item one trial) and chance."})
 public final class ProbeCommand implements Runnable {
 
   @Option(names = "--checkpoint", arity = "1..*", required = true, paramLabel = "FILE",

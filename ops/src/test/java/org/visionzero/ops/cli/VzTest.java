@@ -2,8 +2,13 @@ package org.visionzero.ops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -29,6 +34,26 @@ class VzTest {
     assertThat(out.toString().lines().filter(line -> line.matches("^  [a-z-]+ +\\S.*")))
         .hasSize(Vz.SUBCOMMANDS.size());
     assertThat(out.toString()).doesNotContain("\n            ");
+  }
+
+  @Test
+  void shouldRenderEveryCommandsHelpWithoutAFormatWarning() {
+    // picocli formats descriptions with String.format: a lone '%' (as in "95 % interval") makes it print a
+    // warning to standard error and show the raw text instead.
+    PrintStream standardError = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      List<CommandLine> commands = new ArrayList<>(List.of(Vz.commandLine()));
+      for (int i = 0; i < commands.size(); i++) {
+        commands.get(i).getUsageMessage();
+        commands.addAll(commands.get(i).getSubcommands().values());
+      }
+      assertThat(commands).hasSizeGreaterThan(Vz.SUBCOMMANDS.size());
+    } finally {
+      System.setErr(standardError);
+    }
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
   }
 
   @Test
