@@ -27,6 +27,12 @@ public record VersionResult(int version, Proportion decisionAccuracy, Proportion
     Proportion naRate, Proportion clueWinsAsSpy, Proportion clueWinsAsCivilians, Mean clueFidelity, Proportion paperWinRate, int refereeVersion,
     long games, Proportion spyEchoRate, Mean decisionAccuracyPerGame, Mean noImageAccuracyPerGame) {
 
+  /** The figures of a version with no scored game yet. */
+  public static VersionResult empty(int version, int refereeVersion) {
+    return new VersionResult(version, Proportion.EMPTY, Proportion.EMPTY, Proportion.EMPTY, Proportion.EMPTY,
+        Proportion.EMPTY, Mean.EMPTY, Proportion.EMPTY, refereeVersion, 0, Proportion.EMPTY, Mean.EMPTY, Mean.EMPTY);
+  }
+
   /** Both arms of the clue-skill games pooled: half of them as spy, half as civilians. */
   public Proportion clueWinRate() {
     return clueWinsAsSpy.plus(clueWinsAsCivilians);
