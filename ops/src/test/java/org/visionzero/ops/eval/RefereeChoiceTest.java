@@ -81,9 +81,9 @@ class RefereeChoiceTest {
 
   private static VersionResult accuracy(int version, long correct, long samples) {
     VersionResult empty = VersionResult.empty(version, EvalTags.NO_REFEREE);
-    return new VersionResult(version, new Proportion(correct, samples), empty.noImageAccuracy(), empty.naRate(),
-        empty.clueWinsAsSpy(), empty.clueWinsAsCivilians(), empty.clueFidelity(), empty.paperWinRate(),
-        EvalTags.NO_REFEREE, 1, empty.spyEchoRate(), empty.decisionAccuracyPerGame(),
-        empty.noImageAccuracyPerGame());
+    return new VersionResult(version, ClusteredProportion.independent(new Proportion(correct, samples)),
+        empty.noImageAccuracyVotes(), empty.naRateVotes(), empty.clueWinsAsSpy(), empty.clueWinsAsCivilians(),
+        empty.clueFidelity(), empty.paperWinRate(), EvalTags.NO_REFEREE, 1, empty.spyEchoRate(),
+        empty.decisionAccuracyPerGame(), empty.noImageAccuracyPerGame(), 1, 0);
   }
 }
