@@ -1,9 +1,11 @@
 package org.visionzero.ops.eval;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The games still to request for one version: a target per arm, handed out arm by arm in turn so that every arm
@@ -35,6 +37,23 @@ final class EvaluationPlan {
       remaining.put(arm, (int) Math.max(0, gamesPerArm - alreadyScored.getOrDefault(arm, 0L)));
       issued.put(arm, 0);
     }
+  }
+
+  /**
+   * The plan of {@code version}: every arm, but those that need a referee only once one is chosen; the games
+   * {@code tally} already has of an arm count towards its target.
+   */
+  static EvaluationPlan forVersion(int version, String label, OptionalInt referee, int gamesPerArm,
+      EvaluationTally tally) {
+    List<EvalArm> arms = new ArrayList<>();
+    for (EvalArm arm : EvalArm.values()) {
+      if (!arm.needsReferee() || referee.isPresent()) {
+        arms.add(arm);
+      }
+    }
+    Map<EvalArm, Long> scored = new EnumMap<>(EvalArm.class);
+    arms.forEach(arm -> scored.put(arm, tally.games(version, arm)));
+    return new EvaluationPlan(version, label, arms, gamesPerArm, scored);
   }
 
   int version() {

@@ -32,8 +32,10 @@ public final class EvaluationTally {
   /** Tallies of one arm for one version. */
   private static final class ArmTally {
     long games;
-    Proportion correct = Proportion.EMPTY;
-    Proportion abstained = Proportion.EMPTY;
+    ClusteredProportion correct = ClusteredProportion.EMPTY;
+    ClusteredProportion abstained = ClusteredProportion.EMPTY;
+    /** Pairs of the games that had decision samples. */
+    final Set<String> decisionPairs = new HashSet<>();
     Proportion won = Proportion.EMPTY;
     Mean fidelity = Mean.EMPTY;
     Proportion spyEchoes = Proportion.EMPTY;
@@ -66,13 +68,17 @@ public final class EvaluationTally {
       tally.won = tally.won.plus(arm.evaluatedWon(game.getOutcome().getWinner()));
     } else {
       long correct = 0;
+      long abstained = 0;
       for (ScoredDecision decision : game.getDecisions()) {
-        tally.correct = tally.correct.plus(decision.getCorrect());
-        tally.abstained = tally.abstained.plus(decision.getDecision().getVoteKind() == VoteKind.ABSTAIN);
         correct += decision.getCorrect() ? 1 : 0;
+        abstained += decision.getDecision().getVoteKind() == VoteKind.ABSTAIN ? 1 : 0;
       }
-      if (!game.getDecisions().isEmpty()) {
-        tally.correctPerGame = tally.correctPerGame.plus(correct / (double) game.getDecisions().size());
+      int votes = game.getDecisions().size();
+      tally.correct = tally.correct.plusGame(correct, votes);
+      tally.abstained = tally.abstained.plusGame(abstained, votes);
+      if (votes > 0) {
+        tally.correctPerGame = tally.correctPerGame.plus(correct / (double) votes);
+        tally.decisionPairs.add(game.getPairId());
       }
     }
     if (arm.evaluatedPlaysSpy()) {
@@ -133,6 +139,6 @@ public final class EvaluationTally {
     Proportion winsAsCivilians = arms.getOrDefault(EvalArm.CLUE_AS_CIVILIANS, none).won;
     return new VersionResult(version, decision.correct, noImage.correct, decision.abstained, winsAsSpy,
         winsAsCivilians, fidelity, paperWins, refereeByVersion.getOrDefault(version, EvalTags.NO_REFEREE), games, spyEchoes,
-        decision.correctPerGame, noImage.correctPerGame);
+        decision.correctPerGame, noImage.correctPerGame, decision.decisionPairs.size(), noImage.decisionPairs.size());
   }
 }

@@ -1,23 +1,15 @@
 package org.visionzero.ops.eval;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,10 +25,8 @@ import org.visionzero.events.BlobRef;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.GameRequested;
 import org.visionzero.events.ImagePairCreated;
-import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredTrajectory;
-import org.visionzero.policy.scene.SceneFacts;
 import org.visionzero.topics.TopicCatalog;
 
 /**
@@ -45,8 +35,15 @@ import org.visionzero.topics.TopicCatalog;
  * While training runs it evaluates each new checkpoint version with a few games per arm; {@link #evaluate}
  * asks for a full evaluation of one version and waits for it.
  *
- * <p>The fixed referee of the clue-skill games is chosen once: the configured version, else the first version
- * whose decision accuracy on v0's clues reaches the threshold, and is kept in a file across restarts.
+ * <p>This class only wires the loop and the callers' questions to the pieces that hold each job:
+ * {@link HeldOutPairs} and {@link CheckpointVersions} (what was read), {@link EvaluationScheduler} (which version
+ * next), {@link PlannedGames} and {@link GamesInFlight} (which games to request now), {@link EvaluationTally} and
+ * {@link RecentGames} (the results), {@link RefereeChoice} (the fixed referee of the clue-skill games).
+ *
+ * <p>Threads: the loop thread ({@code vz-evaluator}) alone owns the topic readers, the producer and the in-flight
+ * window, and does all Kafka I/O without holding a lock. Every other piece is also read or changed by callers on
+ * their threads (the run, the checkpoint pruner, gauges), so it is guarded by this object's monitor, held only
+ * briefly; the same monitor carries the wait/notify of {@link #evaluate} and {@link #awaitVersion}.
  */
 public final class Evaluator implements AutoCloseable {
 
@@ -60,44 +57,42 @@ public final class Evaluator implements AutoCloseable {
   private final EvaluatorSettings settings;
   private final TopicCatalog topics;
   private final Clock clock;
+  private final Thread thread;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private volatile boolean running = true;
+
+  // Owned by the loop thread.
   private final TopicTail<ImagePairCreated> pairs;
   private final TopicTail<CheckpointPublished> checkpoints;
   private final TopicTail<ScoredTrajectory> trajectories;
   private final Producer<String, GameRequested> requests;
-  private final Map<String, Optional<SceneFacts>> heldOutScenes = new HashMap<>();
-  private final Map<String, ImagePairCreated> heldOutPairEvents = new HashMap<>();
-  private final Map<EvalArm, java.util.ArrayDeque<ScoredTrajectory>> recent = new EnumMap<>(EvalArm.class);
-  private final List<String> heldOutPairs = new ArrayList<>();
-  private final Map<Integer, CheckpointPublished> checkpointByVersion = new HashMap<>();
-  private final EvaluationTally tally;
-  private final EvaluationCadence cadence;
-  private final Thread thread;
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final GamesInFlight inFlight;
+  private final PlannedGames plannedGames;
+  /** {@link GamesInFlight#count()} as the loop thread last saw it, for callers. */
+  private volatile long gamesInFlight;
 
   // Guarded by this.
-  private int latestVersion = -1;
-  private OptionalInt referee;
-  private EvaluationPlan plan;
-  private EvaluationPlan requestedPlan;
-  private long sent;
-  private long received;
-  private Instant lastProgress;
-  private boolean continuous = true;
-  private volatile boolean running = true;
+  private final HeldOutPairs heldOut = new HeldOutPairs();
+  private final CheckpointVersions versions;
+  private final EvaluationTally tally;
+  private final RecentGames recent;
+  private final RefereeChoice referee;
+  private final EvaluationScheduler scheduler;
 
   private Evaluator(EvaluatorSettings settings, Map<String, Object> clientProperties, TopicCatalog topics,
-      Clock clock) {
+      Clock clock, boolean continuous) {
     this.settings = settings;
-    this.cadence = new EvaluationCadence(settings.interval());
     this.topics = topics;
     this.clock = clock;
-    this.referee = settings.fixedReferee().isPresent() ? settings.fixedReferee() : readReferee();
-    this.tally = new EvaluationTally(settings.runId(), pairId -> {
-      synchronized (this) {
-        return heldOutScenes.getOrDefault(pairId, Optional.empty());
-      }
-    });
+    this.referee = new RefereeChoice(settings);
+    this.versions = new CheckpointVersions(settings.policyName());
+    // The tally asks for scenes only inside add(), which runs under this object's monitor.
+    this.tally = new EvaluationTally(settings.runId(), heldOut::scene);
+    this.recent = new RecentGames(settings.runId(), RECENT_PER_ARM);
+    this.scheduler = new EvaluationScheduler(new EvaluationCadence(settings.interval()), continuous,
+        settings.gamesPerArm());
+    this.plannedGames = new PlannedGames(settings.runId(), settings.policyName());
     String client = "vz-evaluator-" + settings.runId();
     this.pairs = new TopicTail<>(clientProperties, topics.imagePairs(), client + "-pairs");
     this.checkpoints = new TopicTail<>(clientProperties, topics.checkpoints(), client + "-checkpoints");
@@ -108,7 +103,8 @@ public final class Evaluator implements AutoCloseable {
     producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, client + "-requests");
     this.requests = new KafkaProducer<>(producerProps, new StringSerializer(),
         topics.gameRequests().valueSerde().serializer());
-    this.lastProgress = clock.instant();
+    // Its stall timeout counts from here, once the readers have found their topics.
+    this.inFlight = new GamesInFlight(settings.maxInFlight(), settings.stallTimeout(), clock.instant());
     this.thread = new Thread(this::loop, "vz-evaluator");
     this.thread.setDaemon(true);
   }
@@ -116,8 +112,7 @@ public final class Evaluator implements AutoCloseable {
   /** Starts the evaluator on its own thread; it evaluates each new version while {@code continuous}. */
   public static Evaluator start(EvaluatorSettings settings, Map<String, Object> clientProperties,
       TopicCatalog topics, boolean continuous) {
-    Evaluator evaluator = new Evaluator(settings, clientProperties, topics, Clock.systemUTC());
-    evaluator.continuous = continuous;
+    Evaluator evaluator = new Evaluator(settings, clientProperties, topics, Clock.systemUTC(), continuous);
     evaluator.thread.start();
     return evaluator;
   }
@@ -128,7 +123,6 @@ public final class Evaluator implements AutoCloseable {
         readPairs();
         readCheckpoints();
         readResults();
-        planNext();
         sendRequests();
       }
     } catch (WakeupException e) {
@@ -144,23 +138,8 @@ public final class Evaluator implements AutoCloseable {
   /** Reads the pair topic up to its end, so every scored game finds its pair's scene graph. */
   private void readPairs() {
     for (ImagePairCreated pair : pairs.pollToEnd(POLL, () -> running)) {
-      if (!pair.getHeldOut() || pair.getBroken() != null) {
-        continue;
-      }
-      Optional<SceneFacts> facts = Optional.empty();
-      if (pair.getSceneGraphJson() != null) {
-        try {
-          facts = Optional.of(SceneFacts.parse(pair.getSceneGraphJson()));
-        } catch (IllegalArgumentException e) {
-          LOG.warn("held-out pair {} has an unreadable scene graph ({}); no clue fidelity from it",
-              pair.getPairId(), e.getMessage());
-        }
-      }
       synchronized (this) {
-        heldOutPairEvents.put(pair.getPairId(), pair);
-        if (heldOutScenes.put(pair.getPairId(), facts) == null) {
-          heldOutPairs.add(pair.getPairId());
-        }
+        heldOut.add(pair);
       }
     }
   }
@@ -168,12 +147,8 @@ public final class Evaluator implements AutoCloseable {
   /** Reads the checkpoint topic up to its end: a stopping run evaluates the version it trained last. */
   private void readCheckpoints() {
     for (CheckpointPublished checkpoint : checkpoints.pollToEnd(POLL, () -> running)) {
-      PolicyRef ref = checkpoint.getPolicy();
-      if (ref.getName().equals(settings.policyName())) {
-        synchronized (this) {
-          latestVersion = Math.max(latestVersion, ref.getVersion());
-          checkpointByVersion.putIfAbsent(ref.getVersion(), checkpoint);
-        }
+      synchronized (this) {
+        versions.add(checkpoint);
       }
     }
   }
@@ -183,135 +158,26 @@ public final class Evaluator implements AutoCloseable {
     synchronized (this) {
       for (ScoredTrajectory game : scored) {
         if (game.getPurpose() == Purpose.EVALUATION && tally.add(game)) {
-          received++;
-          keepRecent(game);
-          lastProgress = clock.instant();
+          inFlight.received(clock.instant());
+          recent.add(game);
         }
       }
-      if (sent > received && Duration.between(lastProgress, clock.instant()).compareTo(settings.stallTimeout()) > 0) {
-        LOG.warn("no evaluation result for {}: counting {} requested games as lost", settings.stallTimeout(),
-            sent - received);
-        sent = received;
-        lastProgress = clock.instant();
-      }
-      chooseRefereeIfDue();
+      inFlight.dropIfStalled(clock.instant());
+      gamesInFlight = inFlight.count();
+      referee.chooseFrom(tally.results());
       notifyAll();
     }
   }
 
-  private void keepRecent(ScoredTrajectory game) {
-    EvalTags.of(game.getTags(), settings.runId()).ifPresent(tags -> {
-      java.util.ArrayDeque<ScoredTrajectory> games = recent.computeIfAbsent(tags.arm(), a -> new java.util.ArrayDeque<>());
-      games.addLast(game);
-      if (games.size() > RECENT_PER_ARM) {
-        games.removeFirst();
-      }
-    });
-  }
-
-  /** The latest scored games of each arm (at most a few), newest last. */
-  public synchronized List<ScoredTrajectory> recentGames() {
-    List<ScoredTrajectory> games = new ArrayList<>();
-    recent.values().forEach(games::addAll);
-    return games;
-  }
-
-  /** A held-out pair this evaluator has read. */
-  public synchronized Optional<ImagePairCreated> heldOutPair(String pairId) {
-    return Optional.ofNullable(heldOutPairEvents.get(pairId));
-  }
-
-  private void chooseRefereeIfDue() {
-    if (referee.isPresent()) {
-      return;
-    }
-    for (VersionResult result : tally.results()) {
-      if (result.decisionAccuracy().trials() >= settings.refereeMinSamples()
-          && result.decisionAccuracy().rate() >= settings.refereeThreshold()) {
-        fixReferee(result.version(), "decision accuracy " + result.decisionAccuracy().rate() + " on v0 clues");
-        return;
-      }
-    }
-  }
-
-  private void fixReferee(int version, String why) {
-    referee = OptionalInt.of(version);
-    LOG.info("fixed referee of the clue-skill games: version {} ({})", version, why);
-    settings.refereeFile().ifPresent(file -> {
-      try {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, Integer.toString(version), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        LOG.warn("could not keep the referee choice in {}: {}", file, e.getMessage());
-      }
-    });
-  }
-
-  private OptionalInt readReferee() {
-    return settings.refereeFile().filter(Files::isRegularFile).map(file -> {
-      try {
-        return OptionalInt.of(Integer.parseInt(Files.readString(file, StandardCharsets.UTF_8).trim()));
-      } catch (IOException | NumberFormatException e) {
-        throw new IllegalStateException("the referee file " + file + " is unreadable (" + e.getMessage()
-            + "): delete it to let the evaluator choose again", e);
-      }
-    }).orElse(OptionalInt.empty());
-  }
-
-  private synchronized void planNext() {
-    if (requestedPlan != null) {
-      plan = requestedPlan;
-      return;
-    }
-    // A version's plan is finished before the newest version is taken up: versions in between are skipped, so
-    // every evaluated version gets its full number of games. The first plan is always v0's, the base every curve
-    // starts from, even when the trainer has published newer versions by then.
-    if (!continuous || latestVersion < 0 || (plan != null && (plan.version() >= latestVersion || !plan.done()))) {
-      return;
-    }
-    Instant now = clock.instant();
-    if (!cadence.due(now)) {
-      return;
-    }
-    plan = newPlan(plan == null ? BASE_VERSION : latestVersion, settings.gamesPerArm());
-    cadence.started(now);
-  }
-
-  private EvaluationPlan newPlan(int version, int gamesPerArm) {
-    List<EvalArm> arms = new ArrayList<>();
-    for (EvalArm arm : EvalArm.values()) {
-      if (!arm.needsReferee() || referee.isPresent()) {
-        arms.add(arm);
-      }
-    }
-    Map<EvalArm, Long> scored = new EnumMap<>(EvalArm.class);
-    arms.forEach(arm -> scored.put(arm, tally.games(version, arm)));
-    return new EvaluationPlan(version, "p" + clock.millis(), arms, gamesPerArm, scored);
-  }
-
   private void sendRequests() {
-    List<GameRequested> batch = new ArrayList<>();
+    List<GameRequested> batch;
     synchronized (this) {
-      if (plan == null || heldOutPairs.isEmpty()) {
+      Optional<EvaluationPlan> plan = scheduler.current(versions.latest(), clock.instant(), this::newPlan);
+      if (plan.isEmpty()) {
         return;
       }
-      PolicyRef evaluated = new PolicyRef(settings.policyName(), plan.version());
-      PolicyRef base = new PolicyRef(settings.policyName(), BASE_VERSION);
-      PolicyRef refereeRef = referee.isPresent() ? new PolicyRef(settings.policyName(), referee.getAsInt()) : null;
-      while (sent - received < settings.maxInFlight()) {
-        Optional<EvaluationPlan.Next> next = plan.next();
-        if (next.isEmpty()) {
-          break;
-        }
-        EvalArm arm = next.get().arm();
-        int index = next.get().index();
-        String pairId = heldOutPairs.get(index % heldOutPairs.size());
-        String round = plan.label() + "-" + index / heldOutPairs.size();
-        EvalTags tags = new EvalTags(settings.runId(), arm, plan.version(),
-            arm.needsReferee() ? referee.getAsInt() : EvalTags.NO_REFEREE);
-        batch.add(EvaluationRequests.request(pairId, tags, evaluated, base, refereeRef, round, clock.instant()));
-        sent++;
-      }
+      batch = plannedGames.take(plan.get(), heldOut, referee.current(), inFlight, clock.instant());
+      gamesInFlight = inFlight.count();
     }
     for (GameRequested request : batch) {
       requests.send(new ProducerRecord<>(topics.gameRequests().name(), request.getPairId(), request));
@@ -319,6 +185,21 @@ public final class Evaluator implements AutoCloseable {
     if (!batch.isEmpty()) {
       requests.flush();
     }
+  }
+
+  /** Called under this object's monitor. */
+  private EvaluationPlan newPlan(int version, int gamesPerArm) {
+    return EvaluationPlan.forVersion(version, "p" + clock.millis(), referee.current(), gamesPerArm, tally);
+  }
+
+  /** The latest scored games of each arm (at most a few), newest last. */
+  public synchronized List<ScoredTrajectory> recentGames() {
+    return recent.games();
+  }
+
+  /** A held-out pair this evaluator has read. */
+  public synchronized Optional<ImagePairCreated> heldOutPair(String pairId) {
+    return heldOut.event(pairId);
   }
 
   /**
@@ -339,39 +220,20 @@ public final class Evaluator implements AutoCloseable {
   public VersionResult evaluate(int version, int gamesPerArm, Duration budget, EvaluationProgress progress)
       throws InterruptedException {
     Instant until = clock.instant().plus(budget);
+    EvaluationTarget target = new EvaluationTarget(version, gamesPerArm);
     synchronized (this) {
-      if (referee.isEmpty()) {
-        fixReferee(version, "no version reached the threshold before the final evaluation");
-      }
-      requestedPlan = newPlan(version, gamesPerArm);
-      while (!complete(version, gamesPerArm) && clock.instant().isBefore(until) && failure.get() == null
+      referee.chooseIfNone(version, "no version reached the threshold before the final evaluation");
+      scheduler.request(newPlan(version, gamesPerArm));
+      while (!target.metBy(tally) && clock.instant().isBefore(until) && failure.get() == null
           && stopped.getCount() > 0) {
         wait(Math.max(1, Math.min(1_000, Duration.between(clock.instant(), until).toMillis())));
-        progress.onProgress(share(version, gamesPerArm), tally.result(version), Duration.between(clock.instant(),
+        progress.onProgress(target.shareDone(tally), tally.result(version), Duration.between(clock.instant(),
             until));
       }
-      requestedPlan = null;
-      return tally.result(version).orElseGet(() -> new VersionResult(version, Proportion.EMPTY, Proportion.EMPTY,
-          Proportion.EMPTY, Proportion.EMPTY, Proportion.EMPTY, Mean.EMPTY, Proportion.EMPTY, referee.orElse(EvalTags.NO_REFEREE), 0,
-          Proportion.EMPTY, Mean.EMPTY, Mean.EMPTY));
+      scheduler.endRequest();
+      return tally.result(version)
+          .orElseGet(() -> VersionResult.empty(version, referee.current().orElse(EvalTags.NO_REFEREE)));
     }
-  }
-
-  private double share(int version, int gamesPerArm) {
-    long done = 0;
-    for (EvalArm arm : EvalArm.values()) {
-      done += Math.min(gamesPerArm, tally.games(version, arm));
-    }
-    return gamesPerArm == 0 ? 1 : done / (double) (gamesPerArm * EvalArm.values().length);
-  }
-
-  private boolean complete(int version, int gamesPerArm) {
-    for (EvalArm arm : EvalArm.values()) {
-      if (tally.games(version, arm) < gamesPerArm) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Waits until the checkpoint topic has shown a version of the policy; returns the newest. */
@@ -386,15 +248,15 @@ public final class Evaluator implements AutoCloseable {
   public int awaitVersion(int version, Duration timeout) throws InterruptedException {
     Instant until = clock.instant().plus(timeout);
     synchronized (this) {
-      while (latestVersion < Math.max(0, version) && clock.instant().isBefore(until)
+      while (versions.latest() < Math.max(0, version) && clock.instant().isBefore(until)
           && stopped.getCount() > 0) {
         wait(200);
       }
-      if (latestVersion < 0) {
+      if (versions.latest() == CheckpointVersions.NONE) {
         throw new IllegalStateException("no checkpoint of policy '" + settings.policyName() + "' on "
             + topics.checkpoints().name() + " within " + timeout + ": is a v0 published?");
       }
-      return latestVersion;
+      return versions.latest();
     }
   }
 
@@ -403,14 +265,12 @@ public final class Evaluator implements AutoCloseable {
    * and trainer step say when the evaluated weights existed); empty for a version not seen.
    */
   public synchronized Optional<CheckpointPublished> checkpoint(int version) {
-    return Optional.ofNullable(checkpointByVersion.get(version));
+    return versions.checkpoint(version);
   }
 
   /** The checkpoint blob of every version read from the topic so far. */
   public synchronized SortedMap<Integer, BlobRef> checkpointBlobs() {
-    SortedMap<Integer, BlobRef> blobs = new TreeMap<>();
-    checkpointByVersion.forEach((version, event) -> blobs.put(version, event.getCheckpoint()));
-    return blobs;
+    return versions.blobs();
   }
 
   /**
@@ -418,15 +278,9 @@ public final class Evaluator implements AutoCloseable {
    * and the version being evaluated (or asked for by {@link #evaluate}).
    */
   public synchronized Set<Integer> versionsInUse() {
-    Set<Integer> inUse = new HashSet<>();
+    Set<Integer> inUse = scheduler.versionsPlanned();
     inUse.add(BASE_VERSION);
-    referee.ifPresent(inUse::add);
-    if (plan != null) {
-      inUse.add(plan.version());
-    }
-    if (requestedPlan != null) {
-      inUse.add(requestedPlan.version());
-    }
+    referee.current().ifPresent(inUse::add);
     return inUse;
   }
 
@@ -436,15 +290,15 @@ public final class Evaluator implements AutoCloseable {
   }
 
   public synchronized OptionalInt referee() {
-    return referee;
+    return referee.current();
   }
 
   public synchronized int heldOutPairs() {
-    return heldOutPairs.size();
+    return heldOut.size();
   }
 
-  public synchronized long gamesInFlight() {
-    return sent - received;
+  public long gamesInFlight() {
+    return gamesInFlight;
   }
 
   /** Why the evaluator stopped, if it failed. */

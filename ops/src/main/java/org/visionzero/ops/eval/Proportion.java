@@ -43,13 +43,20 @@ public record Proportion(long successes, long trials) {
   }
 
   private double centre() {
-    double n = trials;
-    return (rate() + Z95 * Z95 / (2 * n)) / (1 + Z95 * Z95 / n);
+    return wilsonCentre(rate(), trials);
   }
 
   private double halfWidth() {
-    double n = trials;
-    double p = rate();
+    return wilsonHalfWidth(rate(), trials);
+  }
+
+  /** Centre of the Wilson 95 % interval of share {@code p} over {@code n} trials ({@code n} may be fractional). */
+  static double wilsonCentre(double p, double n) {
+    return (p + Z95 * Z95 / (2 * n)) / (1 + Z95 * Z95 / n);
+  }
+
+  /** Half width of the Wilson 95 % interval of share {@code p} over {@code n} trials. */
+  static double wilsonHalfWidth(double p, double n) {
     return Z95 / (1 + Z95 * Z95 / n) * Math.sqrt(p * (1 - p) / n + Z95 * Z95 / (4 * n * n));
   }
 

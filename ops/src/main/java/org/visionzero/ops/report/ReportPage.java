@@ -9,6 +9,7 @@ import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingStepCompleted;
+import org.visionzero.ops.eval.ClusteredProportion;
 import org.visionzero.ops.eval.Proportion;
 import org.visionzero.ops.eval.VersionResult;
 import org.visionzero.ops.probe.ProbeReport;
@@ -107,8 +108,8 @@ public final class ReportPage {
         .append("<th>win rate vs v0 (paper)</th><th>spy clues echoing</th></tr>\n");
     for (VersionResult r : results) {
       html.append("<tr><td>").append(r.version()).append("</td><td>").append(r.games()).append("</td><td>")
-          .append(cell(r.decisionAccuracy())).append("</td><td>").append(cell(r.noImageAccuracy()))
-          .append("</td><td>").append(cell(r.naRate())).append("</td><td>").append(cell(r.clueWinRate()))
+          .append(cell(r.decisionAccuracyVotes())).append("</td><td>").append(cell(r.noImageAccuracyVotes()))
+          .append("</td><td>").append(cell(r.naRateVotes())).append("</td><td>").append(cell(r.clueWinRate()))
           .append("</td><td>").append(r.refereeVersion() < 0 ? "" : "v" + r.refereeVersion()).append("</td><td>")
           .append(r.clueFidelity().count() == 0 ? "" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f] n=%d",
               r.clueFidelity().value(), r.clueFidelity().low(), r.clueFidelity().high(), r.clueFidelity().count()))
@@ -119,6 +120,12 @@ public final class ReportPage {
   }
 
   private static String cell(Proportion p) {
+    return p.trials() == 0 ? "" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f] n=%d", p.rate(), p.low(), p.high(),
+        p.trials());
+  }
+
+  /** Votes: their share and count, the interval over the games they came in. */
+  private static String cell(ClusteredProportion p) {
     return p.trials() == 0 ? "" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f] n=%d", p.rate(), p.low(), p.high(),
         p.trials());
   }

@@ -27,6 +27,7 @@ import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingEvent;
 import org.visionzero.events.TrainingStepCompleted;
 import org.visionzero.events.Winner;
+import org.visionzero.ops.eval.ClusteredProportion;
 import org.visionzero.ops.eval.Mean;
 import org.visionzero.ops.eval.Proportion;
 import org.visionzero.ops.eval.VersionResult;
@@ -148,9 +149,10 @@ class RunReportTest {
   }
 
   private static VersionResult result(int version, int correct, int of) {
-    return new VersionResult(version, new Proportion(correct, of), new Proportion(48, 100), new Proportion(2, 100),
+    return new VersionResult(version, ClusteredProportion.independent(new Proportion(correct, of)),
+        ClusteredProportion.independent(new Proportion(48, 100)), ClusteredProportion.independent(new Proportion(2, 100)),
         new Proportion(35, 50), new Proportion(25, 50), Mean.EMPTY.plus(0.9).plus(0.8), new Proportion(55, 100), 1, 500,
-        new Proportion(10, 250), Mean.EMPTY.plus(0.75).plus(0.875), Mean.EMPTY.plus(0.5).plus(0.25));
+        new Proportion(10, 250), Mean.EMPTY.plus(0.75).plus(0.875), Mean.EMPTY.plus(0.5).plus(0.25), 40, 40);
   }
 
   private static TrainingEvent event(TrainingStepCompleted step) {
