@@ -56,6 +56,13 @@ public record ClusteredProportion(long successes, long trials, long games, long 
         successesTimesTrials + successes * trials);
   }
 
+  /** Both tallies' games together (the sums add, so pooling runs is exact). */
+  public ClusteredProportion plus(ClusteredProportion other) {
+    return new ClusteredProportion(successes + other.successes, trials + other.trials, games + other.games,
+        successesSquared + other.successesSquared, trialsSquared + other.trialsSquared,
+        successesTimesTrials + other.successesTimesTrials);
+  }
+
   /** The votes alone, with their (independent) Wilson interval. */
   public Proportion votes() {
     return new Proportion(successes, trials);

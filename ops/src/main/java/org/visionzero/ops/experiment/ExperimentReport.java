@@ -33,7 +33,7 @@ public final class ExperimentReport {
   public static final List<Figure> FIGURES = List.of(
       new Figure("decisionAccuracyPerGame", Kind.MEAN, "decision accuracy (per game)"),
       new Figure("noImageAccuracyPerGame", Kind.MEAN, "no-image control (per game)"),
-      new Figure("naRate", Kind.PROPORTION, "N/A rate (votes)"),
+      new Figure("naRate", Kind.CLUSTERED, "N/A rate (votes; interval over games)"),
       new Figure("winRateVsV0FixedReferee", Kind.PROPORTION, "clue win rate vs v0, fixed referee (both roles)"),
       new Figure("clueFidelity", Kind.MEAN, "civilian clue fidelity"));
 
@@ -68,7 +68,7 @@ public final class ExperimentReport {
     json.put("budgetSeconds", spec.budget().toSeconds());
     json.put("seeds", spec.seeds());
     json.put("complete", complete());
-    json.put("intervals", "95 % over the games (votes for the N/A rate) of every seed's final evaluation pooled; "
+    json.put("intervals", "95 % over the games of every seed's final evaluation pooled; "
         + "they do not cover the variance between training runs, which perSeed shows");
     List<Map<String, Object>> arms = new ArrayList<>();
     for (ExperimentSpec.Arm arm : spec.arms()) {
@@ -126,8 +126,8 @@ public final class ExperimentReport {
         .append(spec.seeds().size()).append(" seed(s) (").append(SafeText.html(spec.seeds().toString()))
         .append(") for ").append(spec.budget().toSeconds()).append(" s each")
         .append(complete() ? "." : "; <strong>some runs have not finished</strong> (see experiment.json).")
-        .append(" A cell is the final evaluation pooled over the seeds, its 95 % interval over the pooled games (votes"
-            + " for the N/A rate), then each seed's own value. The interval does not cover the variance between "
+        .append(" A cell is the final evaluation pooled over the seeds, its 95 % interval over the pooled games, then"
+            + " each seed's own value. The interval does not cover the variance between "
             + "training runs: compare the seeds.</p>\n<table><tr><th>arm</th><th>settings</th>");
     FIGURES.forEach(f -> html.append("<th>").append(SafeText.html(f.label())).append("</th>"));
     html.append("</tr>\n");
