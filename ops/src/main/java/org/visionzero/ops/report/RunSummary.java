@@ -31,9 +31,14 @@ public record RunSummary(String runId, Instant started, Instant ended, Optional<
     json.put("noImageAccuracyPerGameLow", figure(last.map(r -> r.noImageAccuracyPerGame().low())));
     json.put("noImageAccuracyPerGameHigh", figure(last.map(r -> r.noImageAccuracyPerGame().high())));
     json.put("evaluatedGamesPerArm", last.map(r -> r.decisionAccuracyPerGame().count()).orElse(0L));
+    json.put("evaluatedPairs", last.map(VersionResult::decisionPairs).orElse(0L));
     json.put("naRate", figure(last.map(r -> r.naRate().rate())));
+    // a share of votes; its interval over games (the votes of one game read the same clues)
+    json.put("naRateLow", figure(last.map(r -> r.naRateVotes().low())));
+    json.put("naRateHigh", figure(last.map(r -> r.naRateVotes().high())));
     json.put("winRateVsV0FixedReferee", figure(last.map(r -> r.clueWinRate().rate())));
     json.put("winRateVsV0FixedRefereeLow", figure(last.map(r -> r.clueWinRate().low())));
+    json.put("winRateVsV0FixedRefereeHigh", figure(last.map(r -> r.clueWinRate().high())));
     json.put("winRateVsV0FixedRefereeAsSpy", figure(last.map(r -> r.clueWinsAsSpy().rate())));
     json.put("winRateVsV0FixedRefereeAsSpyLow", figure(last.map(r -> r.clueWinsAsSpy().low())));
     json.put("winRateVsV0FixedRefereeAsSpyHigh", figure(last.map(r -> r.clueWinsAsSpy().high())));

@@ -68,6 +68,10 @@ class RunReportTest {
     assertThat(json.get("winRateVsV0FixedRefereeAsSpyLow").asDouble()).isEqualTo(new Proportion(35, 50).low());
     assertThat(json.get("winRateVsV0FixedRefereeAsCiviliansHigh").asDouble())
         .isEqualTo(new Proportion(25, 50).high());
+    assertThat(json.get("winRateVsV0FixedRefereeHigh").asDouble()).isEqualTo(v1.clueWinRate().high());
+    assertThat(json.get("naRateLow").asDouble()).isEqualTo(v1.naRateVotes().low());
+    assertThat(json.get("naRateHigh").asDouble()).isEqualTo(v1.naRateVotes().high());
+    assertThat(json.get("evaluatedPairs").asLong()).isEqualTo(v1.decisionPairs());
     assertThat(json.has("noImageAccuracy") && json.has("naRate") && json.has("clueFidelity")
         && json.has("winRateVsV0PaperStyle")).isTrue();
     assertThat(json.get("trainingSteps").asLong()).isEqualTo(6);
