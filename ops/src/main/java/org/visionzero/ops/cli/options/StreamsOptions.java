@@ -12,18 +12,20 @@ public final class StreamsOptions implements FlagSource {
   static final String DEFAULT_STATE_DIR =
       java.nio.file.Path.of(BrokerSettingsDef.DEFAULT_DATA_DIR, "streams").toString();
 
+  @ConfigKey(StreamsAppSettings.STATE_DIR)
   @Option(names = "--state-dir", paramLabel = "DIR",
       description = "Directory of the local state stores (setting state.dir, default 'vz-data/streams').")
   String stateDir;
 
+  @ConfigKey(StreamsAppSettings.APPLICATION_ID)
   @Option(names = "--application-id", paramLabel = "ID",
       description = "Kafka Streams application id; keep it stable or the application loses its state.")
   String applicationId;
 
+  /** The state directory is always set: without the flag, to the default beside the broker's data. */
   @Override
   public void addTo(Map<String, String> flags) {
-    flags.put(StreamsAppSettings.STATE_DIR, stateDir == null ? DEFAULT_STATE_DIR : stateDir);
-    FlagSource.putIfGiven(flags, StreamsAppSettings.APPLICATION_ID, applicationId);
+    flags.putIfAbsent(StreamsAppSettings.STATE_DIR, DEFAULT_STATE_DIR);
   }
 
   /** Config-file client settings become the streams module's {@code streams.*} pass-through. */
