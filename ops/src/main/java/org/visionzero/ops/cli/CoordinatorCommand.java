@@ -1,7 +1,6 @@
 package org.visionzero.ops.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.ConfigKey;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.cli.options.StreamsOptions;
@@ -32,16 +31,13 @@ public final class CoordinatorCommand implements Runnable {
   String mode;
 
   @Mixin
-  ClusterOptions cluster;
-  @Mixin
   StreamsOptions streams;
   @Mixin
   OutputOptions output;
 
   @Override
   public void run() {
-    CoordinatorConfig settings = cluster.load(CoordinatorConfig.CONFIG_DEF,
-        values -> new CoordinatorConfig(StreamsOptions.withClientPassthrough(values)), streams, this);
+    CoordinatorConfig settings = streams.load(CoordinatorConfig.CONFIG_DEF, CoordinatorConfig::new, this);
     CoordinatorApp app = new CoordinatorApp(settings, new SimpleMeterRegistry()).start();
     output.progress("Coordinator '" + settings.applicationId() + "' running on "
         + settings.streamsProperties().get("bootstrap.servers") + "; Ctrl-C to stop.");

@@ -1,7 +1,6 @@
 package org.visionzero.ops.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.cli.options.StreamsOptions;
 import org.visionzero.streams.config.ScorerConfig;
@@ -17,16 +16,13 @@ import picocli.CommandLine.Mixin;
 public final class ScorerCommand implements Runnable {
 
   @Mixin
-  ClusterOptions cluster;
-  @Mixin
   StreamsOptions streams;
   @Mixin
   OutputOptions output;
 
   @Override
   public void run() {
-    ScorerConfig settings = cluster.load(ScorerConfig.CONFIG_DEF,
-        values -> ScorerConfig.scorer(StreamsOptions.withClientPassthrough(values)), streams);
+    ScorerConfig settings = streams.load(ScorerConfig.CONFIG_DEF, ScorerConfig::scorer);
     ScorerApp app = new ScorerApp(settings, new SimpleMeterRegistry()).start();
     output.progress("Scorer running; Ctrl-C to stop.");
     Foreground.runUntilStopped(app, () -> output.progress("Scorer stopped."));

@@ -54,7 +54,7 @@ public final class TrainerCommand implements Runnable {
   @Override
   public void run() {
     TrainerConfig settings = cluster.load(TrainerConfig.definition(),
-        values -> new TrainerConfig(ClientPassthrough.renamedTo(TrainerConfig.KAFKA_PREFIX, values)), this,
+        ClientPassthrough.into(TrainerConfig.KAFKA_PREFIX, TrainerConfig::new), this,
         blobs.setting(TrainerConfig.BLOB_DIR));
     TrainerApp app;
     try {

@@ -49,7 +49,7 @@ public final class WorkerCommand implements Runnable {
   @Override
   public void run() {
     WorkerConfig settings = cluster.load(WorkerConfig.definition(),
-        values -> new WorkerConfig(ClientPassthrough.renamedTo(WorkerConfig.CLIENT_PREFIX, values)), this,
+        ClientPassthrough.into(WorkerConfig.CLIENT_PREFIX, WorkerConfig::new), this,
         blobs.setting(WorkerConfig.BLOB_STORE_DIR));
     Optional<MetricsEndpoint> endpoint = metrics.startEndpoint();
     MeterRegistry registry = endpoint.<MeterRegistry>map(MetricsEndpoint::registry).orElseGet(SimpleMeterRegistry::new);

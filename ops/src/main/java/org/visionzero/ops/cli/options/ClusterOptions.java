@@ -28,9 +28,14 @@ public final class ClusterOptions {
    */
   public <T extends AbstractConfig> T load(
       ConfigDef definition, Function<Map<String, Object>, T> constructor, Object... moreOptions) {
-    Object[] groups = new Object[moreOptions.length + 1];
-    groups[0] = kafka;
-    System.arraycopy(moreOptions, 0, groups, 1, moreOptions.length);
-    return config.load(definition, constructor, groups);
+    return config.load(definition, constructor, withFirst(kafka, moreOptions));
+  }
+
+  /** {@code first}, then {@code rest}: option groups in the order their flags apply. */
+  static Object[] withFirst(Object first, Object... rest) {
+    Object[] groups = new Object[rest.length + 1];
+    groups[0] = first;
+    System.arraycopy(rest, 0, groups, 1, rest.length);
+    return groups;
   }
 }

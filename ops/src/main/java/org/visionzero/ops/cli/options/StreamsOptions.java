@@ -1,12 +1,19 @@
 package org.visionzero.ops.cli.options;
 
 import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.visionzero.ops.config.BrokerSettingsDef;
 import org.visionzero.streams.config.StreamsAppSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options of the Kafka Streams deployables ({@code vz coordinator}, {@code vz scorer}). */
+/** Options of the Kafka Streams deployables ({@code vz coordinator}, {@code vz scorer}): the cluster and the app. */
 public final class StreamsOptions implements FlagSource {
+
+  @Mixin
+  ClusterOptions cluster;
 
   /** Beside the embedded broker's data, like the blob store, so one directory holds a whole deployment. */
   static final String DEFAULT_STATE_DIR =
@@ -28,8 +35,13 @@ public final class StreamsOptions implements FlagSource {
     flags.putIfAbsent(StreamsAppSettings.STATE_DIR, DEFAULT_STATE_DIR);
   }
 
-  /** Config-file client settings become the streams module's {@code streams.*} pass-through. */
-  public static Map<String, Object> withClientPassthrough(Map<String, Object> values) {
-    return ClientPassthrough.renamedTo(StreamsAppSettings.PASSTHROUGH_PREFIX, values);
+  /**
+   * A Streams deployable's settings: those of {@link ClusterOptions#load}, these options' and
+   * {@code moreOptions}'; the config file's client settings become the streams module's {@code streams.*}.
+   */
+  public <T extends AbstractConfig> T load(
+      ConfigDef definition, Function<Map<String, Object>, T> constructor, Object... moreOptions) {
+    return cluster.load(definition, ClientPassthrough.into(StreamsAppSettings.PASSTHROUGH_PREFIX, constructor),
+        ClusterOptions.withFirst(this, moreOptions));
   }
 }
