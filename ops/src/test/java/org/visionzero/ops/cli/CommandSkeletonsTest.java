@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.visionzero.ops.config.KafkaClientConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExitCodeGenerator;
 
-/** The shared skeletons of the commands: what {@link ClusterCommand}, {@link CommandGroup} and {@link ScratchBenchmark} do. */
+/** What the shared command skeletons do: {@link ClusterCommand}, {@link CommandGroup}, {@link ScratchBenchmark}. */
 class CommandSkeletonsTest {
 
   private final StringWriter out = new StringWriter();
@@ -28,6 +29,22 @@ class CommandSkeletonsTest {
     void run(KafkaClientConfig settings) throws TimeoutException {
       bootstrapServers = settings.clientProperties().bootstrapServers();
       throw new TimeoutException("no answer from the cluster within 1 s");
+    }
+  }
+
+  /** As {@code vz audit}: the exit code says what the command found. */
+  @Command(name = "finds")
+  static final class FindingCluster extends ClusterCommand implements IExitCodeGenerator {
+    private boolean clean;
+
+    @Override
+    void run(KafkaClientConfig settings) {
+      clean = false;
+    }
+
+    @Override
+    public int getExitCode() {
+      return clean ? 0 : 1;
     }
   }
 
@@ -53,6 +70,14 @@ class CommandSkeletonsTest {
     assertThat(command.output.json()).isTrue();
     assertThat(status).isEqualTo(ErrorReporter.FAILURE);
     assertThat(err.toString()).contains("slow: no answer from the cluster within 1 s (is the cluster reachable?)");
+  }
+
+  @Test
+  void givenAClusterCommandThatGeneratesAnExitCode_whenItFindsSomething_thenThatIsTheStatus() {
+    int status = execute(new FindingCluster(), "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test
