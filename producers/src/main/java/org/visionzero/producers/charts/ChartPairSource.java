@@ -7,22 +7,13 @@ import org.visionzero.producers.pairs.PngCodec;
 import org.visionzero.producers.pairs.SeededPairSource;
 
 /** Charts as a pair source: pair i is the chart pair of seed firstSeed + i, encoded as PNG. */
-public final class ChartPairSource implements SeededPairSource {
+public final class ChartPairSource extends SeededPairSource {
 
   private final ChartGenerator generator;
 
   public ChartPairSource(int width, int height) {
+    super(ImageSource.CHARTS, ChartPair.SPY_HINT);
     this.generator = new ChartGenerator(width, height);
-  }
-
-  @Override
-  public ImageSource kind() {
-    return ImageSource.CHARTS;
-  }
-
-  @Override
-  public String spyHint() {
-    return ChartPair.SPY_HINT;
   }
 
   @Override

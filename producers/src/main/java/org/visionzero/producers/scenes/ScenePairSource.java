@@ -8,22 +8,13 @@ import org.visionzero.producers.pairs.PngCodec;
 import org.visionzero.producers.pairs.SeededPairSource;
 
 /** Synthetic scenes as a pair source: pair i is the scene of seed firstSeed + i, encoded as PNG. */
-public final class ScenePairSource implements SeededPairSource {
+public final class ScenePairSource extends SeededPairSource {
 
   private final SceneGenerator generator;
 
   public ScenePairSource(SceneOptions options) {
+    super(ImageSource.SCENES, ScenePair.SPY_HINT);
     this.generator = new SceneGenerator(Objects.requireNonNull(options, "options"));
-  }
-
-  @Override
-  public ImageSource kind() {
-    return ImageSource.SCENES;
-  }
-
-  @Override
-  public String spyHint() {
-    return ScenePair.SPY_HINT;
   }
 
   @Override
