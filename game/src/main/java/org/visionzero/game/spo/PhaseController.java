@@ -27,9 +27,9 @@ public interface PhaseController {
   static PhaseController fromConfig(GameConfig config) {
     Objects.requireNonNull(config, "config");
     return switch (config.phaseSchedule()) {
-      case FIXED_CYCLE -> FixedCycleController.start(config.cycleLength());
+      case FIXED_CYCLE -> StepScheduledController.start(new FixedCycle(config.cycleLength()));
       case HYSTERESIS -> HysteresisController.start(config);
-      case CLUE_ONLY, DECISION_ONLY -> SingleStageController.start(config.phaseSchedule());
+      case CLUE_ONLY, DECISION_ONLY -> StepScheduledController.start(new SingleStage(config.phaseSchedule()));
     };
   }
 
@@ -43,9 +43,9 @@ public interface PhaseController {
           + ": restore with the configuration of the run that saved it");
     }
     return switch (state.schedule()) {
-      case FIXED_CYCLE -> FixedCycleController.restore(config.cycleLength(), state);
+      case FIXED_CYCLE -> StepScheduledController.restore(new FixedCycle(config.cycleLength()), state);
       case HYSTERESIS -> HysteresisController.restore(config, state);
-      case CLUE_ONLY, DECISION_ONLY -> SingleStageController.restore(state.schedule(), state);
+      case CLUE_ONLY, DECISION_ONLY -> StepScheduledController.restore(new SingleStage(state.schedule()), state);
     };
   }
 }

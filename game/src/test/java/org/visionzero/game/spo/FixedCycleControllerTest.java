@@ -33,7 +33,7 @@ class FixedCycleControllerTest {
 
   @Test
   void shouldRunTenDecisionStepsThenTenClueStepsWhenTheCycleIsTen() {
-    PhaseController controller = FixedCycleController.start(10);
+    PhaseController controller = StepScheduledController.start(new FixedCycle(10));
     StringBuilder phases = new StringBuilder();
     List<Long> switchSteps = new ArrayList<>();
     for (int step = 0; step < 45; step++) {
@@ -47,7 +47,7 @@ class FixedCycleControllerTest {
         + "D".repeat(5));
     assertThat(switchSteps).containsExactly(10L, 20L, 30L, 40L);
     assertThat(controller.steps()).isEqualTo(45);
-    assertThat(FixedCycleController.phaseAt(19, 10)).isEqualTo(Phase.CLUE);
+    assertThat(new FixedCycle(10).phaseAt(19)).isEqualTo(Phase.CLUE);
   }
 
   @Test
@@ -75,7 +75,7 @@ class FixedCycleControllerTest {
 
     assertThatThrownBy(() -> PhaseController.restore(GameConfig.code(), wrong))
         .hasMessageContaining("does not fit a fixed cycle of L = 1");
-    assertThatThrownBy(() -> FixedCycleController.start(0)).hasMessageContaining("cycleLength must be >= 1");
+    assertThatThrownBy(() -> new FixedCycle(0)).hasMessageContaining("cycleLength must be >= 1");
     assertThatThrownBy(() -> PhaseController.restore(GameConfig.paper(), wrong))
         .hasMessageContaining("configuration asks for HYSTERESIS");
   }

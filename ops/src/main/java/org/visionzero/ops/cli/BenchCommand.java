@@ -26,24 +26,14 @@ import org.visionzero.workers.bench.WorkerBenchmark;
 import org.visionzero.workers.bench.WorkerBenchmarkResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code vz bench …}: benchmarks that report ratios against a baseline run in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: producers, policy, worker, pipeline, learning, scale",
     subcommands = {BenchCommand.Producers.class, BenchCommand.Policy.class, BenchCommand.Worker.class,
         PipelineBenchCommand.class, LearningBenchCommand.class, ScaleBenchCommand.class})
-public final class BenchCommand implements Runnable {
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class BenchCommand extends CommandGroup {
 
   /** {@code vz bench producers}: pairs per second for each source. */
   @Command(name = "producers", mixinStandardHelpOptions = true,

@@ -1,10 +1,7 @@
 package org.visionzero.ops.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.Map;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.FlagSource;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ConfigKey;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.cli.options.StreamsOptions;
 import org.visionzero.streams.config.CoordinatorConfig;
@@ -18,38 +15,29 @@ import picocli.CommandLine.Option;
     description = {"Run the game coordinator (Kafka Streams) until Ctrl-C.",
         "Starts games from image pairs and game requests, folds answers, requests turns, retries timed-out "
             + "turns; run several instances with the same --application-id to share the partitions."})
-public final class CoordinatorCommand implements Runnable, FlagSource {
+public final class CoordinatorCommand implements Runnable {
 
+  @ConfigKey(CoordinatorConfig.MAX_GAMES_IN_FLIGHT)
   @Option(names = "--max-games-in-flight", paramLabel = "N", description = "Backpressure bound (default 64).")
   String maxGamesInFlight;
+  @ConfigKey(CoordinatorConfig.TURN_TIMEOUT_MS)
   @Option(names = "--turn-timeout-ms", paramLabel = "MS", description = "Turn timeout before a retry (default 30000).")
   String turnTimeoutMs;
+  @ConfigKey(CoordinatorConfig.MAX_ATTEMPTS)
   @Option(names = "--max-attempts", paramLabel = "N", description = "Attempts per turn before abort (default 3).")
   String maxAttempts;
+  @ConfigKey(CoordinatorConfig.GAME_MODE)
   @Option(names = "--mode", paramLabel = "code|paper", description = "Game rules (default code).")
   String mode;
 
   @Mixin
-  KafkaOptions kafka;
-  @Mixin
   StreamsOptions streams;
-  @Mixin
-  ConfigFileOption config;
   @Mixin
   OutputOptions output;
 
   @Override
-  public void addTo(Map<String, String> flags) {
-    FlagSource.putIfGiven(flags, CoordinatorConfig.MAX_GAMES_IN_FLIGHT, maxGamesInFlight);
-    FlagSource.putIfGiven(flags, CoordinatorConfig.TURN_TIMEOUT_MS, turnTimeoutMs);
-    FlagSource.putIfGiven(flags, CoordinatorConfig.MAX_ATTEMPTS, maxAttempts);
-    FlagSource.putIfGiven(flags, CoordinatorConfig.GAME_MODE, mode);
-  }
-
-  @Override
   public void run() {
-    CoordinatorConfig settings = config.load(CoordinatorConfig.CONFIG_DEF,
-        values -> new CoordinatorConfig(StreamsOptions.withClientPassthrough(values)), kafka, streams, this);
+    CoordinatorConfig settings = streams.load(CoordinatorConfig.CONFIG_DEF, CoordinatorConfig::new, this);
     CoordinatorApp app = new CoordinatorApp(settings, new SimpleMeterRegistry()).start();
     output.progress("Coordinator '" + settings.applicationId() + "' running on "
         + settings.streamsProperties().get("bootstrap.servers") + "; Ctrl-C to stop.");

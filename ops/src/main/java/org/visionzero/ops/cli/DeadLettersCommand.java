@@ -16,14 +16,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.visionzero.events.DeadLetter;
-import org.visionzero.ops.cli.options.ClusterOptions;
-import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.ops.deadletter.DeadLetterReasons;
 import org.visionzero.ops.deadletter.DeadLetterRedrive;
 import org.visionzero.ops.eval.TopicTail;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,22 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "dead-letters", mixinStandardHelpOptions = true,
     description = "List dead letters by reason; re-drive them to their topic.",
     subcommands = {DeadLettersCommand.ListLetters.class, DeadLettersCommand.Redrive.class})
-public final class DeadLettersCommand implements Runnable {
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class DeadLettersCommand extends CommandGroup {
 
   /** Options and reading shared by both subcommands. */
-  abstract static class LettersAction implements Runnable {
-    @Mixin
-    ClusterOptions cluster;
-    @Mixin
-    OutputOptions output;
+  abstract static class LettersAction extends ClusterCommand {
     @Option(names = "--reason", paramLabel = "NAME",
         description = "Only letters of this reason: the error class, e.g. PolicyLoadException.")
     String reason;
@@ -77,8 +62,7 @@ public final class DeadLettersCommand implements Runnable {
       description = "Count the dead letters by reason and source topic, with the newest message of each.")
   static final class ListLetters extends LettersAction {
     @Override
-    public void run() {
-      KafkaClientConfig settings = cluster.load();
+    void run(KafkaClientConfig settings) {
       List<DeadLetterReasons.Row> rows = DeadLetterReasons.group(read(settings));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("topic", settings.topicCatalog().deadLetters().name());
@@ -106,13 +90,12 @@ public final class DeadLettersCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
+    void run(KafkaClientConfig settings) {
       if (reason == null) {
         throw new ParameterException(spec.commandLine(),
             "redrive needs --reason NAME (see 'vz dead-letters list'): re-driving every letter at once is "
                 + "rarely what a fix calls for");
       }
-      KafkaClientConfig settings = cluster.load();
       DeadLetterRedrive.Plan plan = DeadLetterRedrive.plan(read(settings));
       if (!dryRun) {
         send(settings, plan.records());

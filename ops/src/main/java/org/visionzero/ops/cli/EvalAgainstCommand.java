@@ -3,19 +3,16 @@ package org.visionzero.ops.cli;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalInt;
-import org.visionzero.ops.cli.options.ClusterOptions;
-import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.ops.eval.AgainstBase;
 import org.visionzero.ops.eval.VersionResult;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code vz eval --against v0}: one evaluation of a version against v0 on a running pipeline, every arm (decision
  * skill with its no-image control, clue skill under a fixed referee, the paper's measure), with 95 % intervals.
  */
-public final class EvalAgainstCommand implements Runnable {
+public final class EvalAgainstCommand extends ClusterCommand {
 
   private static final String BASE = "v0";
 
@@ -34,31 +31,20 @@ public final class EvalAgainstCommand implements Runnable {
       description = "Longest wait for the games, seconds (default 1800).")
   long budgetSeconds;
 
-  @Mixin
-  ClusterOptions cluster;
-  @Mixin
-  OutputOptions output;
-
   @Override
-  public void run() {
+  void run(KafkaClientConfig settings) throws InterruptedException {
     if (!BASE.equals(against.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException("--against " + against + ": only v0 is supported");
     }
-    KafkaClientConfig settings = cluster.load();
-    try {
-      VersionResult result = AgainstBase.evaluate(settings.clientProperties().asMap(), settings.topicCatalog(),
-          "eval-" + System.currentTimeMillis(), policy,
-          version == null ? OptionalInt.empty() : OptionalInt.of(version),
-          referee == null ? OptionalInt.empty() : OptionalInt.of(referee), games, Duration.ofSeconds(budgetSeconds));
-      output.print(result.toJson(), () -> String.format(Locale.ROOT,
-          "v%d against v0 (%d games): decision accuracy %.3f (no-image %.3f), N/A %.3f, win rate with referee v%d "
-              + "%.3f [%.3f, %.3f], clue fidelity %.3f, paper-style win rate %.3f", result.version(), result.games(),
-          result.decisionAccuracy().rate(), result.noImageAccuracy().rate(), result.naRate().rate(),
-          result.refereeVersion(), result.clueWinRate().rate(), result.clueWinRate().low(),
-          result.clueWinRate().high(), result.clueFidelity().value(), result.paperWinRate().rate()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("evaluation interrupted", e);
-    }
+    VersionResult result = AgainstBase.evaluate(settings.clientProperties().asMap(), settings.topicCatalog(),
+        "eval-" + System.currentTimeMillis(), policy,
+        version == null ? OptionalInt.empty() : OptionalInt.of(version),
+        referee == null ? OptionalInt.empty() : OptionalInt.of(referee), games, Duration.ofSeconds(budgetSeconds));
+    output.print(result.toJson(), () -> String.format(Locale.ROOT,
+        "v%d against v0 (%d games): decision accuracy %.3f (no-image %.3f), N/A %.3f, win rate with referee v%d "
+            + "%.3f [%.3f, %.3f], clue fidelity %.3f, paper-style win rate %.3f", result.version(), result.games(),
+        result.decisionAccuracy().rate(), result.noImageAccuracy().rate(), result.naRate().rate(),
+        result.refereeVersion(), result.clueWinRate().rate(), result.clueWinRate().low(),
+        result.clueWinRate().high(), result.clueFidelity().value(), result.paperWinRate().rate()));
   }
 }

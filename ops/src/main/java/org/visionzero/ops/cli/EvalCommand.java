@@ -20,8 +20,6 @@ import org.visionzero.workers.policy.ModelPolicyFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.visionzero.ops.cli.options.ClusterOptions;
-import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.streams.leaderboard.LeaderboardSnapshot;
 import picocli.CommandLine.Command;
@@ -90,27 +88,19 @@ public final class EvalCommand implements Runnable {
   /** {@code vz eval leaderboard}: outcomes of evaluation games by (civilian version, spy version). */
   @Command(name = "leaderboard", mixinStandardHelpOptions = true,
       description = "Outcomes of every evaluation game so far, by (civilian-side version, spy version).")
-  static final class Leaderboard implements Runnable {
+  static final class Leaderboard extends ClusterCommand {
     @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "30",
         description = "Give up reading after S seconds (default 30).")
     long timeoutSeconds;
 
-    @Mixin
-    ClusterOptions cluster;
-    @Mixin
-    OutputOptions output;
-
     @Override
-    public void run() {
-      KafkaClientConfig settings = cluster.load();
+    void run(KafkaClientConfig settings) throws TimeoutException {
       try (Consumer<String, byte[]> consumer = LogReaders.open(settings)) {
         LeaderboardSnapshot.Result result = LeaderboardSnapshot.read(consumer,
             settings.topicCatalog().trajectories(), Duration.ofSeconds(timeoutSeconds));
         output.printJson(result.toJson(), () -> result.rows().isEmpty()
             ? "No evaluation games yet."
             : String.join("\n", result.rows().stream().map(Object::toString).toList()));
-      } catch (TimeoutException e) {
-        throw new IllegalStateException(e.getMessage(), e);
       }
     }
   }

@@ -10,8 +10,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.visionzero.logtools.export.ExportReport;
 import org.visionzero.logtools.export.JsonlExport;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
-import org.visionzero.ops.cli.options.ClusterOptions;
-import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +20,7 @@ import picocli.CommandLine.Option;
     description = {"Export scored trajectories as JSONL (one sample per line).",
         "Each line has the prompt, the completion, reward, advantage, tokens, behaviour log-probs, policy "
             + "version and the image path (format in README, 'Exporting trajectories')."})
-public final class ExportCommand implements Runnable {
+public final class ExportCommand extends ClusterCommand {
 
   @Option(names = "--format", paramLabel = "jsonl", defaultValue = "jsonl", description = "Output format (jsonl).")
   String format;
@@ -34,25 +32,18 @@ public final class ExportCommand implements Runnable {
   long timeoutSeconds;
 
   @Mixin
-  ClusterOptions cluster;
-  @Mixin
   BlobStoreOptions blobs;
-  @Mixin
-  OutputOptions output;
 
   @Override
-  public void run() {
+  void run(KafkaClientConfig settings) throws TimeoutException {
     if (!"jsonl".equals(format)) {
       throw new IllegalArgumentException("--format " + format + " is not supported: use jsonl");
     }
-    KafkaClientConfig settings = cluster.load();
     try (KafkaConsumer<String, byte[]> consumer = LogReaders.open(settings)) {
       ExportReport report = JsonlExport.run(consumer, settings.topicCatalog(), blobs.open(), out, since,
           Duration.ofSeconds(timeoutSeconds));
       output.printJson(report.toJson(), () -> "Exported " + report.samples() + " samples of " + report.games()
           + " games to " + report.file().toAbsolutePath());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(e.getMessage() + " (is the cluster reachable?)", e);
     } catch (IOException e) {
       throw new UncheckedIOException("export failed: " + e.getMessage(), e);
     }

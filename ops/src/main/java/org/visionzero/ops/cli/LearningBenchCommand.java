@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.visionzero.ops.bench.LearningBenchResult;
 import org.visionzero.ops.bench.LearningBenchmark;
 import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.FlagSource;
+import org.visionzero.ops.cli.options.ConfigKey;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.VzConfigException;
 import org.visionzero.ops.config.VzRunConfig;
@@ -25,17 +24,20 @@ import picocli.CommandLine.Option;
             + "from the same v0 (--v0: the shipped one, one pretrained once, or a file) with the same seeds and "
             + "trainer settings; reports each arm's seconds to --target, its last held-out figures and games/s, and "
             + "the ratios."})
-public final class LearningBenchCommand implements Runnable, FlagSource {
+public final class LearningBenchCommand implements Runnable {
 
+  @ConfigKey(VzRunConfig.DURATION)
   @Option(names = "--duration", paramLabel = "D", defaultValue = "5m",
       description = "How long each arm trains, e.g. 5m, 90s (default 5m).")
   String duration;
   @Option(names = "--target", paramLabel = "ACC", defaultValue = "0.8",
       description = "Held-out decision accuracy to time (default 0.8).")
   double target;
+  @ConfigKey(VzRunConfig.V0_CHECKPOINT)
   @Option(names = "--v0", paramLabel = "shipped|pretrain|FILE", description = "The v0 of both arms: the v0 "
       + "shipped with vz (default), one pretrained once for both (pretrain.budget), or a checkpoint file.")
   String v0;
+  @ConfigKey(VzRunConfig.STEPS)
   @Option(names = "--steps", paramLabel = "N", description = "Training steps at most, both arms (run.steps).")
   String steps;
   @Option(names = "--eval-every", paramLabel = "N", defaultValue = "0",
@@ -55,13 +57,6 @@ public final class LearningBenchCommand implements Runnable, FlagSource {
   ConfigFileOption config;
   @Mixin
   OutputOptions output;
-
-  @Override
-  public void addTo(Map<String, String> flags) {
-    FlagSource.putIfGiven(flags, VzRunConfig.STEPS, steps);
-    FlagSource.putIfGiven(flags, VzRunConfig.V0_CHECKPOINT, v0);
-    FlagSource.putIfGiven(flags, VzRunConfig.DURATION, duration);
-  }
 
   @Override
   public void run() {

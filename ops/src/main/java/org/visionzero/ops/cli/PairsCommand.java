@@ -14,23 +14,13 @@ import org.visionzero.producers.sheet.PairPreview;
 import org.visionzero.producers.sheet.SheetEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code vz pairs show}: a contact sheet of generated pairs, to check a generator by eye. */
 @Command(name = "pairs", mixinStandardHelpOptions = true,
     description = "Contact sheet of image pairs, differences outlined.",
     subcommands = {PairsCommand.Show.class})
-public final class PairsCommand implements Runnable {
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class PairsCommand extends CommandGroup {
 
   @Command(name = "show", mixinStandardHelpOptions = true,
       description = "Write an HTML contact sheet (and a PNG beside it) of N pairs a generator makes.")

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.visionzero.ops.cli.options.OutputOptions;
-import org.visionzero.ops.files.ScratchDir;
 import org.visionzero.ops.run.PipelineBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,29 +41,23 @@ public final class PipelineBenchCommand implements Runnable {
 
   @Override
   public void run() {
-    try {
-      PipelineBenchmark.Result result;
-      try (ScratchDir work = ScratchDir.create("vz-bench-pipeline")) {
-        result = PipelineBenchmark.run(new PipelineBenchmark.Options(work.path(), games, workers, gamesInFlight,
-            rate, Duration.ofSeconds(budgetSeconds), Optional.ofNullable(settings)));
-      }
-      output.print(result.toJson(), () -> String.format(Locale.ROOT,
-          "%d games in %.1f s: %.1f games/s, %.0f turns/s, turn latency p50 %.0f ms p99 %.0f ms, %.2f cores; "
-              + "read back: %d turns requested, %d answered, %d retried, %d answered twice, %d games lost; "
-              + "%d records: pipeline %.0f records/s, raw Kafka %.0f records/s, ratio %.3f", result.games(),
-          result.pipelineSeconds(), result.gamesPerSecond(), result.turnsPerSecond(), result.p50TurnMillis(),
-          result.p99TurnMillis(), result.cpuCoresUsed(), result.readBack().turnsRequested(),
-          result.readBack().turnsAnswered(), result.readBack().turnsRetried(), result.readBack().duplicateTurns(),
-          result.readBack().gamesLost(), result.records(), result.pipelineRecordsPerSecond(),
-          result.rawRecordsPerSecond(), result.ratio()));
-      if (!result.complete()) {
-        throw new IllegalStateException("the pipeline lost or repeated work (see the read-back figures above)");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("benchmark interrupted", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+    ScratchBenchmark.run("vz-bench-pipeline", work -> PipelineBenchmark.run(new PipelineBenchmark.Options(work,
+        games, workers, gamesInFlight, rate, Duration.ofSeconds(budgetSeconds), Optional.ofNullable(settings))),
+        this::report);
+  }
+
+  private void report(PipelineBenchmark.Result result) {
+    output.print(result.toJson(), () -> String.format(Locale.ROOT,
+        "%d games in %.1f s: %.1f games/s, %.0f turns/s, turn latency p50 %.0f ms p99 %.0f ms, %.2f cores; "
+            + "read back: %d turns requested, %d answered, %d retried, %d answered twice, %d games lost; "
+            + "%d records: pipeline %.0f records/s, raw Kafka %.0f records/s, ratio %.3f", result.games(),
+        result.pipelineSeconds(), result.gamesPerSecond(), result.turnsPerSecond(), result.p50TurnMillis(),
+        result.p99TurnMillis(), result.cpuCoresUsed(), result.readBack().turnsRequested(),
+        result.readBack().turnsAnswered(), result.readBack().turnsRetried(), result.readBack().duplicateTurns(),
+        result.readBack().gamesLost(), result.records(), result.pipelineRecordsPerSecond(),
+        result.rawRecordsPerSecond(), result.ratio()));
+    if (!result.complete()) {
+      throw new IllegalStateException("the pipeline lost or repeated work (see the read-back figures above)");
     }
   }
 }

@@ -6,8 +6,6 @@ import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
-import org.visionzero.ops.cli.options.ClusterOptions;
-import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.ops.progress.ConsoleProgress;
 import org.visionzero.producers.publish.ImagePairPublisher;
@@ -26,7 +24,7 @@ import picocli.CommandLine.Option;
     description = {"Generate image pairs (scenes, charts, photos) and publish them.",
         "Pair ids come from the content, so re-running the same command never duplicates a pair; unusable "
             + "photos go to the dead-letter topic with the reason."})
-public final class ProduceCommand implements Runnable {
+public final class ProduceCommand extends ClusterCommand {
 
   @Option(names = "--source", required = true, paramLabel = "scenes|charts|photos",
       description = "Where pairs come from.")
@@ -50,15 +48,10 @@ public final class ProduceCommand implements Runnable {
   double heldOutShare;
 
   @Mixin
-  ClusterOptions cluster;
-  @Mixin
   BlobStoreOptions blobs;
-  @Mixin
-  OutputOptions output;
 
   @Override
-  public void run() {
-    KafkaClientConfig settings = cluster.load();
+  void run(KafkaClientConfig settings) {
     ProduceOptions options = new ProduceOptions(SourceKind.parse(source), Optional.ofNullable(dir), count, rate,
         seed, size, size, brokenShare, heldOutShare);
     Map<String, Object> producerConfig = ImagePairPublisher.producerConfig(settings.clientProperties().asMap());

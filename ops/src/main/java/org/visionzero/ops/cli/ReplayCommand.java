@@ -20,8 +20,6 @@ import org.visionzero.logtools.replay.PairLookup;
 import org.visionzero.logtools.replay.ReplayHtml;
 import org.visionzero.logtools.replay.Timeline;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
-import org.visionzero.ops.cli.options.ClusterOptions;
-import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,7 +31,7 @@ import picocli.CommandLine.Option;
     description = {"Replay a game from the log (--game ID), or list games (--list).",
         "Prints every recorded event in order with its seat, role, policy version, clue or votes, then the "
             + "outcome and rewards; --html writes a page with both images and the differences outlined."})
-public final class ReplayCommand implements Runnable {
+public final class ReplayCommand extends ClusterCommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   What what;
@@ -59,15 +57,10 @@ public final class ReplayCommand implements Runnable {
   long timeoutSeconds;
 
   @Mixin
-  ClusterOptions cluster;
-  @Mixin
   BlobStoreOptions blobs;
-  @Mixin
-  OutputOptions output;
 
   @Override
-  public void run() {
-    KafkaClientConfig settings = cluster.load();
+  void run(KafkaClientConfig settings) throws TimeoutException {
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     try (KafkaConsumer<String, byte[]> consumer = LogReaders.open(settings)) {
       if (what.list) {
@@ -88,8 +81,6 @@ public final class ReplayCommand implements Runnable {
         output.progress("Wrote " + html.toAbsolutePath());
       }
       output.printJson(timeline.toJson(), timeline::toText);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(e.getMessage() + " (is the cluster reachable?)", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + html + ": " + e.getMessage(), e);
     }

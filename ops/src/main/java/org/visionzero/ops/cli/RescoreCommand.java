@@ -5,8 +5,6 @@ import java.util.concurrent.TimeoutException;
 import org.visionzero.logtools.rescore.Rescore;
 import org.visionzero.logtools.rescore.RescoreFrom;
 import org.visionzero.logtools.rescore.RescoreReport;
-import org.visionzero.ops.cli.options.ClusterOptions;
-import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +15,7 @@ import picocli.CommandLine.Option;
     description = {"Re-score games from the log; compare with the recorded ones.",
         "Runs the scorer under a fresh application id on scratch copies of the topics (removed afterwards), so "
             + "the running pipeline is not disturbed. Any difference is a bug or a change of rules."})
-public final class RescoreCommand implements Runnable {
+public final class RescoreCommand extends ClusterCommand {
 
   @Option(names = "--from", paramLabel = "beginning|TIME|P:OFF,...", defaultValue = "beginning",
       description = "Where to start re-reading the game events: 'beginning' (default), an ISO-8601 time, or "
@@ -26,26 +24,13 @@ public final class RescoreCommand implements Runnable {
   @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "120", description = "Time per stage (120).")
   long timeoutSeconds;
 
-  @Mixin
-  ClusterOptions cluster;
-  @Mixin
-  OutputOptions output;
-
   @Override
-  public void run() {
-    KafkaClientConfig settings = cluster.load();
-    try {
-      RescoreReport report = Rescore.run(settings.clientProperties().asMap(), settings.topicCatalog(),
-          RescoreFrom.parse(from), Duration.ofSeconds(timeoutSeconds));
-      output.printJson(report.toJson(), () -> report.passed()
-          ? "All " + report.total() + " re-scored games are identical to the recorded trajectories, and every"
-              + " recorded trajectory agrees with its own decisions."
-          : report.toJson());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException(e.getMessage() + " (is the cluster reachable?)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+  void run(KafkaClientConfig settings) throws TimeoutException, InterruptedException {
+    RescoreReport report = Rescore.run(settings.clientProperties().asMap(), settings.topicCatalog(),
+        RescoreFrom.parse(from), Duration.ofSeconds(timeoutSeconds));
+    output.printJson(report.toJson(), () -> report.passed()
+        ? "All " + report.total() + " re-scored games are identical to the recorded trajectories, and every"
+            + " recorded trajectory agrees with its own decisions."
+        : report.toJson());
   }
 }

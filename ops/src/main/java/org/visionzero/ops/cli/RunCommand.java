@@ -12,9 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.visionzero.json.Json;
 import org.visionzero.ops.cli.options.BrokerOptions;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.FlagSource;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
+import org.visionzero.ops.cli.options.ConfigKey;
 import org.visionzero.ops.cli.options.MetricsOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.VzConfigException;
@@ -38,20 +37,25 @@ import picocli.CommandLine.Option;
             + "pretrains v0 if there is none, and runs producer, coordinator, scorer, workers, trainer and "
             + "evaluator wired through Kafka. Stops on --steps, --duration or Ctrl-C; writes summary.json and "
             + "report.html under <data-dir>/runs/<run-id>/. A second run on the same data dir continues."})
-public final class RunCommand implements Runnable, FlagSource {
+public final class RunCommand implements Runnable {
 
   /** Longest a Ctrl-C waits for the run to write its report and stop. */
   private static final long SHUTDOWN_WAIT_SECONDS = 120;
 
+  @ConfigKey(VzRunConfig.STEPS)
   @Option(names = "--steps", paramLabel = "N", description = "Training steps (default 400).")
   String steps;
+  @ConfigKey(VzRunConfig.DURATION)
   @Option(names = "--duration", paramLabel = "D", description = "Stop after D, e.g. 30m (default: no limit).")
   String duration;
+  @ConfigKey(VzRunConfig.WORKERS)
   @Option(names = "--workers", paramLabel = "N", description = "Worker instances (default 1).")
   String workers;
+  @ConfigKey(VzRunConfig.POLICY)
   @Option(names = "--policy", paramLabel = "model|random",
       description = "model (default): the DJL model, trained; random: scripted, no trainer.")
   String policy;
+  @ConfigKey(VzRunConfig.V0_CHECKPOINT)
   @Option(names = "--v0", paramLabel = "shipped|pretrain|FILE",
       description = "Where v0 comes from: the v0 shipped with vz (default: self-play starts at once), one "
           + "pretrained now (within --duration), or a checkpoint file.")
@@ -59,11 +63,14 @@ public final class RunCommand implements Runnable, FlagSource {
   @Option(names = "--verbose", description = "Log the detail that is quiet by default: every trainer step, "
       + "checkpoint loads, Kafka's INFO lines.")
   boolean verbose;
+  @ConfigKey(VzRunConfig.RUN_ID)
   @Option(names = "--run-id", paramLabel = "ID", description = "Run id; reuse it to resume (default run-1).")
   String runId;
+  @ConfigKey(VzRunConfig.EVAL_FINAL_GAMES)
   @Option(names = "--eval-final-games", paramLabel = "N",
       description = "Evaluation games per arm of the final version (default 500; 0: none).")
   String evalFinalGames;
+  @ConfigKey(VzRunConfig.PRODUCE_RATE)
   @Option(names = "--produce-rate", paramLabel = "R", description = "Image pairs per second (default 50).")
   String produceRate;
   @Option(names = "--sync", description = "Run the synchronous baseline instead (one thread, no Kafka).")
@@ -72,25 +79,11 @@ public final class RunCommand implements Runnable, FlagSource {
   @Mixin
   BrokerOptions broker;
   @Mixin
-  KafkaOptions kafka;
+  ClusterOptions cluster;
   @Mixin
   MetricsOptions metrics;
   @Mixin
-  ConfigFileOption config;
-  @Mixin
   OutputOptions output;
-
-  @Override
-  public void addTo(Map<String, String> flags) {
-    FlagSource.putIfGiven(flags, VzRunConfig.STEPS, steps);
-    FlagSource.putIfGiven(flags, VzRunConfig.DURATION, duration);
-    FlagSource.putIfGiven(flags, VzRunConfig.WORKERS, workers);
-    FlagSource.putIfGiven(flags, VzRunConfig.POLICY, policy);
-    FlagSource.putIfGiven(flags, VzRunConfig.RUN_ID, runId);
-    FlagSource.putIfGiven(flags, VzRunConfig.V0_CHECKPOINT, v0);
-    FlagSource.putIfGiven(flags, VzRunConfig.EVAL_FINAL_GAMES, evalFinalGames);
-    FlagSource.putIfGiven(flags, VzRunConfig.PRODUCE_RATE, produceRate);
-  }
 
   private void runSynchronously(VzRunConfig settings) {
     try {
@@ -107,7 +100,7 @@ public final class RunCommand implements Runnable, FlagSource {
     if (verbose) {
       LogLevels.verbose();
     }
-    VzRunConfig settings = config.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, broker, kafka, metrics, this);
+    VzRunConfig settings = cluster.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, broker, metrics, this);
     settings.plan().refusal().ifPresent(tooShort -> {
       throw new VzConfigException(tooShort);
     });

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.visionzero.ops.cli.options.OutputOptions;
-import org.visionzero.ops.files.ScratchDir;
 import org.visionzero.ops.run.ScaleBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,23 +60,16 @@ public final class ScaleBenchCommand implements Runnable {
 
   @Override
   public void run() {
-    try {
-      ScaleBenchmark.Result result;
-      try (ScratchDir work = ScratchDir.create("vz-bench-scale")) {
-        result = ScaleBenchmark.run(new ScaleBenchmark.Options(work.path(), gpus, batchPerGpu, workers,
-            batchesInFlight, windowSeconds, trainStepSeconds, Optional.ofNullable(timeScale),
-            wallTurnsPerSecond, Duration.ofSeconds(budgetSeconds), Optional.ofNullable(settings)),
-            output::progress);
-      }
-      output.print(result.toJson(), () -> table(result));
-      if (!result.complete()) {
-        throw new IllegalStateException("the pipeline lost or repeated work (see the read-back figures)");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("benchmark interrupted", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+    ScratchBenchmark.run("vz-bench-scale", work -> ScaleBenchmark.run(new ScaleBenchmark.Options(work, gpus,
+        batchPerGpu, workers, batchesInFlight, windowSeconds, trainStepSeconds, Optional.ofNullable(timeScale),
+        wallTurnsPerSecond, Duration.ofSeconds(budgetSeconds), Optional.ofNullable(settings)), output::progress),
+        this::report);
+  }
+
+  private void report(ScaleBenchmark.Result result) {
+    output.print(result.toJson(), () -> table(result));
+    if (!result.complete()) {
+      throw new IllegalStateException("the pipeline lost or repeated work (see the read-back figures)");
     }
   }
 

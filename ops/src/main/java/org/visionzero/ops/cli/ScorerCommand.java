@@ -1,8 +1,6 @@
 package org.visionzero.ops.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.KafkaOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.cli.options.StreamsOptions;
 import org.visionzero.streams.config.ScorerConfig;
@@ -18,18 +16,13 @@ import picocli.CommandLine.Mixin;
 public final class ScorerCommand implements Runnable {
 
   @Mixin
-  KafkaOptions kafka;
-  @Mixin
   StreamsOptions streams;
-  @Mixin
-  ConfigFileOption config;
   @Mixin
   OutputOptions output;
 
   @Override
   public void run() {
-    ScorerConfig settings = config.load(ScorerConfig.CONFIG_DEF,
-        values -> ScorerConfig.scorer(StreamsOptions.withClientPassthrough(values)), kafka, streams);
+    ScorerConfig settings = streams.load(ScorerConfig.CONFIG_DEF, ScorerConfig::scorer);
     ScorerApp app = new ScorerApp(settings, new SimpleMeterRegistry()).start();
     output.progress("Scorer running; Ctrl-C to stop.");
     Foreground.runUntilStopped(app, () -> output.progress("Scorer stopped."));

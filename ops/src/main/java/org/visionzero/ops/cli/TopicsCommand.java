@@ -5,31 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.admin.Admin;
-import org.visionzero.ops.cli.options.ClusterOptions;
-import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.ops.run.VzRun;
 import org.visionzero.ops.topics.TopicProvisioner;
 import org.visionzero.ops.topics.TopicState;
 import org.visionzero.topics.TopicCatalog;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code vz topics create|describe}: the catalog's topics on a cluster. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
     description = "Create or describe the catalog's topics on a cluster.",
     subcommands = {TopicsCommand.Create.class, TopicsCommand.Describe.class})
-public final class TopicsCommand implements Runnable {
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class TopicsCommand extends CommandGroup {
 
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = {"Create the catalog's missing topics (idempotent).",
@@ -49,12 +36,7 @@ public final class TopicsCommand implements Runnable {
   }
 
   /** Shared body of the two subcommands: load config, ask the cluster, print. */
-  abstract static class TopicsAction implements Runnable {
-
-    @Mixin
-    ClusterOptions cluster;
-    @Mixin
-    OutputOptions output;
+  abstract static class TopicsAction extends ClusterCommand {
 
     private final BiFunction<TopicProvisioner, TopicCatalog, List<TopicState>> action;
 
@@ -63,8 +45,7 @@ public final class TopicsCommand implements Runnable {
     }
 
     @Override
-    public void run() {
-      KafkaClientConfig settings = cluster.load();
+    void run(KafkaClientConfig settings) {
       String bootstrap = settings.clientProperties().bootstrapServers();
       List<TopicState> topics;
       try (Admin admin = Admin.create(settings.clientProperties().forAdmin(VzRun.ADMIN_TIMEOUT))) {

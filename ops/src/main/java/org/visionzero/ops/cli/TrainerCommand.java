@@ -6,9 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
 import org.visionzero.ops.cli.options.ClientPassthrough;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.FlagSource;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
+import org.visionzero.ops.cli.options.ConfigKey;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.trainer.TrainerApp;
 import org.visionzero.trainer.TrainerConfig;
@@ -22,47 +21,41 @@ import picocli.CommandLine.Option;
     description = {"Run the Iterative-SPO trainer until its last step or Ctrl-C.",
         "Consumes scored trajectories (read_committed), takes GRPO steps, publishes checkpoints; restarting it "
             + "resumes from its latest checkpoint and the offsets stored in it."})
-public final class TrainerCommand implements Runnable, FlagSource {
+public final class TrainerCommand implements Runnable {
 
   private static final Duration WAIT_FOREVER = Duration.ofDays(3650);
 
+  @ConfigKey(TrainerConfig.RUN_ID)
   @Option(names = "--run-id", paramLabel = "ID", description = "Training run id (default run-1).")
   String runId;
+  @ConfigKey(TrainerConfig.BASE_CHECKPOINT)
   @Option(names = "--base-checkpoint", paramLabel = "FILE", description = "Checkpoint file of v0.")
   String baseCheckpoint;
+  @ConfigKey(TrainerConfig.TOTAL_STEPS)
   @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps of the run (default 280).")
   String steps;
+  @ConfigKey(TrainerConfig.GAMES_PER_STEP)
   @Option(names = "--games-per-step", paramLabel = "G", description = "Training games per step (default 8).")
   String gamesPerStep;
+  @ConfigKey(TrainerConfig.MODE)
   @Option(names = "--mode", paramLabel = "code|paper", description = "Rules and Iterative-SPO defaults.")
   String mode;
+  @ConfigKey(TrainerConfig.DEVICE)
   @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where the model trains.")
   String device;
 
   @Mixin
-  KafkaOptions kafka;
+  ClusterOptions cluster;
   @Mixin
   BlobStoreOptions blobs;
-  @Mixin
-  ConfigFileOption config;
   @Mixin
   OutputOptions output;
 
   @Override
-  public void addTo(Map<String, String> flags) {
-    FlagSource.putIfGiven(flags, TrainerConfig.RUN_ID, runId);
-    FlagSource.putIfGiven(flags, TrainerConfig.BASE_CHECKPOINT, baseCheckpoint);
-    FlagSource.putIfGiven(flags, TrainerConfig.TOTAL_STEPS, steps);
-    FlagSource.putIfGiven(flags, TrainerConfig.GAMES_PER_STEP, gamesPerStep);
-    FlagSource.putIfGiven(flags, TrainerConfig.MODE, mode);
-    FlagSource.putIfGiven(flags, TrainerConfig.DEVICE, device);
-    flags.put(TrainerConfig.BLOB_DIR, blobs.directory().toString());
-  }
-
-  @Override
   public void run() {
-    TrainerConfig settings = config.load(TrainerConfig.definition(),
-        values -> new TrainerConfig(ClientPassthrough.renamedTo(TrainerConfig.KAFKA_PREFIX, values)), kafka, this);
+    TrainerConfig settings = cluster.load(TrainerConfig.definition(),
+        ClientPassthrough.into(TrainerConfig.KAFKA_PREFIX, TrainerConfig::new), this,
+        blobs.setting(TrainerConfig.BLOB_DIR));
     TrainerApp app;
     try {
       app = TrainerApp.start(settings, DjlLearners::create, new SimpleMeterRegistry());

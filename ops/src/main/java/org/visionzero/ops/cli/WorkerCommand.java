@@ -2,13 +2,11 @@ package org.visionzero.ops.cli;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.Map;
 import java.util.Optional;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
 import org.visionzero.ops.cli.options.ClientPassthrough;
-import org.visionzero.ops.cli.options.ConfigFileOption;
-import org.visionzero.ops.cli.options.FlagSource;
-import org.visionzero.ops.cli.options.KafkaOptions;
+import org.visionzero.ops.cli.options.ClusterOptions;
+import org.visionzero.ops.cli.options.ConfigKey;
 import org.visionzero.ops.cli.options.MetricsOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.metrics.MetricsEndpoint;
@@ -24,41 +22,35 @@ import picocli.CommandLine.Option;
     description = {"Run a worker that plays turns until Ctrl-C.",
         "Joins the consumer group on the turn requests, answers micro-batches in Kafka transactions, and "
             + "hot-reloads published checkpoints; start several to share the partitions."})
-public final class WorkerCommand implements Runnable, FlagSource {
+public final class WorkerCommand implements Runnable {
 
+  @ConfigKey(WorkerConfig.WORKER_ID)
   @Option(names = "--worker-id", paramLabel = "ID", description = "Unique id of this worker (transactional id).")
   String workerId;
+  @ConfigKey(WorkerConfig.BATCH_MAX_SIZE)
   @Option(names = "--batch-size", paramLabel = "B", description = "Most turns per micro-batch (default 32).")
   String batchSize;
+  @ConfigKey(WorkerConfig.BATCH_MAX_WAIT_MS)
   @Option(names = "--batch-wait-ms", paramLabel = "T", description = "Longest wait to fill a batch (default 20).")
   String batchWaitMs;
+  @ConfigKey(WorkerConfig.DEVICE)
   @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Where the model runs (default auto).")
   String device;
 
   @Mixin
-  KafkaOptions kafka;
+  ClusterOptions cluster;
   @Mixin
   BlobStoreOptions blobs;
-  @Mixin
-  ConfigFileOption config;
   @Mixin
   MetricsOptions metrics;
   @Mixin
   OutputOptions output;
 
   @Override
-  public void addTo(Map<String, String> flags) {
-    FlagSource.putIfGiven(flags, WorkerConfig.WORKER_ID, workerId);
-    FlagSource.putIfGiven(flags, WorkerConfig.BATCH_MAX_SIZE, batchSize);
-    FlagSource.putIfGiven(flags, WorkerConfig.BATCH_MAX_WAIT_MS, batchWaitMs);
-    FlagSource.putIfGiven(flags, WorkerConfig.DEVICE, device);
-    flags.put(WorkerConfig.BLOB_STORE_DIR, blobs.directory().toString());
-  }
-
-  @Override
   public void run() {
-    WorkerConfig settings = config.load(WorkerConfig.definition(),
-        values -> new WorkerConfig(ClientPassthrough.renamedTo(WorkerConfig.CLIENT_PREFIX, values)), kafka, this);
+    WorkerConfig settings = cluster.load(WorkerConfig.definition(),
+        ClientPassthrough.into(WorkerConfig.CLIENT_PREFIX, WorkerConfig::new), this,
+        blobs.setting(WorkerConfig.BLOB_STORE_DIR));
     Optional<MetricsEndpoint> endpoint = metrics.startEndpoint();
     MeterRegistry registry = endpoint.<MeterRegistry>map(MetricsEndpoint::registry).orElseGet(SimpleMeterRegistry::new);
     WorkerApp app;

@@ -16,6 +16,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.visionzero.json.Json;
 import org.visionzero.ops.experiment.PooledFigure.Kind;
 import org.visionzero.ops.report.LearningCharts;
+import org.visionzero.ops.report.ReportHtml;
 import org.visionzero.text.SafeText;
 
 /**
@@ -115,13 +116,9 @@ public final class ExperimentReport {
 
   /** experiment.html: the table and the curves. Every string from a file is escaped. */
   public String html() {
-    StringBuilder html = new StringBuilder(1 << 15);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>vz experiment ")
-        .append(SafeText.html(spec.name())).append("</title><style>")
-        .append("body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}")
-        .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}")
-        .append("td.arm{text-align:left}.seeds{color:#666;font-size:85%}</style></head><body>\n")
-        .append("<h1>vz experiment ").append(SafeText.html(spec.name())).append("</h1>\n<p>")
+    StringBuilder html = ReportHtml.start(1 << 15, "vz experiment " + spec.name(), 1100,
+        "td.arm{text-align:left}.seeds{color:#666;font-size:85%}");
+    html.append("<p>")
         .append(SafeText.html(spec.description())).append("</p>\n<p>Each arm ran ")
         .append(spec.seeds().size()).append(" seed(s) (").append(SafeText.html(spec.seeds().toString()))
         .append(") for ").append(spec.budget().toSeconds()).append(" s each")

@@ -2,7 +2,6 @@ package org.visionzero.ops.probe;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.visionzero.policy.model.ImageTensors;
 import org.visionzero.producers.charts.ChartGenerator;
 import org.visionzero.producers.charts.ChartSpec;
@@ -12,51 +11,28 @@ import org.visionzero.producers.charts.ChartSpec;
  * "line chart", "pie chart"); the model picks the chart it finds the caption most likely for. The shipped v0
  * never saw a chart, so this measures transfer from scenes.
  */
-final class ChartKindMatch implements ProbeTask {
+final class ChartKindMatch extends CaptionMatch {
 
-  static final int IMAGES = 4;
   private final ChartGenerator generator =
       new ChartGenerator(ChartGenerator.DEFAULT_SIZE, ChartGenerator.DEFAULT_SIZE);
 
-  @Override
-  public String name() {
-    return "caption-match";
+  ChartKindMatch() {
+    super("caption-match", "charts", "which of 4 charts is a bar (line, pie) chart? (caption: 'bar chart'; the "
+        + "other three are of other kinds)");
   }
 
   @Override
-  public String source() {
-    return "charts";
-  }
-
-  @Override
-  public String question() {
-    return "which of 4 charts is a bar (line, pie) chart? (caption: 'bar chart'; the other three are of other "
-        + "kinds)";
-  }
-
-  @Override
-  public int choices() {
-    return IMAGES;
-  }
-
-  @Override
-  public ProbeItem item(long seed, int imageSize) {
-    int answer = new SplittableRandom(ProbeSeedRange.choiceSeed(seed)).nextInt(IMAGES);
+  List<Picture> pictures(long seed, int imageSize, int answer) {
     ChartSpec target = ChartGenerator.spec(seed);
-    List<ChartSpec> others = new ArrayList<>(IMAGES - 1);
-    for (long s = seed + 1; others.size() < IMAGES - 1; s++) {
-      if (s >= ProbeSeedRange.choiceSeed(seed)) {
-        throw new IllegalStateException("no 3 charts of other kinds among the seeds of item " + seed);
-      }
+    List<ChartSpec> shown = new ArrayList<>(IMAGES);
+    drawUntil(seed, seed + 1, () -> shown.size() == IMAGES - 1, s -> {
       ChartSpec spec = ChartGenerator.spec(s);
       if (spec.kind() != target.kind()) {
-        others.add(spec);
+        shown.add(spec);
       }
-    }
-    List<ChartSpec> shown = new ArrayList<>(others);
+    }, "3 charts of other kinds");
     shown.add(answer, target);
-    List<String> caption = List.of(target.kind().word(), "chart");
-    return new ProbeItem(seed, shown.stream()
-        .map(spec -> new ProbeChoice(ImageTensors.scale(generator.draw(spec), imageSize), caption)).toList(), answer);
+    return shown.stream().map(spec -> new Picture(ImageTensors.scale(generator.draw(spec), imageSize),
+        List.of(spec.kind().word(), "chart"))).toList();
   }
 }

@@ -43,13 +43,8 @@ public final class ReportPage {
   }
 
   public static String render(RunSummary summary, TrainingHistory history, List<SampleGame> samples) {
-    StringBuilder html = new StringBuilder(1 << 16);
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>vz run ")
-        .append(SafeText.html(summary.runId())).append("</title><style>")
-        .append("body{font-family:sans-serif;margin:2em;max-width:1000px}table{border-collapse:collapse}")
-        .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}")
-        .append(".game{border:1px solid #ddd;padding:1em;margin:1em 0}.game img{width:160px;image-rendering:pixelated}")
-        .append("</style></head><body>\n<h1>vz run ").append(SafeText.html(summary.runId())).append("</h1>\n");
+    StringBuilder html = ReportHtml.start(1 << 16, "vz run " + summary.runId(), 1000,
+        ".game{border:1px solid #ddd;padding:1em;margin:1em 0}.game img{width:160px;image-rendering:pixelated}");
     headline(html, summary);
     html.append("<h2>Learning curves</h2><p>Shaded: clue-phase steps of Iterative-SPO; white: decision phase.</p>\n");
     List<TrainingStepCompleted> steps = history.steps();

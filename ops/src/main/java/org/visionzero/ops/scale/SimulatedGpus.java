@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import org.visionzero.policy.PolicyTurn;
 
 /**
@@ -133,22 +134,17 @@ public final class SimulatedGpus {
 
   /** Busy GPU time within [from, to] (System.nanoTime values) over all GPUs' time in it. */
   public double utilisation(long from, long to) {
-    if (to <= from) {
-      return 0;
-    }
-    double busyNanos = 0;
-    synchronized (busy) {
-      for (long[] call : busy) {
-        long start = Math.max(call[0], from);
-        for (int i = 1; i < call.length; i++) {
-          long end = Math.min(call[i], to);
-          if (end > start) {
-            busyNanos += end - start;
-          }
+    return shareOfGpuTime(from, to, busy, call -> {
+      double busyNanos = 0;
+      long start = Math.max(call[0], from);
+      for (int i = 1; i < call.length; i++) {
+        long end = Math.min(call[i], to);
+        if (end > start) {
+          busyNanos += end - start;
         }
       }
-    }
-    return busyNanos / ((double) gpus * (to - from));
+      return busyNanos;
+    });
   }
 
   /**
@@ -157,19 +153,24 @@ public final class SimulatedGpus {
    * Minus {@link #utilisation} it is the time GPUs sat in a batch with no turn of it, or done before its slowest GPU.
    */
   public double inBatchShare(long from, long to) {
+    return shareOfGpuTime(from, to, calls, call -> {
+      long overlap = Math.min(call[1], to) - Math.max(call[0], from);
+      return overlap > 0 ? (double) overlap * call[2] : 0;
+    });
+  }
+
+  /** The GPU time {@code gpuNanos} counts in each record within [from, to], over all GPUs' time in it. */
+  private double shareOfGpuTime(long from, long to, List<long[]> records, ToDoubleFunction<long[]> gpuNanos) {
     if (to <= from) {
       return 0;
     }
-    double gpuNanos = 0;
-    synchronized (busy) {
-      for (long[] call : calls) {
-        long overlap = Math.min(call[1], to) - Math.max(call[0], from);
-        if (overlap > 0) {
-          gpuNanos += (double) overlap * call[2];
-        }
+    double total = 0;
+    synchronized (busy) { // guards both lists
+      for (long[] record : records) {
+        total += gpuNanos.applyAsDouble(record);
       }
     }
-    return gpuNanos / ((double) gpus * (to - from));
+    return total / ((double) gpus * (to - from));
   }
 
   /** GPU-seconds of simulated work done so far (all GPUs). */

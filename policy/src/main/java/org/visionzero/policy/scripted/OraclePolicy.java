@@ -48,9 +48,7 @@ public final class OraclePolicy implements Policy {
 
   @Override
   public List<ClueAnswer> clues(List<PolicyTurn> turns) {
-    List<ClueAnswer> out = new ArrayList<>();
-    for (PolicyTurn turn : turns) {
-      TurnView view = ScriptedTurns.requireKind(turn.view(), TurnKind.CLUE);
+    return ScriptedTurns.answerEach(turns, TurnKind.CLUE, (turn, view) -> {
       SceneFacts facts = requireFacts(turn);
       List<SceneObject> described = new ArrayList<>();
       for (SceneObject o : facts.original()) {
@@ -65,24 +63,16 @@ public final class OraclePolicy implements Policy {
         tokens.add(vocabulary.id(o.shape()));
       }
       tokens.add(Vocabulary.EOS_ID);
-      out.add(new ClueAnswer(vocabulary.decode(tokens), tokens, new float[tokens.size()], ref()));
-    }
-    return out;
+      return new ClueAnswer(vocabulary.decode(tokens), tokens, new float[tokens.size()], ref());
+    });
   }
 
   @Override
   public List<DecisionAnswer> decisions(List<PolicyTurn> turns) {
-    List<DecisionAnswer> out = new ArrayList<>();
-    for (PolicyTurn turn : turns) {
-      TurnView view = ScriptedTurns.requireKind(turn.view(), TurnKind.DECISION);
+    return ScriptedTurns.answerEach(turns, TurnKind.DECISION, (turn, view) -> {
       int option = suspect(view, requireFacts(turn));
-      List<Vote> votes = new ArrayList<>();
-      for (int i = 0; i < view.samples(); i++) {
-        votes.add(Vote.ofOption(option, 0f));
-      }
-      out.add(new DecisionAnswer(votes, ref()));
-    }
-    return out;
+      return new DecisionAnswer(ScriptedTurns.votes(view, () -> Vote.ofOption(option, 0f)), ref());
+    });
   }
 
   private int suspect(TurnView view, SceneFacts facts) {

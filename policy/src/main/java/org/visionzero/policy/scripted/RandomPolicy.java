@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.TurnKind;
-import org.visionzero.game.view.TurnView;
 import org.visionzero.policy.ClueAnswer;
 import org.visionzero.policy.DecisionAnswer;
 import org.visionzero.policy.Policy;
@@ -38,10 +37,8 @@ public final class RandomPolicy implements Policy {
   public List<ClueAnswer> clues(List<PolicyTurn> turns) {
     float colorLogProb = (float) -Math.log(Vocabulary.COLORS.size());
     float shapeLogProb = (float) -Math.log(Vocabulary.SHAPES.size());
-    List<ClueAnswer> out = new ArrayList<>();
-    for (PolicyTurn turn : turns) {
-      ScriptedTurns.requireKind(turn.view(), TurnKind.CLUE);
-      SplittableRandom random = new SplittableRandom(turn.view().samplingSeed());
+    return ScriptedTurns.answerEach(turns, TurnKind.CLUE, (turn, view) -> {
+      SplittableRandom random = new SplittableRandom(view.samplingSeed());
       List<Integer> tokens = new ArrayList<>();
       float[] lps = new float[2 * CLUE_PAIRS + 1];
       for (int p = 0; p < CLUE_PAIRS; p++) {
@@ -52,16 +49,13 @@ public final class RandomPolicy implements Policy {
       }
       tokens.add(Vocabulary.EOS_ID);
       lps[2 * CLUE_PAIRS] = 0f; // the end comes with certainty after the fixed number of pairs
-      out.add(new ClueAnswer(vocabulary.decode(tokens), tokens, lps, ref()));
-    }
-    return out;
+      return new ClueAnswer(vocabulary.decode(tokens), tokens, lps, ref());
+    });
   }
 
   @Override
   public List<DecisionAnswer> decisions(List<PolicyTurn> turns) {
-    List<DecisionAnswer> out = new ArrayList<>();
-    for (PolicyTurn turn : turns) {
-      TurnView view = ScriptedTurns.requireKind(turn.view(), TurnKind.DECISION);
+    return ScriptedTurns.answerEach(turns, TurnKind.DECISION, (turn, view) -> {
       List<Integer> candidates = new ArrayList<>();
       for (int seat = 1; seat <= view.numPlayers(); seat++) {
         if (seat != view.seat()) {
@@ -70,12 +64,8 @@ public final class RandomPolicy implements Policy {
       }
       float logProb = (float) -Math.log(candidates.size());
       SplittableRandom random = new SplittableRandom(view.samplingSeed());
-      List<Vote> votes = new ArrayList<>();
-      for (int i = 0; i < view.samples(); i++) {
-        votes.add(Vote.ofOption(candidates.get(random.nextInt(candidates.size())), logProb));
-      }
-      out.add(new DecisionAnswer(votes, ref()));
-    }
-    return out;
+      return new DecisionAnswer(ScriptedTurns.votes(view,
+          () -> Vote.ofOption(candidates.get(random.nextInt(candidates.size())), logProb)), ref());
+    });
   }
 }

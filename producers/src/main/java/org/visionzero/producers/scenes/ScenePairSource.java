@@ -1,60 +1,28 @@
 package org.visionzero.producers.scenes;
 
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import org.visionzero.events.ImageSource;
 import org.visionzero.producers.pairs.ImagePair;
-import org.visionzero.producers.pairs.PairSource;
 import org.visionzero.producers.pairs.PngCodec;
-import org.visionzero.producers.pairs.SourceItem;
+import org.visionzero.producers.pairs.SeededPairSource;
 
 /** Synthetic scenes as a pair source: pair i is the scene of seed firstSeed + i, encoded as PNG. */
-public final class ScenePairSource implements PairSource {
+public final class ScenePairSource extends SeededPairSource {
 
   private final SceneGenerator generator;
 
   public ScenePairSource(SceneOptions options) {
+    super(ImageSource.SCENES, ScenePair.SPY_HINT);
     this.generator = new SceneGenerator(Objects.requireNonNull(options, "options"));
   }
 
   @Override
-  public ImageSource kind() {
-    return ImageSource.SCENES;
-  }
-
-  @Override
-  public String spyHint() {
-    return ScenePair.SPY_HINT;
-  }
-
-  /** The pair of one seed, as published. */
   public ImagePair pair(long seed) {
     ScenePair scene = generator.generate(seed);
     SceneOptions options = generator.options();
     return new ImagePair(ImageSource.SCENES, seed, "scenes seed " + seed, PngCodec.encode(scene.original()),
         PngCodec.encode(scene.modified()), options.width(), options.height(), scene.differences(), spyHint(),
         Optional.of(scene.sceneGraphJson()), Optional.empty());
-  }
-
-  @Override
-  public Iterator<SourceItem> items(long firstSeed, long count) {
-    return new Iterator<>() {
-      private long produced;
-
-      @Override
-      public boolean hasNext() {
-        return produced < count;
-      }
-
-      @Override
-      public SourceItem next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException("all " + count + " scenes were produced");
-        }
-        return new SourceItem.Produced(pair(firstSeed + produced++));
-      }
-    };
   }
 }

@@ -1,27 +1,16 @@
 package org.visionzero.streams.scorer;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import java.time.Duration;
 import java.util.Objects;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.visionzero.streams.config.ScorerConfig;
+import org.visionzero.streams.app.StreamsApp;
 
 /** The trajectory scorer as a process ({@code vz scorer}): build from config, start, close. */
-public final class ScorerApp implements AutoCloseable {
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-
-  private final KafkaStreams streams;
-  private final KafkaStreamsMetrics streamsMetrics;
+public final class ScorerApp extends StreamsApp {
 
   public ScorerApp(ScorerConfig config, MeterRegistry registry) {
-    Objects.requireNonNull(config, "config");
-    this.streams = new KafkaStreams(ScorerTopology.build(config, new ScorerMetrics(registry)),
-        config.streamsProperties());
-    this.streamsMetrics = new KafkaStreamsMetrics(streams);
-    streamsMetrics.bindTo(registry);
+    super(buildTopology(Objects.requireNonNull(config, "config"), registry), config.streamsProperties(), registry);
   }
 
   public static Topology buildTopology(ScorerConfig config, MeterRegistry registry) {
@@ -29,23 +18,7 @@ public final class ScorerApp implements AutoCloseable {
   }
 
   public ScorerApp start() {
-    streams.start();
+    startStreams();
     return this;
-  }
-
-  public KafkaStreams.State state() {
-    return streams.state();
-  }
-
-  public KafkaStreams streams() {
-    return streams;
-  }
-
-  /** Stops, leaves the group (a replacement takes over at once) and unbinds the Streams client metrics. */
-  @Override
-  public void close() {
-    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(CLOSE_TIMEOUT));
-    streamsMetrics.close();
   }
 }

@@ -20,6 +20,11 @@ public final class BlobStoreOptions {
     return blobDir == null ? DEFAULT_BLOB_DIR : blobDir;
   }
 
+  /** The directory, always, under a command's own key for it (the modules name the setting differently). */
+  public FlagSource setting(String key) {
+    return flags -> flags.put(key, directory().toString());
+  }
+
   public FileBlobStore open() {
     return new FileBlobStore(directory());
   }

@@ -2,6 +2,7 @@ package org.visionzero.ops.cli.options;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.visionzero.ops.config.ConfigLoader;
 
 /**
@@ -11,6 +12,11 @@ import org.visionzero.ops.config.ConfigLoader;
  */
 public final class ClientPassthrough {
   private ClientPassthrough() {
+  }
+
+  /** A module's config constructor that gets the config file's client settings under {@code prefix}. */
+  public static <T> Function<Map<String, Object>, T> into(String prefix, Function<Map<String, Object>, T> constructor) {
+    return values -> constructor.apply(renamedTo(prefix, values));
   }
 
   /** {@code values} plus every {@code kafka.client.X} copied to {@code prefix + X}. */

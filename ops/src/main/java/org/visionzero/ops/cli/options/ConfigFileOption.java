@@ -1,7 +1,6 @@
 package org.visionzero.ops.cli.options;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -18,13 +17,13 @@ public final class ConfigFileOption {
           + "override it; SASL/SSL client settings in it go to every Kafka client.")
   Path file;
 
-  /** The config of a command: defaults &lt; this file &lt; environment &lt; the given flags. */
+  /**
+   * The config of a command: defaults &lt; this file &lt; environment &lt; the given flags, which are the
+   * {@link ConfigKey} options of {@code optionGroups} (the command and the mixins its settings define) and what
+   * those that are a {@link FlagSource} add.
+   */
   public <T extends AbstractConfig> T load(
-      ConfigDef definition, Function<Map<String, Object>, T> constructor, FlagSource... flagSources) {
-    Map<String, String> flags = new HashMap<>();
-    for (FlagSource source : flagSources) {
-      source.addTo(flags);
-    }
-    return ConfigLoader.load(definition, constructor, ConfigSources.of(file, flags));
+      ConfigDef definition, Function<Map<String, Object>, T> constructor, Object... optionGroups) {
+    return ConfigLoader.load(definition, constructor, ConfigSources.of(file, GivenFlags.of(optionGroups)));
   }
 }

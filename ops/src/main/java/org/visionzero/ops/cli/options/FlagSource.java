@@ -2,15 +2,12 @@ package org.visionzero.ops.cli.options;
 
 import java.util.Map;
 
-/** A group of command-line options that sets configuration keys (only the flags actually given). */
+/**
+ * Settings a group of options computes from its flags, beyond the plain {@link ConfigKey} ones (a default that
+ * depends on another option, one value under a command's own key).
+ */
+@FunctionalInterface
 public interface FlagSource {
 
   void addTo(Map<String, String> flags);
-
-  /** Puts {@code value} under {@code key} when the flag was given. */
-  static void putIfGiven(Map<String, String> flags, String key, Object value) {
-    if (value != null) {
-      flags.put(key, value.toString());
-    }
-  }
 }

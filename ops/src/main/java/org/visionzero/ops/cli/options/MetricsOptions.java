@@ -1,6 +1,5 @@
 package org.visionzero.ops.cli.options;
 
-import java.util.Map;
 import java.util.Optional;
 import org.visionzero.ops.config.VzConfigException;
 import org.visionzero.ops.metrics.MetricsEndpoint;
@@ -8,12 +7,14 @@ import org.visionzero.ops.config.MetricsSettings;
 import picocli.CommandLine.Option;
 
 /** Options of commands that can serve metrics. */
-public final class MetricsOptions implements FlagSource {
+public final class MetricsOptions {
 
+  @ConfigKey(MetricsSettings.METRICS_PORT)
   @Option(names = "--metrics-port", paramLabel = "N",
       description = "Serve Prometheus metrics at http://127.0.0.1:N/metrics; 0 picks a free port "
           + "(setting metrics.port, default -1 = off).")
   String port;
+  @ConfigKey(MetricsSettings.METRICS_HOST)
   @Option(names = "--metrics-host", paramLabel = "ADDRESS",
       description = "Address the metrics endpoint listens on (setting metrics.host, default 127.0.0.1: this "
           + "machine only; 0.0.0.0: every interface).")
@@ -34,11 +35,5 @@ public final class MetricsOptions implements FlagSource {
       throw new VzConfigException("Invalid --metrics-port '" + port + "' or --metrics-host '" + host + "': "
           + e.getMessage(), e);
     }
-  }
-
-  @Override
-  public void addTo(Map<String, String> flags) {
-    FlagSource.putIfGiven(flags, MetricsSettings.METRICS_PORT, port);
-    FlagSource.putIfGiven(flags, MetricsSettings.METRICS_HOST, host);
   }
 }
