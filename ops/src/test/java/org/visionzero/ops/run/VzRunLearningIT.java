@@ -81,10 +81,10 @@ class VzRunLearningIT {
     flags.put(VzRunConfig.POLICY, VzRunConfig.POLICY_MODEL);
     flags.put(VzRunConfig.V0_CHECKPOINT, v0.toString());
     flags.put(VzRunConfig.PRODUCE_SEED, "1");
-    flags.put(VzRunConfig.DURATION, "120s");
+    flags.put(VzRunConfig.DURATION, "100s");
     flags.put(VzRunConfig.PROBE_ITEMS, Integer.toString(PROBE_ITEMS));
     flags.put(VzRunConfig.EVAL_GAMES_PER_ARM, "40");
-    flags.put(VzRunConfig.EVAL_FINAL_GAMES, "120");
+    flags.put(VzRunConfig.EVAL_FINAL_GAMES, "96");
     flags.put(VzRunConfig.EVAL_FINAL_BUDGET, "60s");
     return flags;
   }
