@@ -26,7 +26,8 @@ import org.visionzero.workers.policy.ModelPolicyFactory;
 /**
  * {@link VzRunLearningIT} with every model turn over HTTP: the run's workers use the openai backend against
  * {@code vz serve} (started here on the run's cluster with {@code --follow}, so it reloads each checkpoint the
- * trainer publishes), and the run must meet the same {@link LearningBar}.
+ * trainer publishes), and the run must meet the same {@link LearningBar}. Meanwhile {@link ExternalVersionPhase}
+ * announces a version of another policy whose weights an outside trainer loaded into vz serve under a new name.
  */
 @Timeout(value = 7, unit = TimeUnit.MINUTES)
 class VzRunRemoteLearningIT {
@@ -46,6 +47,7 @@ class VzRunRemoteLearningIT {
     flags.put(VzRunConfig.DURATION, "110s");
     flags.put(VzRunConfig.WORKER_POLICY_BACKEND, WorkerConfig.BACKEND_OPENAI);
     flags.put(VzRunConfig.WORKER_OPENAI_BASE_URL, "http://127.0.0.1:" + port + "/v1");
+    flags.put(VzRunConfig.WORKER_OPENAI_POLICIES, "vz," + ExternalVersionPhase.POLICY);
     VzRunConfig config = ConfigLoader.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new,
         new ConfigSources(Optional.empty(), Map.of(), flags));
 
@@ -56,9 +58,12 @@ class VzRunRemoteLearningIT {
           Optional.of(new ServedModels.Following(run.bootstrapServers(), run.catalog().prefix(),
               config.dataDir().resolve("blobs"), run.clientProperties().asMap())), new SimpleMeterRegistry());
       server = PolicyServer.start(models, new PolicyServer.Settings("127.0.0.1", port, 1024, 32,
-          Duration.ofMillis(5), Duration.ofSeconds(60), ""));
+          Duration.ofMillis(5), Duration.ofSeconds(60), "", true));
       Pipeline pipeline = Pipeline.start(run, config, PolicyRuntimes.forConfig(config), new SimpleMeterRegistry(),
           line -> System.out.println("remote learning IT: " + line));
+      // Within the run's time: an outside trainer's version of another policy, played by the same workers.
+      System.out.println("remote learning IT: " + ExternalVersionPhase.run(run, config.dataDir().resolve("blobs"),
+          server, v0));
       Pipeline.End end = pipeline.awaitEnd(config.duration(), () -> false);
       pipeline.finish(end, true, Map.of());
 
