@@ -81,12 +81,14 @@ public final class RemoteClueEvaluation {
     if (seat == RemoteSeat.DECISION) {
       throw new IllegalArgumentException("the decision seat is RemoteDecisionEvaluation's");
     }
-    Policy civilians = seat == RemoteSeat.CIVILIANS ? remote : checkpoint;
-    Policy spy = seat == RemoteSeat.SPY ? remote : checkpoint;
+    Policy seeing = new InlinePictures(remote);
+    Policy civilians = seat == RemoteSeat.CIVILIANS ? seeing : checkpoint;
+    Policy spy = seat == RemoteSeat.SPY ? seeing : checkpoint;
     List<SimulatedGames.Game> withRemote = SimulatedGames.playClues(civilians, spy, scenes, firstSeed, games,
         RemoteDecisionEvaluation.PLAYERS, RemoteDecisionEvaluation.ROUNDS, RemoteDecisionEvaluation.TEMPERATURE);
-    List<SimulatedGames.Game> withCheckpoint = SimulatedGames.playClues(checkpoint, scenes, firstSeed, games,
-        RemoteDecisionEvaluation.PLAYERS, RemoteDecisionEvaluation.ROUNDS, RemoteDecisionEvaluation.TEMPERATURE);
+    // Played side by side too, so the checkpoint's own side gives the same clues in both sets of games.
+    List<SimulatedGames.Game> withCheckpoint = SimulatedGames.playClues(checkpoint, checkpoint, scenes, firstSeed,
+        games, RemoteDecisionEvaluation.PLAYERS, RemoteDecisionEvaluation.ROUNDS, RemoteDecisionEvaluation.TEMPERATURE);
     Winner side = seat == RemoteSeat.SPY ? Winner.SPY : Winner.CIVILIANS;
     return new Result(games, seat, remoteName, nameOf(checkpoint), nameOf(referee),
         figures(referee, withRemote, side), figures(referee, withCheckpoint, side));

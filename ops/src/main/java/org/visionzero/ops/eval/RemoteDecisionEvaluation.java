@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.visionzero.events.BlobRef;
 import org.visionzero.events.VoteKind;
 import org.visionzero.game.rules.Seeds;
-import org.visionzero.game.view.TurnView;
 import org.visionzero.policy.DecisionAnswer;
 import org.visionzero.policy.Policy;
 import org.visionzero.policy.PolicyTurn;
@@ -34,9 +32,6 @@ public final class RemoteDecisionEvaluation {
   static final int PLAYERS = 4;
   static final int ROUNDS = 2;
   private static final int BATCH = 32;
-  /** The observer's turn sees a picture: a marker reference (the image itself travels in the turn). */
-  private static final BlobRef INLINE_IMAGE = BlobRef.newBuilder().setUri("inline:eval").setSha256("0".repeat(64))
-      .setMediaType("image/png").setSize(0).build();
 
   /** One decider's figures. */
   public record Figures(Proportion accuracy, Proportion noImageAccuracy, Proportion naRate, Proportion invalidRate,
@@ -124,12 +119,7 @@ public final class RemoteDecisionEvaluation {
 
   /** The observer's turn of a game; its view names a picture exactly when one is given (a text prompt says so). */
   static PolicyTurn observerTurn(SimulatedGames.Game game, boolean blank) {
-    PolicyTurn turn = game.observerTurn(SAMPLES, TEMPERATURE,
-        Seeds.samplingSeed(game.seed(), game.clues().size(), 1), blank);
-    TurnView v = turn.view();
-    TurnView view = new TurnView(v.gameId(), v.turn(), v.attempt(), v.kind(), v.seat(), v.round(), v.role(),
-        v.numPlayers(), blank ? null : INLINE_IMAGE, v.spyHint(), v.history(), v.ownReasoning(), v.samples(),
-        v.temperature(), v.samplingSeed(), v.policy());
-    return new PolicyTurn(view, turn.image(), turn.facts());
+    return InlinePictures.named(game.observerTurn(SAMPLES, TEMPERATURE,
+        Seeds.samplingSeed(game.seed(), game.clues().size(), 1), blank));
   }
 }

@@ -25,7 +25,7 @@ import org.visionzero.policy.VoteOptions;
  */
 class RemoteClueEvaluationTest {
   private static final int GAMES = 5;
-  private static final SceneCaptionSource SCENES = new SceneCaptionSource(32);
+  private static final SceneCaptionSource SCENES = new SceneCaptionSource(64);
 
   /** Says {@code civilian} as a civilian and {@code spy} as the spy. */
   private record Speaker(String name, String civilian, String spy) implements Policy {

@@ -48,15 +48,22 @@ public final class SimulatedGames {
    */
   public static List<Game> playClues(Policy cluePolicy, CaptionExampleSource source, long firstSeed, int games,
       int numPlayers, int rounds, float temperature) {
-    return playClues(cluePolicy, cluePolicy, source, firstSeed, games, numPlayers, rounds, temperature);
+    return play(cluePolicy, cluePolicy, false, source, firstSeed, games, numPlayers, rounds, temperature);
   }
 
   /**
    * {@link #playClues(Policy, CaptionExampleSource, long, int, int, int, float)} with the civilian seats played by
    * {@code civilians} and the spy seat by {@code spyPolicy} (e.g. a model under evaluation in one side, a checkpoint in
-   * the other). The games, seeds and spy seats are the same whoever plays.
+   * the other). The games, seeds and spy seats are the same whoever plays. Each side's turns are one call of its
+   * policy even when both sides are the same policy, so that a model whose sampling depends on its batch (float
+   * rounding) gives the same clues whether it plays one side or both.
    */
   public static List<Game> playClues(Policy civilians, Policy spyPolicy, CaptionExampleSource source,
+      long firstSeed, int games, int numPlayers, int rounds, float temperature) {
+    return play(civilians, spyPolicy, true, source, firstSeed, games, numPlayers, rounds, temperature);
+  }
+
+  private static List<Game> play(Policy civilians, Policy spyPolicy, boolean bySide, CaptionExampleSource source,
       long firstSeed, int games, int numPlayers, int rounds, float temperature) {
     List<CaptionExample> pairs = new ArrayList<>(games);
     int[] spySeats = new int[games];
@@ -82,7 +89,7 @@ public final class SimulatedGames {
           CaptionExample pair = pairs.get(g);
           batch.add(new PolicyTurn(view, spy ? pair.modified() : pair.original(), pair.facts()));
         }
-        List<ClueAnswer> answers = answer(civilians, spyPolicy, batch);
+        List<ClueAnswer> answers = bySide ? bySide(civilians, spyPolicy, batch) : civilians.clues(batch);
         for (int g = 0; g < games; g++) {
           ClueAnswer a = answers.get(g);
           histories.get(g).add(new VisibleClue(seat, round, a.text(), a.tokenIds()));
@@ -100,11 +107,8 @@ public final class SimulatedGames {
     return out;
   }
 
-  /** One policy's answers in one call; with two, each plays its own side's turns and the answers keep turn order. */
-  private static List<ClueAnswer> answer(Policy civilians, Policy spy, List<PolicyTurn> batch) {
-    if (civilians == spy) {
-      return civilians.clues(batch);
-    }
+  /** Each side's policy answers its side's turns in one call; the answers keep the batch's order. */
+  private static List<ClueAnswer> bySide(Policy civilians, Policy spy, List<PolicyTurn> batch) {
     List<PolicyTurn> spyTurns = new ArrayList<>();
     List<PolicyTurn> civilianTurns = new ArrayList<>();
     for (PolicyTurn turn : batch) {

@@ -2,7 +2,10 @@ package org.visionzero.policy.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Role;
@@ -15,10 +18,10 @@ import org.visionzero.policy.testing.TestSceneDrawer;
 
 class SimulatedGamesTest {
 
-  /** Says its own word on every clue turn, and records the roles it was asked to play. */
-  private record Speaker(String word, List<Role> roles) implements Policy {
+  /** Says its own word on every clue turn, and records the roles it was asked to play, call by call. */
+  private record Speaker(String word, List<Role> roles, List<Set<Role>> calls) implements Policy {
     Speaker(String word) {
-      this(word, new java.util.ArrayList<>());
+      this(word, new ArrayList<>(), new ArrayList<>());
     }
 
     @Override
@@ -29,6 +32,7 @@ class SimulatedGamesTest {
     @Override
     public List<ClueAnswer> clues(List<PolicyTurn> turns) {
       turns.forEach(turn -> roles.add(turn.view().role()));
+      calls.add(turns.stream().map(turn -> turn.view().role()).collect(Collectors.toSet()));
       return turns.stream().map(turn -> new ClueAnswer(word, List.of(), new float[0], ref())).toList();
     }
 
@@ -55,6 +59,16 @@ class SimulatedGamesTest {
         assertThat(clue.text()).isEqualTo(clue.seat() == game.spySeat() ? "spy" : "civilian");
       }
     }
+  }
+
+  @Test
+  void givenTheSamePolicyForBothSides_thenEachSidesTurnsAreACallOfTheirOwn() {
+    Speaker both = new Speaker("both");
+
+    SimulatedGames.playClues(both, both, new TestSceneDrawer(), 40L, 6, 4, 2, 0.8f);
+
+    assertThat(both.calls()).allMatch(roles -> roles.size() == 1);
+    assertThat(both.roles()).hasSize(6 * 4 * 2);
   }
 
   @Test
