@@ -32,12 +32,15 @@ public final class CheckpointCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "publish-remote", mixinStandardHelpOptions = true,
+  @Command(name = "publish-remote",
       description = {"Publish version N of a policy that an OpenAI-compatible server plays as model NAME.",
           "For a trainer outside vz (TRL, verl, OpenRLHF): after loading its new weights into the server under NAME "
               + "(vLLM: a LoRA adapter), it calls this; workers on the openai backend then ask for NAME on every "
               + "turn of version N and stamp N on the answers. Signed when VZ_CHECKPOINT_KEY is set."})
   static final class PublishRemote implements Runnable {
+    // Declared here, not by mixinStandardHelpOptions: its --version would clash with the version option below.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
     @Option(names = "--policy", paramLabel = "NAME", required = true,
         description = "The policy name (a name in the workers' policy.openai.policies).")
     String policy;

@@ -52,12 +52,13 @@ public final class EvalCommand implements Runnable {
   URI policyUrl;
   @Option(names = "--seat", paramLabel = RemoteSeat.CHOICES, defaultValue = "decision",
       description = "With --policy-url: the remote model's seat: the observer's decision, the spy's clues, or every "
-          + "civilian's clues (default decision). In a clue seat, --referee decides and the figures are win rates.")
+          + "civilian's clues (default decision). In a clue seat, --referee-checkpoint decides; the figures are win "
+          + "rates.")
   String seat;
-  @Option(names = "--referee", paramLabel = "FILE",
+  @Option(names = "--referee-checkpoint", paramLabel = "FILE",
       description = "With --seat spy|civilians: the checkpoint that decides every game, the fixed referee (default: "
           + "--checkpoint).")
-  Path referee;
+  Path refereeCheckpoint;
   @Option(names = "--policy-model", paramLabel = "NAME", defaultValue = "vz",
       description = "With --policy-url: the model to ask for (default vz).")
   String policyModel;
@@ -78,13 +79,14 @@ public final class EvalCommand implements Runnable {
       return;
     }
     RemoteSeat remoteSeat = RemoteSeat.fromWireName(seat);
-    if (remoteSeat == RemoteSeat.DECISION && referee != null) {
-      throw new IllegalArgumentException("--referee decides the clue seats' games: use it with --seat spy|civilians");
+    if (remoteSeat == RemoteSeat.DECISION && refereeCheckpoint != null) {
+      throw new IllegalArgumentException(
+          "--referee-checkpoint decides the clue seats' games: use it with --seat spy|civilians");
     }
     RemoteSettings settings = RemoteSettings.defaults(policyUrl, System.getenv(apiKeyEnv))
         .withModelTemplate(policyModel).withMaxTokens(maxTokens);
     try (Policy local = load(checkpoint);
-        Policy fixedReferee = referee == null ? null : load(referee)) {
+        Policy fixedReferee = refereeCheckpoint == null ? null : load(refereeCheckpoint)) {
       Policy remote = new RemotePolicy(new ChatClient(settings), settings, new PolicyRef(policyModel, 0),
           Vocabulary.standard());
       SceneCaptionSource scenes = new SceneCaptionSource(ProduceOptions.DEFAULT_SIZE);

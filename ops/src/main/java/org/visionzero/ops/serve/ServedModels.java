@@ -160,7 +160,8 @@ public final class ServedModels implements AutoCloseable {
     }
     PolicyRef ref = new PolicyRef(org.visionzero.policy.model.VzModel.POLICY_NAME, decoded.policyVersion());
     Policy policy = factory.load(ref, bytes, WorkerDevice.CPU);
-    if (named.putIfAbsent(name, policy) != null) {
+    // Kept under the name as requests will ask for it ("a-v07" is asked for as "a-v7").
+    if (named.putIfAbsent(ModelName.requested(asked), policy) != null) {
       policy.close();
       throw new IllegalArgumentException("a model named '" + name + "' is already served");
     }
