@@ -46,7 +46,8 @@ final class ExternalVersionPhase {
   static final String POLICY = "outside";
   static final String MODEL = "outside-lora-step-1";
   private static final int GAMES = 3;
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  /** Longest wait for pairs and for the games: they queue behind the run's produced pairs (FIFO admission). */
+  static final Duration WAIT = Duration.ofSeconds(200);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ExternalVersionPhase() {}

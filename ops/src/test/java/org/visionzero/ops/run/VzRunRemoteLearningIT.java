@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,11 +64,20 @@ class VzRunRemoteLearningIT {
           Duration.ofMillis(5), Duration.ofSeconds(60), "", true));
       Pipeline pipeline = Pipeline.start(run, config, PolicyRuntimes.forConfig(config), new SimpleMeterRegistry(),
           line -> System.out.println("remote learning IT: " + line));
-      // Within the run's time: an outside trainer's version of another policy, played by the same workers.
-      System.out.println("remote learning IT: " + ExternalVersionPhase.run(run, config.dataDir().resolve("blobs"),
-          server, v0));
+      // Beside the run: an outside trainer's version of another policy, played by the same workers. Its games wait
+      // in the coordinator's FIFO behind the pairs already produced, so they end late in the run or in its final
+      // evaluation: the phase runs on its own thread and is awaited once the run has finished.
+      PolicyServer served = server;
+      CompletableFuture<String> external = CompletableFuture.supplyAsync(() -> {
+        try {
+          return ExternalVersionPhase.run(run, config.dataDir().resolve("blobs"), served, v0);
+        } catch (Exception e) {
+          throw new CompletionException(e);
+        }
+      });
       Pipeline.End end = pipeline.awaitEnd(config.duration(), () -> false);
       pipeline.finish(end, true, Map.of());
+      System.out.println("remote learning IT: " + awaitPhase(external));
 
       double served = server.meters().counter(PolicyServer.REQUESTS, "outcome", "ok").count();
       System.out.printf("remote learning IT: vz serve answered %.0f chat completions, models %s%n", served,
@@ -79,6 +91,20 @@ class VzRunRemoteLearningIT {
       if (server != null) {
         server.close();
       }
+    }
+  }
+
+  /** The phase's line, or its failure as thrown in the phase (an assertion stays an assertion). */
+  private static String awaitPhase(CompletableFuture<String> phase) throws Exception {
+    try {
+      return phase.get(ExternalVersionPhase.WAIT.toSeconds() + 30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+          : e.getCause();
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw cause instanceof Exception exception ? exception : e;
     }
   }
 
