@@ -67,10 +67,10 @@ class VzRunRemoteLearningIT {
       // Beside the run: an outside trainer's version of another policy, played by the same workers. Its games wait
       // in the coordinator's FIFO behind the pairs already produced, so they end late in the run or in its final
       // evaluation: the phase runs on its own thread and is awaited once the run has finished.
-      PolicyServer served = server;
+      PolicyServer outsideTrainersServer = server;
       CompletableFuture<String> external = CompletableFuture.supplyAsync(() -> {
         try {
-          return ExternalVersionPhase.run(run, config.dataDir().resolve("blobs"), served, v0);
+          return ExternalVersionPhase.run(run, config.dataDir().resolve("blobs"), outsideTrainersServer, v0);
         } catch (Exception e) {
           throw new CompletionException(e);
         }
