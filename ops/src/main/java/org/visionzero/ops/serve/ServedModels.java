@@ -1,6 +1,7 @@
 package org.visionzero.ops.serve;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -149,7 +150,7 @@ public final class ServedModels implements AutoCloseable {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
     Checkpoint decoded;
@@ -159,7 +160,12 @@ public final class ServedModels implements AutoCloseable {
       throw new IllegalArgumentException(file + " is not a vz checkpoint: " + e.getMessage(), e);
     }
     PolicyRef ref = new PolicyRef(org.visionzero.policy.model.VzModel.POLICY_NAME, decoded.policyVersion());
-    Policy policy = factory.load(ref, bytes, WorkerDevice.CPU);
+    Policy policy;
+    try {
+      policy = factory.load(ref, bytes, WorkerDevice.CPU);
+    } catch (PolicyLoadException e) {
+      throw new IllegalArgumentException(file + " cannot be served: " + e.getMessage(), e);
+    }
     // Kept under the name as requests will ask for it ("a-v07" is asked for as "a-v7").
     if (named.putIfAbsent(ModelName.requested(asked), policy) != null) {
       policy.close();
