@@ -48,15 +48,22 @@ public final class RemotePolicyFactory implements PolicyFactory {
 
   /**
    * A remote version: when its checkpoint names a model ({@link RemoteModelCheckpoint}), every request of that
-   * version asks for that model; otherwise for {@code policy.openai.model} filled with the version.
+   * version asks for that model; otherwise for {@code policy.openai.model} filled with the version. A name only
+   * played remotely gets its versions from an outside trainer, so a checkpoint of it that names no model is refused
+   * (a dead letter with this reason) rather than played as some other model.
    */
   @Override
   public Policy load(PolicyRef ref, byte[] checkpoint, WorkerDevice device) throws PolicyLoadException {
     if (!remoteNames.contains(ref.getName())) {
       return local.load(ref, checkpoint, device);
     }
-    RemoteSettings forVersion = RemoteModelCheckpoint.decode(checkpoint)
-        .map(settings::withModelTemplate).orElse(settings);
+    Optional<String> named = RemoteModelCheckpoint.decode(checkpoint);
+    if (named.isEmpty() && checkpoint != null && !local.handles(ref.getName())) {
+      throw new PolicyLoadException("checkpoint of " + ref.getName() + "@" + ref.getVersion() + " names no model: "
+          + "a version of a policy only played remotely must be a " + RemoteModelCheckpoint.MEDIA_TYPE
+          + " blob (vz checkpoint publish-remote writes one)");
+    }
+    RemoteSettings forVersion = named.map(settings::withModelTemplate).orElse(settings);
     return new RemotePolicy(client, forVersion, ref, Vocabulary.standard());
   }
 

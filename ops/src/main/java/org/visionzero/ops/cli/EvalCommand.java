@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.visionzero.events.PolicyRef;
+import org.visionzero.ops.eval.RemoteClueEvaluation;
 import org.visionzero.ops.eval.RemoteDecisionEvaluation;
+import org.visionzero.ops.eval.RemoteSeat;
 import org.visionzero.ops.run.SceneCaptionSource;
 import org.visionzero.ops.run.ShippedV0;
 import org.visionzero.policy.Policy;
@@ -43,14 +45,23 @@ public final class EvalCommand implements Runnable {
   boolean help;
 
   @Option(names = "--policy-url", paramLabel = "URL",
-      description = "Evaluate the model of an OpenAI-compatible server (e.g. http://127.0.0.1:8000/v1) in the decision "
-          + "seat against --checkpoint in the other seats, in this process (no cluster needed, the run untouched).")
+      description = "Evaluate the model of an OpenAI-compatible server (e.g. http://127.0.0.1:8000/v1) in one seat "
+          + "(--seat) against --checkpoint in the other seats, in this process (no cluster needed, the run untouched).")
   URI policyUrl;
+  @Option(names = "--seat", paramLabel = RemoteSeat.CHOICES, defaultValue = "decision",
+      description = "With --policy-url: the remote model's seat: the observer's decision, the spy's clues, or every "
+          + "civilian's clues (default decision). In a clue seat, --referee-checkpoint decides; the figures are win "
+          + "rates.")
+  String seat;
+  @Option(names = "--referee-checkpoint", paramLabel = "FILE",
+      description = "With --seat spy|civilians: the checkpoint that decides every game, the fixed referee (default: "
+          + "--checkpoint).")
+  Path refereeCheckpoint;
   @Option(names = "--policy-model", paramLabel = "NAME", defaultValue = "vz",
       description = "With --policy-url: the model to ask for (default vz).")
   String policyModel;
   @Option(names = "--checkpoint", paramLabel = "FILE",
-      description = "With --policy-url: the checkpoint playing the clue seats (default: the v0 shipped with vz).")
+      description = "With --policy-url: the checkpoint playing the other seats (default: the v0 shipped with vz).")
   Path checkpoint;
   @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
       description = "With --policy-url: environment variable holding the API key (default OPENAI_API_KEY).")
@@ -65,21 +76,33 @@ public final class EvalCommand implements Runnable {
       evaluation.run();
       return;
     }
+    RemoteSeat remoteSeat = RemoteSeat.fromWireName(seat);
+    if (remoteSeat == RemoteSeat.DECISION && refereeCheckpoint != null) {
+      throw new IllegalArgumentException(
+          "--referee-checkpoint decides the clue seats' games: use it with --seat spy|civilians");
+    }
     RemoteSettings settings = RemoteSettings.defaults(policyUrl, System.getenv(apiKeyEnv))
         .withModelTemplate(policyModel).withMaxTokens(maxTokens);
-    try {
-      byte[] bytes = checkpoint == null ? ShippedV0.bytes() : Files.readAllBytes(checkpoint);
-      int version = Checkpoints.decode(bytes, Checkpoints.sha256(bytes)).policyVersion();
-      try (Policy local = ModelPolicyFactory.standard().load(new PolicyRef("vz", version), bytes, WorkerDevice.CPU)) {
-        Policy remote = new RemotePolicy(new ChatClient(settings), settings, new PolicyRef(policyModel, 0),
-            Vocabulary.standard());
-        RemoteDecisionEvaluation.Result result = RemoteDecisionEvaluation.run(local, remote, policyModel,
-            new SceneCaptionSource(ProduceOptions.DEFAULT_SIZE), FRESH_SEEDS, evaluation.games);
-        evaluation.output.printJson(result.toJson(), result::toJson);
-      }
+    try (Policy local = load(checkpoint);
+        Policy fixedReferee = refereeCheckpoint == null ? null : load(refereeCheckpoint)) {
+      Policy remote = new RemotePolicy(new ChatClient(settings), settings, new PolicyRef(policyModel, 0),
+          Vocabulary.standard());
+      SceneCaptionSource scenes = new SceneCaptionSource(ProduceOptions.DEFAULT_SIZE);
+      String json = remoteSeat == RemoteSeat.DECISION
+          ? RemoteDecisionEvaluation.run(local, remote, policyModel, scenes, FRESH_SEEDS, evaluation.games).toJson()
+          : RemoteClueEvaluation.run(local, remote, policyModel, fixedReferee == null ? local : fixedReferee,
+              remoteSeat, scenes, FRESH_SEEDS, evaluation.games).toJson();
+      evaluation.output.printJson(json, () -> json);
     } catch (Exception e) {
       throw new IllegalStateException("remote evaluation failed: " + e.getMessage(), e);
     }
+  }
+
+  /** A checkpoint file of the in-JVM model (null: the v0 shipped with vz). */
+  private static Policy load(Path file) throws Exception {
+    byte[] bytes = file == null ? ShippedV0.bytes() : Files.readAllBytes(file);
+    int version = Checkpoints.decode(bytes, Checkpoints.sha256(bytes)).policyVersion();
+    return ModelPolicyFactory.standard().load(new PolicyRef("vz", version), bytes, WorkerDevice.CPU);
   }
 
   /** Scenes from these seeds on: far beyond what a run's producer reaches, so never trained on. */

@@ -45,6 +45,10 @@ public final class ServeCommand implements Runnable {
   @Option(names = "--max-loaded-versions", paramLabel = "N", defaultValue = "4",
       description = "Versions held at once (default 4).")
   int maxLoaded;
+  @Option(names = "--allow-model-loading",
+      description = "Accept POST /v1/load_lora_adapter {\"lora_name\": NAME, \"lora_path\": FILE}: serve a checkpoint "
+          + "file of this machine as model NAME (what an outside trainer does after a step; off by default).")
+  boolean allowModelLoading;
 
   @Mixin
   ClusterOptions cluster;
@@ -76,7 +80,7 @@ public final class ServeCommand implements Runnable {
       throw new IllegalStateException("cannot serve " + checkpoint + ": " + e.getMessage(), e);
     }
     PolicyServer server = PolicyServer.start(models, new PolicyServer.Settings(host, port, queue, batchSize,
-        Duration.ofMillis(batchWaitMs), Duration.ofSeconds(60), apiKey));
+        Duration.ofMillis(batchWaitMs), Duration.ofSeconds(60), apiKey, allowModelLoading));
     output.progress("Serving " + models.models() + " at http://" + host + ":" + server.port() + "/v1; Ctrl-C to stop.");
     Foreground.runUntilStopped(server, () -> output.progress("vz serve stopped."));
   }

@@ -26,6 +26,7 @@ public final class Vz implements Runnable {
       ScorerCommand::new,
       WorkerCommand::new,
       ServeCommand::new,
+      CheckpointCommand::new,
       TrainerCommand::new,
       PretrainCommand::new,
       ProbeCommand::new,

@@ -19,6 +19,7 @@ import org.visionzero.ops.broker.BrokerSettings;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.run.RunPlan;
 import org.visionzero.ops.run.V0Choice;
+import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.remote.RemoteSettings;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.topics.TopicCatalog;
@@ -53,6 +54,7 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String WORKER_OPENAI_MODEL = "worker." + WorkerConfig.OPENAI_MODEL;
   public static final String WORKER_OPENAI_API_KEY_ENV = "worker." + WorkerConfig.OPENAI_API_KEY_ENV;
   public static final String WORKER_OPENAI_MAX_IN_FLIGHT = "worker." + WorkerConfig.OPENAI_MAX_IN_FLIGHT;
+  public static final String WORKER_OPENAI_POLICIES = "worker." + WorkerConfig.OPENAI_POLICIES;
   public static final String STREAMS_COMMIT_INTERVAL = "streams.commit.interval.ms";
   public static final String GAMES_PER_STEP = "trainer.games.per.step";
   public static final String CHECKPOINT_INTERVAL = "trainer.checkpoint.interval.steps";
@@ -151,6 +153,9 @@ public final class VzRunConfig extends AbstractConfig {
             "Environment variable holding the server's API key (never logged).")
         .define(WORKER_OPENAI_MAX_IN_FLIGHT, Type.INT, WorkerConfig.DEFAULT_BATCH_MAX_SIZE, Range.atLeast(1),
             Importance.LOW, "Requests a worker has in flight at once (a whole micro-batch by default).")
+        .define(WORKER_OPENAI_POLICIES, Type.LIST, VzModel.POLICY_NAME, Importance.LOW,
+            "Policy names the openai backend plays: the run's own, and any whose versions an outside trainer "
+                + "announces (vz checkpoint publish-remote).")
         .define(TURN_TIMEOUT_MS, Type.LONG, CoordinatorConfig.DEFAULT_TURN_TIMEOUT_MS, Range.atLeast(1),
             Importance.LOW, "A turn unanswered this long (counted once the coordinator has caught up with its input "
                 + "after a start) is requested again as the next attempt.")
@@ -341,7 +346,7 @@ public final class VzRunConfig extends AbstractConfig {
   public Map<String, Object> workerBackendSettings() {
     Map<String, Object> out = new HashMap<>();
     for (String key : List.of(WORKER_POLICY_BACKEND, WORKER_OPENAI_BASE_URL, WORKER_OPENAI_MODEL,
-        WORKER_OPENAI_API_KEY_ENV, WORKER_OPENAI_MAX_IN_FLIGHT)) {
+        WORKER_OPENAI_API_KEY_ENV, WORKER_OPENAI_MAX_IN_FLIGHT, WORKER_OPENAI_POLICIES)) {
       out.put(key.substring("worker.".length()), get(key));
     }
     return out;

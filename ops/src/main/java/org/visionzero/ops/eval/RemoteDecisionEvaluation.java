@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.visionzero.events.BlobRef;
 import org.visionzero.events.VoteKind;
 import org.visionzero.game.rules.Seeds;
-import org.visionzero.game.view.TurnView;
 import org.visionzero.policy.DecisionAnswer;
 import org.visionzero.policy.Policy;
 import org.visionzero.policy.PolicyTurn;
@@ -22,27 +20,30 @@ import org.visionzero.policy.train.SimulatedGames;
  * other seat, on fresh scenes, in this process: no topic is read or written, so a training run is untouched. The
  * checkpoint plays the clue stage; then the remote model and, as the reference, the checkpoint itself decide the
  * same games, with the picture and with a blank one (the no-image control). Figures per decider: decision accuracy
- * (share of votes on the spy), the no-image accuracy, the N/A rate and the invalid rate, with Wilson 95 % intervals.
+ * (share of votes on the spy), the no-image accuracy, the N/A rate and the invalid rate, with Wilson 95 % intervals,
+ * and both accuracies with the game as the unit (the mean of each game's share, its interval over games: a game's
+ * samples read the same clues, so they are not independent). The clue seats are {@link RemoteClueEvaluation}'s.
  */
 public final class RemoteDecisionEvaluation {
   /** Observer samples per game (G) and the sampling temperature of the paper. */
   public static final int SAMPLES = 8;
   public static final float TEMPERATURE = 0.8f;
-  private static final int PLAYERS = 4;
-  private static final int ROUNDS = 2;
+  /** The game shape of the code mode: four seats, two clue rounds. */
+  static final int PLAYERS = 4;
+  static final int ROUNDS = 2;
   private static final int BATCH = 32;
-  /** The observer's turn sees a picture: a marker reference (the image itself travels in the turn). */
-  private static final BlobRef INLINE_IMAGE = BlobRef.newBuilder().setUri("inline:eval").setSha256("0".repeat(64))
-      .setMediaType("image/png").setSize(0).build();
 
   /** One decider's figures. */
-  public record Figures(Proportion accuracy, Proportion noImageAccuracy, Proportion naRate, Proportion invalidRate) {
+  public record Figures(Proportion accuracy, Proportion noImageAccuracy, Proportion naRate, Proportion invalidRate,
+      Mean accuracyPerGame, Mean noImageAccuracyPerGame) {
     Map<String, Object> toJson() {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("decisionAccuracy", accuracy.toJson());
       out.put("noImageAccuracy", noImageAccuracy.toJson());
       out.put("naRate", naRate.toJson());
       out.put("invalidRate", invalidRate.toJson());
+      out.put("decisionAccuracyPerGame", accuracyPerGame.toJson());
+      out.put("noImageAccuracyPerGame", noImageAccuracyPerGame.toJson());
       return out;
     }
   }
@@ -52,6 +53,7 @@ public final class RemoteDecisionEvaluation {
     public String toJson() {
       ObjectNode root = new ObjectMapper().createObjectNode();
       root.put("games", games);
+      root.put("seat", RemoteSeat.DECISION.wireName());
       root.put("samplesPerGame", SAMPLES);
       root.put("remote", remote);
       root.put("checkpoint", checkpoint);
@@ -79,13 +81,15 @@ public final class RemoteDecisionEvaluation {
   private static Figures figures(Policy decider, List<SimulatedGames.Game> games) {
     Tally seeing = tally(decider, games, false);
     Tally blind = tally(decider, games, true);
-    return new Figures(seeing.onSpy, blind.onSpy, seeing.abstained, seeing.invalid);
+    return new Figures(seeing.onSpy, blind.onSpy, seeing.abstained, seeing.invalid, seeing.onSpyPerGame,
+        blind.onSpyPerGame);
   }
 
   private static final class Tally {
     Proportion onSpy = Proportion.EMPTY;
     Proportion abstained = Proportion.EMPTY;
     Proportion invalid = Proportion.EMPTY;
+    Mean onSpyPerGame = Mean.EMPTY;
   }
 
   private static Tally tally(Policy decider, List<SimulatedGames.Game> games, boolean blank) {
@@ -98,11 +102,16 @@ public final class RemoteDecisionEvaluation {
       }
       List<DecisionAnswer> answers = decider.decisions(turns);
       for (int i = 0; i < chunk.size(); i++) {
-        for (Vote vote : answers.get(i).samples()) {
-          tally.onSpy = tally.onSpy.plus(vote.kind() == VoteKind.SEAT && vote.seat() == chunk.get(i).spySeat());
+        long correct = 0;
+        List<Vote> votes = answers.get(i).samples();
+        for (Vote vote : votes) {
+          boolean onSpy = vote.kind() == VoteKind.SEAT && vote.seat() == chunk.get(i).spySeat();
+          tally.onSpy = tally.onSpy.plus(onSpy);
           tally.abstained = tally.abstained.plus(vote.kind() == VoteKind.ABSTAIN);
           tally.invalid = tally.invalid.plus(vote.kind() == VoteKind.INVALID);
+          correct += onSpy ? 1 : 0;
         }
+        tally.onSpyPerGame = tally.onSpyPerGame.plus(correct / (double) votes.size());
       }
     }
     return tally;
@@ -110,12 +119,7 @@ public final class RemoteDecisionEvaluation {
 
   /** The observer's turn of a game; its view names a picture exactly when one is given (a text prompt says so). */
   static PolicyTurn observerTurn(SimulatedGames.Game game, boolean blank) {
-    PolicyTurn turn = game.observerTurn(SAMPLES, TEMPERATURE,
-        Seeds.samplingSeed(game.seed(), game.clues().size(), 1), blank);
-    TurnView v = turn.view();
-    TurnView view = new TurnView(v.gameId(), v.turn(), v.attempt(), v.kind(), v.seat(), v.round(), v.role(),
-        v.numPlayers(), blank ? null : INLINE_IMAGE, v.spyHint(), v.history(), v.ownReasoning(), v.samples(),
-        v.temperature(), v.samplingSeed(), v.policy());
-    return new PolicyTurn(view, turn.image(), turn.facts());
+    return InlinePictures.named(game.observerTurn(SAMPLES, TEMPERATURE,
+        Seeds.samplingSeed(game.seed(), game.clues().size(), 1), blank));
   }
 }

@@ -19,6 +19,11 @@ public final class ModelName {
     return ref.getName() + "-v" + ref.getVersion();
   }
 
+  /** The name that asks for {@code ref}: {@link #of} for a version, the bare name for the current one. */
+  public static String requested(PolicyRef ref) {
+    return ref.getVersion() < 0 ? ref.getName() : of(ref);
+  }
+
   /** The version a name asks for (version -1: the current one). */
   public static PolicyRef parse(String model) {
     Matcher versioned = VERSIONED.matcher(model);

@@ -1,6 +1,7 @@
 package org.visionzero.ops.serve;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
@@ -37,7 +40,9 @@ import org.visionzero.workers.policy.VersionKey;
  * The model versions vz serve plays: the checkpoint file it started with, and, when it follows a Kafka cluster,
  * every version published on the checkpoint topic since (the worker's own {@link CheckpointWatcher} and
  * {@link PolicyRegistry}: newest version current, pinned older versions loaded on demand from the blob store).
- * Every method but {@link #models} and {@link #close} belongs to the inference thread.
+ * Beside them, checkpoints loaded at run time under a name of their own ({@link #loadNamed}, what an outside trainer
+ * does to a vLLM server with a LoRA adapter). Every method but {@link #models}, {@link #loadNamed} and
+ * {@link #close} belongs to the inference thread.
  */
 public final class ServedModels implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServedModels.class);
@@ -45,11 +50,14 @@ public final class ServedModels implements AutoCloseable {
 
   private final PolicyRegistry registry;
   private final Optional<CheckpointWatcher> watcher;
+  private final PolicyFactory factory;
+  private final ConcurrentMap<String, Policy> named = new ConcurrentHashMap<>();
   private volatile List<String> names = List.of();
 
-  private ServedModels(PolicyRegistry registry, Optional<CheckpointWatcher> watcher) {
+  private ServedModels(PolicyRegistry registry, Optional<CheckpointWatcher> watcher, PolicyFactory factory) {
     this.registry = registry;
     this.watcher = watcher;
+    this.factory = factory;
   }
 
   /** Where to follow checkpoints: a cluster, its topic prefix and the shared blob store. */
@@ -72,7 +80,7 @@ public final class ServedModels implements AutoCloseable {
     PolicyRegistry registry = new PolicyRegistry(index, loader, maxLoaded);
     registry.stage(first, initial, Clock.systemUTC().instant());
     Optional<CheckpointWatcher> watcher = following.map(f -> startWatcher(f, index, loader, registry, meters));
-    ServedModels models = new ServedModels(registry, watcher);
+    ServedModels models = new ServedModels(registry, watcher, factory);
     models.refresh();
     LOG.info("serving {} from {}", first, checkpointFile);
     return models;
@@ -105,11 +113,66 @@ public final class ServedModels implements AutoCloseable {
     publishNames();
   }
 
-  /** The policy playing {@code ref} (version -1: current), loading a pinned version if needed. */
+  /**
+   * The policy playing {@code ref} (version -1: current): a model loaded under that name, else the version of
+   * the served policy, loading a pinned version if needed.
+   */
   public Policy resolve(PolicyRef ref) throws PolicyLoadException {
+    Policy loaded = named.get(ModelName.requested(ref));
+    if (loaded != null) {
+      return loaded;
+    }
     Policy policy = registry.resolve(ref);
     publishNames();
     return policy;
+  }
+
+  /**
+   * True when {@code ref} asks for a model loaded by {@link #loadNamed} (whose requests vz serve counts by name).
+   */
+  public boolean isNamed(PolicyRef ref) {
+    return named.containsKey(ModelName.requested(ref));
+  }
+
+  /**
+   * Serves the checkpoint in {@code file} under {@code name} from now on (any thread): an outside trainer's new
+   * weights, which it then announces on the checkpoint topic as a version that names this model. A name is loaded
+   * once; a name of the served policy's versions ({@code vz}, {@code vz-v3}) is refused.
+   *
+   * @throws IllegalArgumentException when the name is taken or not a model name, or the file is no checkpoint
+   */
+  public void loadNamed(String name, Path file) throws Exception {
+    PolicyRef asked = ModelName.parse(name);
+    if (factory.handles(asked.getName())) {
+      throw new IllegalArgumentException("'" + name + "' names a version of the served policy '" + asked.getName()
+          + "'; choose another name");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    Checkpoint decoded;
+    try {
+      decoded = Checkpoints.decode(bytes, Checkpoints.sha256(bytes));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(file + " is not a vz checkpoint: " + e.getMessage(), e);
+    }
+    PolicyRef ref = new PolicyRef(org.visionzero.policy.model.VzModel.POLICY_NAME, decoded.policyVersion());
+    Policy policy;
+    try {
+      policy = factory.load(ref, bytes, WorkerDevice.CPU);
+    } catch (PolicyLoadException e) {
+      throw new IllegalArgumentException(file + " cannot be served: " + e.getMessage(), e);
+    }
+    // Kept under the name as requests will ask for it ("a-v07" is asked for as "a-v7").
+    if (named.putIfAbsent(ModelName.requested(asked), policy) != null) {
+      policy.close();
+      throw new IllegalArgumentException("a model named '" + name + "' is already served");
+    }
+    // The name list is the inference thread's to rebuild: it lists the new name after its next idle poll.
+    LOG.info("serving {} as model '{}'", file, name);
   }
 
   /** Model names answered now (any thread): each held version, and each policy's bare name for its current one. */
@@ -123,6 +186,7 @@ public final class ServedModels implements AutoCloseable {
             .thenComparing(VersionKey::version))
         .forEach(v -> out.add(ModelName.of(v.toRef())));
     registry.loadedVersions().stream().map(VersionKey::name).distinct().sorted().forEach(out::add);
+    named.keySet().stream().sorted().forEach(out::add);
     names = List.copyOf(out);
   }
 
@@ -141,5 +205,6 @@ public final class ServedModels implements AutoCloseable {
       }
     });
     registry.close();
+    named.values().forEach(Policy::close);
   }
 }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,7 +29,8 @@ import org.visionzero.workers.policy.ModelPolicyFactory;
 /**
  * {@link VzRunLearningIT} with every model turn over HTTP: the run's workers use the openai backend against
  * {@code vz serve} (started here on the run's cluster with {@code --follow}, so it reloads each checkpoint the
- * trainer publishes), and the run must meet the same {@link LearningBar}.
+ * trainer publishes), and the run must meet the same {@link LearningBar}. Meanwhile {@link ExternalVersionPhase}
+ * announces a version of another policy whose weights an outside trainer loaded into vz serve under a new name.
  */
 @Timeout(value = 7, unit = TimeUnit.MINUTES)
 class VzRunRemoteLearningIT {
@@ -46,6 +50,7 @@ class VzRunRemoteLearningIT {
     flags.put(VzRunConfig.DURATION, "110s");
     flags.put(VzRunConfig.WORKER_POLICY_BACKEND, WorkerConfig.BACKEND_OPENAI);
     flags.put(VzRunConfig.WORKER_OPENAI_BASE_URL, "http://127.0.0.1:" + port + "/v1");
+    flags.put(VzRunConfig.WORKER_OPENAI_POLICIES, "vz," + ExternalVersionPhase.POLICY);
     VzRunConfig config = ConfigLoader.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new,
         new ConfigSources(Optional.empty(), Map.of(), flags));
 
@@ -56,11 +61,23 @@ class VzRunRemoteLearningIT {
           Optional.of(new ServedModels.Following(run.bootstrapServers(), run.catalog().prefix(),
               config.dataDir().resolve("blobs"), run.clientProperties().asMap())), new SimpleMeterRegistry());
       server = PolicyServer.start(models, new PolicyServer.Settings("127.0.0.1", port, 1024, 32,
-          Duration.ofMillis(5), Duration.ofSeconds(60), ""));
+          Duration.ofMillis(5), Duration.ofSeconds(60), "", true));
       Pipeline pipeline = Pipeline.start(run, config, PolicyRuntimes.forConfig(config), new SimpleMeterRegistry(),
           line -> System.out.println("remote learning IT: " + line));
+      // Beside the run: an outside trainer's version of another policy, played by the same workers. Its games wait
+      // in the coordinator's FIFO behind the pairs already produced, so they end late in the run or in its final
+      // evaluation: the phase runs on its own thread and is awaited once the run has finished.
+      PolicyServer outsideTrainersServer = server;
+      CompletableFuture<String> external = CompletableFuture.supplyAsync(() -> {
+        try {
+          return ExternalVersionPhase.run(run, config.dataDir().resolve("blobs"), outsideTrainersServer, v0);
+        } catch (Exception e) {
+          throw new CompletionException(e);
+        }
+      });
       Pipeline.End end = pipeline.awaitEnd(config.duration(), () -> false);
       pipeline.finish(end, true, Map.of());
+      System.out.println("remote learning IT: " + awaitPhase(external));
 
       double served = server.meters().counter(PolicyServer.REQUESTS, "outcome", "ok").count();
       System.out.printf("remote learning IT: vz serve answered %.0f chat completions, models %s%n", served,
@@ -74,6 +91,20 @@ class VzRunRemoteLearningIT {
       if (server != null) {
         server.close();
       }
+    }
+  }
+
+  /** The phase's line, or its failure as thrown in the phase (an assertion stays an assertion). */
+  private static String awaitPhase(CompletableFuture<String> phase) throws Exception {
+    try {
+      return phase.get(ExternalVersionPhase.WAIT.toSeconds() + 30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+          : e.getCause();
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw cause instanceof Exception exception ? exception : e;
     }
   }
 

@@ -36,7 +36,9 @@ import org.visionzero.events.TurnKind;
 import org.visionzero.game.text.PromptBuilder;
 import org.visionzero.game.view.TurnView;
 import org.visionzero.game.view.VisibleClue;
+import org.visionzero.ops.eval.RemoteClueEvaluation;
 import org.visionzero.ops.eval.RemoteDecisionEvaluation;
+import org.visionzero.ops.eval.RemoteSeat;
 import org.visionzero.ops.run.SceneCaptionSource;
 import org.visionzero.ops.run.ShippedV0;
 import org.visionzero.policy.ClueAnswer;
@@ -76,7 +78,7 @@ class PolicyServerTest {
     ServedModels models = ServedModels.start(checkpoint, ModelPolicyFactory.standard(), 2, Optional.empty(),
         new SimpleMeterRegistry());
     server = PolicyServer.start(models, new PolicyServer.Settings("127.0.0.1", 0, 64, 16, Duration.ofMillis(2),
-        Duration.ofSeconds(60), KEY));
+        Duration.ofSeconds(60), KEY, true));
     inJvm = ModelPolicyFactory.standard().load(V0, ShippedV0.bytes(), WorkerDevice.CPU);
   }
 
@@ -177,25 +179,90 @@ class PolicyServerTest {
   }
 
   /**
-   * Versions with external weights: an outside trainer publishes version 7 of policy 'qwen' as a checkpoint that
-   * names a served model (here vz serve's v0 plays the externally trained model); the worker's factory sends that
-   * model on every request of version 7 and stamps version 7 on the answers.
+   * Versions with external weights: an outside trainer loads its new weights into the server under a name of their
+   * own (here v0's checkpoint as 'qwen-lora-7', through vLLM's runtime adapter call) and publishes version 7 of policy
+   * 'qwen' as a checkpoint that names it; the worker's factory sends that model on every request of version 7 and
+   * stamps version 7 on the answers, and the server answers under that name.
    */
   @Test
-  void givenACheckpointThatNamesAServedModel_thenRequestsAskForItAndAnswersCarryTheNewVersion() throws Exception {
+  void givenACheckpointThatNamesAModelLoadedAtRunTime_thenRequestsAskForItAndAnswersCarryTheNewVersion()
+      throws Exception {
+    HttpResponse<String> loaded = load("qwen-lora-7", dir.resolve("v0.vzck").toString(), KEY);
     RemoteSettings settings = RemoteSettings.defaults(baseUrl(), KEY);
     PolicyRef qwen7 = new PolicyRef("qwen", 7);
     RemotePolicyFactory factory = new RemotePolicyFactory(ModelPolicyFactory.standard(), java.util.Set.of("qwen"),
         settings);
     List<PolicyTurn> turns = List.of(turn(TurnKind.CLUE, 1, Role.CIVILIAN, 5L, false));
 
-    Policy external = factory.load(qwen7, RemoteModelCheckpoint.encode("vz-v0"), WorkerDevice.CPU);
+    Policy external = factory.load(qwen7, RemoteModelCheckpoint.encode("qwen-lora-7"), WorkerDevice.CPU);
     ClueAnswer answer = external.clues(turns).get(0);
 
+    assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
     assertThat(factory.architecture("qwen")).isEqualTo(RemoteModelCheckpoint.ARCHITECTURE);
-    assertThat(((RemotePolicy) external).model()).isEqualTo("vz-v0");
+    assertThat(((RemotePolicy) external).model()).isEqualTo("qwen-lora-7");
     assertThat(answer.policy()).isEqualTo(qwen7);
     assertThat(answer.tokenIds()).isEqualTo(inJvm.clues(turns).get(0).tokenIds());
+    assertThat(server.meters().counter(PolicyServer.NAMED_REQUESTS, "model", "qwen-lora-7").count()).isEqualTo(1.0);
+    assertThat(JSON.readTree(post(chatRequest("qwen-lora-7"), KEY).body()).path("model").asText())
+        .isEqualTo("qwen-lora-7");
+  }
+
+  @Test
+  void givenBadModelLoads_thenEachIsRefusedWithTheReasonAndNothingIsServed() throws Exception {
+    Path notACheckpoint = Files.writeString(dir.resolve("notes.txt"), "not weights");
+    Path v0 = dir.resolve("v0.vzck");
+    load("taken-once", v0.toString(), KEY);
+
+    HttpResponse<String> servedName = load("vz-v5", v0.toString(), KEY);
+    HttpResponse<String> noWeights = load("notes", notACheckpoint.toString(), KEY);
+    HttpResponse<String> missingFile = load("missing", dir.resolve("nowhere.vzck").toString(), KEY);
+    HttpResponse<String> twice = load("taken-once", v0.toString(), KEY);
+    HttpResponse<String> noName = load("", v0.toString(), KEY);
+    HttpResponse<String> noKey = load("unkeyed", v0.toString(), null);
+
+    assertThat(servedName.statusCode()).isEqualTo(400);
+    assertThat(error(servedName)).contains("served policy 'vz'");
+    assertThat(noWeights.statusCode()).isEqualTo(400);
+    assertThat(error(noWeights)).contains("is not a vz checkpoint");
+    assertThat(missingFile.statusCode()).isEqualTo(400);
+    assertThat(error(missingFile)).contains("cannot read");
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(error(twice)).contains("already served");
+    assertThat(noName.statusCode()).isEqualTo(400);
+    assertThat(noKey.statusCode()).isEqualTo(401);
+    assertThat(post(chatRequest("notes"), KEY).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void givenModelLoadingNotAllowed_thenTheLoadCallIsForbidden() throws Exception {
+    try (PolicyServer closed = PolicyServer.start(ServedModels.start(dir.resolve("v0.vzck"),
+        ModelPolicyFactory.standard(), 1, Optional.empty(), new SimpleMeterRegistry()),
+        new PolicyServer.Settings("127.0.0.1", 0, 4, 1, Duration.ofMillis(1), Duration.ofSeconds(10), ""))) {
+      HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closed.port()
+              + PolicyServer.LOAD_PATH)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"lora_name\":\"x\",\"lora_path\":\"/etc/hostname\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(error(refused)).contains("--allow-model-loading");
+    }
+  }
+
+  /**
+   * vz eval --policy-url --seat spy: the checkpoint's own model over HTTP in the spy seat wins exactly as the
+   * checkpoint does in that seat, under the same referee.
+   */
+  @Test
+  void givenTheCheckpointsOwnModelBehindTheUrlInTheSpySeat_thenItScoresExactlyAsTheCheckpoint() {
+    RemoteSettings settings = RemoteSettings.defaults(baseUrl(), KEY).withModelTemplate("vz-v0");
+    RemotePolicy remote = new RemotePolicy(new ChatClient(settings), settings, V0, VOCABULARY);
+
+    RemoteClueEvaluation.Result result = RemoteClueEvaluation.run(inJvm, remote, "vz-v0", inJvm, RemoteSeat.SPY,
+        new SceneCaptionSource(64), 1_000_000L, 6);
+
+    assertThat(result.remoteFigures()).isEqualTo(result.checkpointFigures());
+    assertThat(result.remoteFigures().wins().trials()).isEqualTo(6);
+    assertThat(result.toJson()).contains("\"seat\" : \"spy\"").contains("winRateFixedReferee");
   }
 
   /** vz eval --policy-url: the same model over HTTP in the decision seat decides exactly as the checkpoint does. */
@@ -228,6 +295,23 @@ class PolicyServerTest {
     JsonNode error = JSON.readTree(response.body()).path("error");
     assertThat(error.path("type").asText()).isNotBlank();
     return error.path("message").asText();
+  }
+
+  private static HttpResponse<String> load(String name, String path, String key) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + PolicyServer.LOAD_PATH))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            JSON.writeValueAsString(java.util.Map.of("lora_name", name, "lora_path", path))));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A clue request of the vz template for {@code model}. */
+  private static String chatRequest(String model) throws Exception {
+    return "{\"model\":" + JSON.writeValueAsString(model) + ",\"messages\":[{\"role\":\"user\",\"content\":"
+        + JSON.writeValueAsString(PromptBuilder.build(turn(TurnKind.CLUE, 1, Role.CIVILIAN, 1L, true).view()))
+        + "}]}";
   }
 
   private static HttpResponse<String> post(String body, String key) throws Exception {

@@ -1,6 +1,7 @@
 package org.visionzero.policy.train;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Role;
@@ -47,6 +48,23 @@ public final class SimulatedGames {
    */
   public static List<Game> playClues(Policy cluePolicy, CaptionExampleSource source, long firstSeed, int games,
       int numPlayers, int rounds, float temperature) {
+    return play(cluePolicy, cluePolicy, false, source, firstSeed, games, numPlayers, rounds, temperature);
+  }
+
+  /**
+   * {@link #playClues(Policy, CaptionExampleSource, long, int, int, int, float)} with the civilian seats played by
+   * {@code civilians} and the spy seat by {@code spyPolicy} (e.g. a model under evaluation in one side, a checkpoint in
+   * the other). The games, seeds and spy seats are the same whoever plays. Each side's turns are one call of its
+   * policy even when both sides are the same policy, so that a model whose sampling depends on its batch (float
+   * rounding) gives the same clues whether it plays one side or both.
+   */
+  public static List<Game> playClues(Policy civilians, Policy spyPolicy, CaptionExampleSource source,
+      long firstSeed, int games, int numPlayers, int rounds, float temperature) {
+    return play(civilians, spyPolicy, true, source, firstSeed, games, numPlayers, rounds, temperature);
+  }
+
+  private static List<Game> play(Policy civilians, Policy spyPolicy, boolean bySide, CaptionExampleSource source,
+      long firstSeed, int games, int numPlayers, int rounds, float temperature) {
     List<CaptionExample> pairs = new ArrayList<>(games);
     int[] spySeats = new int[games];
     List<List<VisibleClue>> histories = new ArrayList<>(games);
@@ -71,7 +89,7 @@ public final class SimulatedGames {
           CaptionExample pair = pairs.get(g);
           batch.add(new PolicyTurn(view, spy ? pair.modified() : pair.original(), pair.facts()));
         }
-        List<ClueAnswer> answers = cluePolicy.clues(batch);
+        List<ClueAnswer> answers = bySide ? bySide(civilians, spyPolicy, batch) : civilians.clues(batch);
         for (int g = 0; g < games; g++) {
           ClueAnswer a = answers.get(g);
           histories.get(g).add(new VisibleClue(seat, round, a.text(), a.tokenIds()));
@@ -87,6 +105,23 @@ public final class SimulatedGames {
           List.copyOf(turns.get(g))));
     }
     return out;
+  }
+
+  /** Each side's policy answers its side's turns in one call; the answers keep the batch's order. */
+  private static List<ClueAnswer> bySide(Policy civilians, Policy spy, List<PolicyTurn> batch) {
+    List<PolicyTurn> spyTurns = new ArrayList<>();
+    List<PolicyTurn> civilianTurns = new ArrayList<>();
+    for (PolicyTurn turn : batch) {
+      (turn.view().role() == Role.SPY ? spyTurns : civilianTurns).add(turn);
+    }
+    Iterator<ClueAnswer> spyAnswers = (spyTurns.isEmpty() ? List.<ClueAnswer>of() : spy.clues(spyTurns)).iterator();
+    Iterator<ClueAnswer> civilianAnswers =
+        (civilianTurns.isEmpty() ? List.<ClueAnswer>of() : civilians.clues(civilianTurns)).iterator();
+    List<ClueAnswer> answers = new ArrayList<>(batch.size());
+    for (PolicyTurn turn : batch) {
+      answers.add(turn.view().role() == Role.SPY ? spyAnswers.next() : civilianAnswers.next());
+    }
+    return answers;
   }
 
   /** Share of all observer votes (G per game) that name the spy, decided in batches of {@code batchSize} games. */
