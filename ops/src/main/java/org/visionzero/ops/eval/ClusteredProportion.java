@@ -1,6 +1,5 @@
 package org.visionzero.ops.eval;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -106,12 +105,7 @@ public record ClusteredProportion(long successes, long trials, long games, long 
    * games), the effective number of votes, and the games with the sums that let a reader pool runs exactly.
    */
   public Map<String, Object> toJson() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("rate", JsonNumbers.finiteOrNull(rate()));
-    json.put("low", JsonNumbers.finiteOrNull(low()));
-    json.put("high", JsonNumbers.finiteOrNull(high()));
-    json.put("n", trials);
-    json.put("successes", successes);
+    Map<String, Object> json = Proportion.json(rate(), low(), high(), trials, successes);
     json.put("effectiveN", JsonNumbers.finiteOrNull(effectiveTrials()));
     json.put("games", games);
     json.put("successesSquared", successesSquared);

@@ -62,10 +62,15 @@ public record Proportion(long successes, long trials) {
 
   /** {@code {rate, low, high, n, successes}} for JSON. */
   public Map<String, Object> toJson() {
+    return json(rate(), low(), high(), trials, successes);
+  }
+
+  /** The keys every share of trials writes, whatever its interval rests on. */
+  static Map<String, Object> json(double rate, double low, double high, long trials, long successes) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("rate", JsonNumbers.finiteOrNull(rate()));
-    json.put("low", JsonNumbers.finiteOrNull(low()));
-    json.put("high", JsonNumbers.finiteOrNull(high()));
+    json.put("rate", JsonNumbers.finiteOrNull(rate));
+    json.put("low", JsonNumbers.finiteOrNull(low));
+    json.put("high", JsonNumbers.finiteOrNull(high));
     json.put("n", trials);
     json.put("successes", successes);
     return json;
