@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.producers.publish.ProduceOptions;
@@ -61,13 +63,12 @@ public final class PairsCommand extends CommandGroup {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the contact sheet " + out + ": " + e.getMessage(), e);
       }
-      output.printJson("{\"pairs\":" + entries.size() + ",\"html\":\"" + jsonEscape(out.toAbsolutePath())
-              + "\",\"png\":\"" + jsonEscape(png.toAbsolutePath()) + "\"}",
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("pairs", entries.size());
+      result.put("html", out.toAbsolutePath().toString());
+      result.put("png", png.toAbsolutePath().toString());
+      output.print(result,
           () -> "Wrote " + entries.size() + " pairs to " + out.toAbsolutePath() + " and " + png.toAbsolutePath());
-    }
-
-    private static String jsonEscape(Path path) {
-      return path.toString().replace("\\", "\\\\").replace("\"", "\\\"");
     }
   }
 }
