@@ -8,10 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.visionzero.blob.BlobStore;
 import org.visionzero.events.BlobRef;
 import org.visionzero.events.CheckpointPublished;
@@ -29,6 +33,7 @@ import org.visionzero.topics.TopicCatalog;
  * every answer.
  */
 public final class ExternalVersionPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(ExternalVersionPublisher.class);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(200);
 
@@ -79,14 +84,28 @@ public final class ExternalVersionPublisher {
         topic.valueSerde().serializer().serialize(topic.name(), event)));
   }
 
-  /** The policy's highest version on the checkpoint topic (read to its end), if any. */
+  /**
+   * With signing on, only checkpoint records whose signature checks out: the new version takes its parent and
+   * history from the latest one, which must not be a forged event. The others are logged and passed over, as
+   * workers and the trainer pass them over.
+   */
+  static Predicate<ConsumerRecord<byte[], byte[]>> trusted(CheckpointSignature signature) {
+    return record -> {
+      Optional<String> problem = signature.problem(record);
+      problem.ifPresent(why -> LOG.warn("passing over checkpoint record {}-{}@{}: {}", record.topic(),
+          record.partition(), record.offset(), why));
+      return problem.isEmpty();
+    };
+  }
+
+  /** The policy's highest version on the checkpoint topic (read to its end, trusted records only), if any. */
   private Optional<CheckpointPublished> latest(String policy) {
     try (TopicTail<CheckpointPublished> tail = new TopicTail<>(clientProperties, topics.checkpoints(),
         "vz-publish-remote")) {
       CheckpointPublished found = null;
       Instant until = clock.instant().plus(READ_TIMEOUT);
       do {
-        for (CheckpointPublished event : tail.poll(POLL)) {
+        for (CheckpointPublished event : tail.poll(POLL, trusted(signature))) {
           if (event.getPolicy().getName().equals(policy)
               && (found == null || event.getPolicy().getVersion() > found.getPolicy().getVersion())) {
             found = event;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,9 +50,14 @@ public final class TopicTail<V> implements AutoCloseable {
 
   /** The records that arrived within {@code timeout}, decoded. */
   public List<V> poll(Duration timeout) {
+    return poll(timeout, record -> true);
+  }
+
+  /** The same, only of the records {@code keep} accepts (e.g. those whose signature checks out). */
+  public List<V> poll(Duration timeout, Predicate<ConsumerRecord<byte[], byte[]>> keep) {
     List<V> values = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
-      if (record.value() == null) {
+      if (record.value() == null || !keep.test(record)) {
         continue;
       }
       try {

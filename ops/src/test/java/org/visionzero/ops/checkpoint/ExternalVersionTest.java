@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.BlobRef;
 import org.visionzero.events.CheckpointPublished;
@@ -83,6 +86,32 @@ class ExternalVersionTest {
     assertThat(otherKey.problem(signed.key(), signed.value(), mac)).isPresent();
     assertThat(unsigned.headers().lastHeader(CheckpointSignature.HEADER)).isNull();
     assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), signed.value())).isEqualTo(event);
+  }
+
+  @Test
+  void givenSigningOn_whenReadingTheLatestVersion_thenOnlyRecordsWhoseSignatureChecksOutCount() {
+    Topic<String, CheckpointPublished> topic = TopicCatalog.of("vz.").checkpoints();
+    CheckpointPublished event = ExternalVersion.event("outside", 1, MODEL_BLOB, Optional.empty(), Optional.empty(),
+        0, "", NOW);
+    CheckpointSignature key = CheckpointSignature.withKey("k".repeat(32).getBytes(StandardCharsets.UTF_8));
+    ProducerRecord<byte[], byte[]> signed = ExternalVersionPublisher.record(topic, event, key);
+    ProducerRecord<byte[], byte[]> unsigned = ExternalVersionPublisher.record(topic, event,
+        CheckpointSignature.off());
+    byte[] forgedValue = ExternalVersionPublisher.record(topic, ExternalVersion.event("outside", 9, MODEL_BLOB,
+        Optional.empty(), Optional.empty(), 0, "", NOW), CheckpointSignature.off()).value();
+    ConsumerRecord<byte[], byte[]> forged = consumed(signed.key(), forgedValue, signed.headers());
+
+    assertThat(ExternalVersionPublisher.trusted(key).test(consumed(signed.key(), signed.value(), signed.headers())))
+        .isTrue();
+    assertThat(ExternalVersionPublisher.trusted(key).test(consumed(unsigned.key(), unsigned.value(),
+        unsigned.headers()))).isFalse();
+    assertThat(ExternalVersionPublisher.trusted(key).test(forged)).isFalse();
+    assertThat(ExternalVersionPublisher.trusted(CheckpointSignature.off()).test(forged)).isTrue();
+  }
+
+  private static ConsumerRecord<byte[], byte[]> consumed(byte[] key, byte[] value, Headers headers) {
+    return new ConsumerRecord<>("vz.checkpoints", 0, 7L, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+        key.length, value.length, key, value, headers, Optional.empty());
   }
 
   private static BlobRef blob(String hexDigit) {
