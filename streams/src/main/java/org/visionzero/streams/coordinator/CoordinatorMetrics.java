@@ -51,9 +51,11 @@ public final class CoordinatorMetrics {
     // A coordinator restarted in the same JVM must report its own counts, not the stopped instance's.
     registry.find(GAMES_IN_FLIGHT).gauges().forEach(registry::remove);
     registry.find(GAMES_WAITING).gauges().forEach(registry::remove);
-    Gauge.builder(GAMES_IN_FLIGHT, inFlight, AtomicLong::get)
+    // Strong references: Micrometer holds a gauge's object weakly, so once nothing else kept this instance a
+    // collection turned both gauges into NaN (CoordinatorMetricsTest saw it).
+    Gauge.builder(GAMES_IN_FLIGHT, inFlight, AtomicLong::get).strongReference(true)
         .description("Games started and not yet completed or aborted").register(registry);
-    Gauge.builder(GAMES_WAITING, waiting, AtomicLong::get)
+    Gauge.builder(GAMES_WAITING, waiting, AtomicLong::get).strongReference(true)
         .description("Pairs and requests waiting for a free game slot").register(registry);
   }
 
