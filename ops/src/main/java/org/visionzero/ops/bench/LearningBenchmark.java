@@ -22,6 +22,7 @@ import org.visionzero.ops.config.BrokerSettingsDef;
 import org.visionzero.ops.config.KafkaSettings;
 import org.visionzero.ops.config.VzConfigException;
 import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.eval.EvalArm;
 import org.visionzero.ops.eval.Evaluator;
 import org.visionzero.ops.eval.VersionResult;
 import org.visionzero.ops.progress.MeterTotals;
@@ -54,8 +55,11 @@ import org.visionzero.trainer.sync.SyncResult;
  * <p>Clocks: the streaming arm's starts when the pipeline starts (so it includes starting the Streams apps and
  * workers and publishing v0), and its evaluations run beside training on the same two cores, as in
  * {@code vz run}; an evaluation is dated when the evaluated checkpoint was published. The synchronous arm's
- * clock counts training only: its periodic evaluations pause it (they would otherwise be charged to the loop
- * they interrupt), and the arm stops once that clock reaches the duration, or when its steps are done.
+ * clock starts with its loop. Both arms do the same evaluation work and both pay for it: every
+ * {@code evalInterval} of its clock each arm evaluates its newest weights on {@code evalGames} held-out games
+ * with v0's clues and as many with a blank image (the streaming evaluator plays only those two arms while
+ * training), and that time is counted in each arm's clock. An arm stops once its clock reaches the duration, or
+ * when its steps are done.
  */
 public final class LearningBenchmark {
 
@@ -72,17 +76,17 @@ public final class LearningBenchmark {
   /**
    * @param duration   how long each arm trains
    * @param target     held-out decision accuracy whose time is measured
-   * @param evalEvery  steps between the synchronous arm's evaluations; 0: the checkpoint interval (the streaming
-   *                   arm evaluates each checkpoint it can keep up with)
-   * @param evalGames  held-out games of each evaluation (each evaluated arm in streaming); 0: the config's
+   * @param evalInterval both arms evaluate their newest weights after every such interval of their clock
+   * @param evalGames  held-out games of each evaluation, with the image and as many without; 0: the config's
    *                   {@code eval.games.per.arm}
    * @param finalGames games per evaluation arm of the streaming arm's final evaluation of its last version
    * @param workDir    a fresh directory: v0, and one data directory per arm
    */
-  public record Options(Duration duration, double target, int evalEvery, int evalGames, int finalGames,
+  public record Options(Duration duration, double target, Duration evalInterval, int evalGames, int finalGames,
       Path workDir) {
     public Options {
       Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(evalInterval, "evalInterval");
       Objects.requireNonNull(workDir, "workDir");
       if (duration.isNegative() || duration.isZero()) {
         throw new VzConfigException("--duration must be positive, was " + duration);
@@ -90,8 +94,11 @@ public final class LearningBenchmark {
       if (!(target > 0 && target <= 1)) {
         throw new VzConfigException("--target must be in (0, 1], was " + target);
       }
-      if (evalEvery < 0 || evalGames < 0 || finalGames < 0) {
-        throw new VzConfigException("--eval-every, --eval-games and --final-games must be >= 0");
+      if (evalInterval.isNegative() || evalInterval.isZero()) {
+        throw new VzConfigException("--eval-interval must be positive, was " + evalInterval);
+      }
+      if (evalGames < 0 || finalGames < 0) {
+        throw new VzConfigException("--eval-games and --final-games must be >= 0");
       }
     }
   }
@@ -148,8 +155,9 @@ public final class LearningBenchmark {
     values.put(VzRunConfig.V0_CHECKPOINT, v0.toString());
     values.put(VzRunConfig.DURATION, options.duration().toMillis() + "ms");
     values.put(VzRunConfig.EVAL_GAMES_PER_ARM, Integer.toString(evalGames));
-    // Every version as soon as the last is done: the time to the target is only as fine as the evaluations.
-    values.put(VzRunConfig.EVAL_INTERVAL, "0s");
+    // The same evaluation work as the synchronous arm: its two arms, at the same interval.
+    values.put(VzRunConfig.EVAL_INTERVAL, options.evalInterval().toMillis() + "ms");
+    values.put(VzRunConfig.EVAL_ARMS, EvalArm.DECISION.wireName() + "," + EvalArm.NO_IMAGE.wireName());
     values.put(VzRunConfig.EVAL_FINAL_GAMES, Integer.toString(options.finalGames()));
     values.put(VzRunConfig.EVAL_FINAL_BUDGET, FINAL_EVALUATION_BUDGET.toSeconds() + "s");
     return new VzRunConfig(values);
@@ -216,7 +224,7 @@ public final class LearningBenchmark {
     SyncResult result = SyncRun.run(new TrainerConfig(settings), config.steps(), seed -> {
       ScenePair pair = scenes.generate(seed);
       return new PairPictures(pair.original(), pair.modified(), ScenePair.SPY_HINT);
-    }, new SyncRun.Progress(options.evalEvery(), evalGames, Optional.of(options.duration())));
+    }, new SyncRun.Progress(0, evalGames, options.evalInterval(), Optional.of(options.duration())));
     Path runDir = config.dataDir().resolve("runs").resolve(config.runId());
     Files.createDirectories(runDir);
     Path summary = runDir.resolve(SyncBaseline.SUMMARY_FILE);

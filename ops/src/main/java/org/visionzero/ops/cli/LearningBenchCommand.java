@@ -10,6 +10,7 @@ import org.visionzero.ops.bench.LearningBenchmark;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.ConfigKey;
 import org.visionzero.ops.cli.options.OutputOptions;
+import org.visionzero.ops.config.DurationText;
 import org.visionzero.ops.config.VzConfigException;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.files.ScratchDir;
@@ -40,9 +41,10 @@ public final class LearningBenchCommand implements Runnable {
   @ConfigKey(VzRunConfig.STEPS)
   @Option(names = "--steps", paramLabel = "N", description = "Training steps at most, both arms (run.steps).")
   String steps;
-  @Option(names = "--eval-every", paramLabel = "N", defaultValue = "0",
-      description = "Steps between the sync arm's evaluations (default 0: the checkpoint interval).")
-  int evalEvery;
+  @Option(names = "--eval-interval", paramLabel = "D", defaultValue = "5s",
+      description = "Both arms evaluate their newest weights after every D of their clock, the time counted in "
+          + "both (default 5s).")
+  String evalInterval;
   @Option(names = "--eval-games", paramLabel = "N", defaultValue = "16",
       description = "Held-out games per evaluation and arm, both arms (default 16; 0: eval.games.per.arm).")
   int evalGames;
@@ -64,7 +66,8 @@ public final class LearningBenchCommand implements Runnable {
     // without --data-dir the arms' brokers and blobs live in a scratch directory, deleted at the end
     try (ScratchDir scratch = dataDir == null ? ScratchDir.create("vz-bench-learning") : null) {
       LearningBenchmark.Options options = new LearningBenchmark.Options(settings.duration().orElseThrow(), target,
-          evalEvery, evalGames, finalGames, scratch != null ? scratch.path() : workDir());
+          DurationText.parse("--eval-interval", evalInterval), evalGames, finalGames,
+          scratch != null ? scratch.path() : workDir());
       output.progress("vz bench learning in " + options.workDir());
       LearningBenchResult result = LearningBenchmark.run(settings, options, output::progress);
       output.printJson(OutputOptions.toJson(result.toJson()), result::toText);

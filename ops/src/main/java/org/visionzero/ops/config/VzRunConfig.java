@@ -2,11 +2,15 @@ package org.visionzero.ops.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -16,6 +20,7 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.ops.broker.BrokerSettings;
+import org.visionzero.ops.eval.EvalArm;
 import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.run.RunPlan;
 import org.visionzero.ops.run.V0Choice;
@@ -62,6 +67,7 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String STALENESS = "trainer.staleness.max.versions";
   public static final String EVAL_GAMES_PER_ARM = "eval.games.per.arm";
   public static final String EVAL_INTERVAL = "eval.interval";
+  public static final String EVAL_ARMS = "eval.arms";
   public static final String EVAL_FINAL_GAMES = "eval.final.games";
   public static final String PROBE_ITEMS = "probe.items";
   public static final String EVAL_FINAL_BUDGET = "eval.final.budget";
@@ -172,6 +178,9 @@ public final class VzRunConfig extends AbstractConfig {
             "While training, the least time between the starts of two versions' evaluations (e.g. 90s; 0s: "
                 + "evaluate the newest version as soon as the previous evaluation is done). Evaluation games share "
                 + "the workers with training games.")
+        .define(EVAL_ARMS, Type.LIST, allArms(), Importance.LOW,
+            "The evaluation arms played for each version while training (the final evaluation plays all of them): "
+                + "any of " + allArms() + "; e.g. 'decision,no-image' leaves the workers more time for training.")
         .define(EVAL_FINAL_GAMES, Type.INT, 500, Range.atLeast(0), Importance.MEDIUM,
             "Evaluation games per arm of the final version at the end (0: none).")
         .define(PROBE_ITEMS, Type.INT, 100, Range.between(0, 100_000), Importance.LOW,
@@ -219,6 +228,7 @@ public final class VzRunConfig extends AbstractConfig {
     duration();
     evalFinalBudget();
     evalInterval();
+    evalArms();
     pretrainBudget();
     progressInterval();
   }
@@ -382,6 +392,27 @@ public final class VzRunConfig extends AbstractConfig {
 
   public Duration evalInterval() {
     return DurationText.parseNonNegative(EVAL_INTERVAL, getString(EVAL_INTERVAL));
+  }
+
+  /** The arms played while training ({@value #EVAL_ARMS}); an unknown name is a clear error. */
+  public Set<EvalArm> evalArms() {
+    List<String> names = getList(EVAL_ARMS);
+    if (names.isEmpty()) {
+      throw new VzConfigException(EVAL_ARMS + " needs at least one arm of " + allArms());
+    }
+    Set<EvalArm> arms = EnumSet.noneOf(EvalArm.class);
+    for (String name : names) {
+      try {
+        arms.add(EvalArm.fromWireName(name.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new VzConfigException(EVAL_ARMS + ": " + e.getMessage());
+      }
+    }
+    return arms;
+  }
+
+  private static String allArms() {
+    return Arrays.stream(EvalArm.values()).map(EvalArm::wireName).collect(Collectors.joining(","));
   }
 
   public int evalFinalGames() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The games still to request for one version: a target per arm, handed out arm by arm in turn so that every arm
@@ -40,14 +41,14 @@ final class EvaluationPlan {
   }
 
   /**
-   * The plan of {@code version}: every arm, but those that need a referee only once one is chosen; the games
-   * {@code tally} already has of an arm count towards its target.
+   * The plan of {@code version}: the {@code played} arms, but those that need a referee only once one is chosen;
+   * the games {@code tally} already has of an arm count towards its target.
    */
-  static EvaluationPlan forVersion(int version, String label, OptionalInt referee, int gamesPerArm,
-      EvaluationTally tally) {
+  static EvaluationPlan forVersion(int version, String label, Set<EvalArm> played, OptionalInt referee,
+      int gamesPerArm, EvaluationTally tally) {
     List<EvalArm> arms = new ArrayList<>();
     for (EvalArm arm : EvalArm.values()) {
-      if (!arm.needsReferee() || referee.isPresent()) {
+      if (played.contains(arm) && (!arm.needsReferee() || referee.isPresent())) {
         arms.add(arm);
       }
     }

@@ -3,6 +3,7 @@ package org.visionzero.ops.eval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,8 @@ public final class Evaluator implements AutoCloseable {
   private void sendRequests() {
     List<GameRequested> batch;
     synchronized (this) {
-      Optional<EvaluationPlan> plan = scheduler.current(versions.latest(), clock.instant(), this::newPlan);
+      Optional<EvaluationPlan> plan = scheduler.current(versions.latest(), clock.instant(),
+          (version, games) -> newPlan(version, games, settings.arms()));
       if (plan.isEmpty()) {
         return;
       }
@@ -188,8 +190,8 @@ public final class Evaluator implements AutoCloseable {
   }
 
   /** Called under this object's monitor. */
-  private EvaluationPlan newPlan(int version, int gamesPerArm) {
-    return EvaluationPlan.forVersion(version, "p" + clock.millis(), referee.current(), gamesPerArm, tally);
+  private EvaluationPlan newPlan(int version, int gamesPerArm, Set<EvalArm> arms) {
+    return EvaluationPlan.forVersion(version, "p" + clock.millis(), arms, referee.current(), gamesPerArm, tally);
   }
 
   /** The latest scored games of each arm (at most a few), newest last. */
@@ -223,7 +225,7 @@ public final class Evaluator implements AutoCloseable {
     EvaluationTarget target = new EvaluationTarget(version, gamesPerArm);
     synchronized (this) {
       referee.chooseIfNone(version, "no version reached the threshold before the final evaluation");
-      scheduler.request(newPlan(version, gamesPerArm));
+      scheduler.request(newPlan(version, gamesPerArm, EnumSet.allOf(EvalArm.class)));
       while (!target.metBy(tally) && clock.instant().isBefore(until) && failure.get() == null
           && stopped.getCount() > 0) {
         wait(Math.max(1, Math.min(1_000, Duration.between(clock.instant(), until).toMillis())));

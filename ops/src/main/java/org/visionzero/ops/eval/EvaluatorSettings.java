@@ -2,7 +2,10 @@ package org.visionzero.ops.eval;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 
 /**
@@ -21,10 +24,11 @@ import java.util.OptionalInt;
  * @param interval           while training runs, the least time from the start of one version's evaluation to the
  *                           start of the next (zero: as soon as the previous one is done); evaluation games share
  *                           the workers with training games, so a longer interval gives training more of them
+ * @param arms               the arms played while training runs (the final evaluation plays every arm)
  */
 public record EvaluatorSettings(String runId, String policyName, int gamesPerArm, int maxInFlight,
     double refereeThreshold, int refereeMinSamples, OptionalInt fixedReferee, Optional<Path> refereeFile,
-    Duration stallTimeout, Duration interval) {
+    Duration stallTimeout, Duration interval, Set<EvalArm> arms) {
 
   public static final int DEFAULT_GAMES_PER_ARM = 48;
   public static final int DEFAULT_MAX_IN_FLIGHT = 24;
@@ -42,41 +46,51 @@ public record EvaluatorSettings(String runId, String policyName, int gamesPerArm
     if (interval.isNegative()) {
       throw new IllegalArgumentException("evaluation interval must not be negative, was " + interval);
     }
+    if (arms.isEmpty()) {
+      throw new IllegalArgumentException("the evaluator needs at least one arm");
+    }
+    arms = Collections.unmodifiableSet(EnumSet.copyOf(arms));
   }
 
   public static EvaluatorSettings defaults(String runId, String policyName) {
     return new EvaluatorSettings(runId, policyName, DEFAULT_GAMES_PER_ARM, DEFAULT_MAX_IN_FLIGHT,
         DEFAULT_REFEREE_THRESHOLD, DEFAULT_REFEREE_MIN_SAMPLES, OptionalInt.empty(), Optional.empty(),
-        DEFAULT_STALL_TIMEOUT, Duration.ZERO);
+        DEFAULT_STALL_TIMEOUT, Duration.ZERO, EnumSet.allOf(EvalArm.class));
   }
 
   public EvaluatorSettings withGamesPerArm(int games) {
     return new EvaluatorSettings(runId, policyName, games, maxInFlight, refereeThreshold, refereeMinSamples,
-        fixedReferee, refereeFile, stallTimeout, interval);
+        fixedReferee, refereeFile, stallTimeout, interval, arms);
   }
 
   public EvaluatorSettings withMaxInFlight(int games) {
     return new EvaluatorSettings(runId, policyName, gamesPerArm, games, refereeThreshold, refereeMinSamples,
-        fixedReferee, refereeFile, stallTimeout, interval);
+        fixedReferee, refereeFile, stallTimeout, interval, arms);
   }
 
   public EvaluatorSettings withFixedReferee(OptionalInt referee) {
     return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, refereeThreshold, refereeMinSamples,
-        referee, refereeFile, stallTimeout, interval);
+        referee, refereeFile, stallTimeout, interval, arms);
   }
 
   public EvaluatorSettings withRefereeFile(Path file) {
     return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, refereeThreshold, refereeMinSamples,
-        fixedReferee, Optional.of(file), stallTimeout, interval);
+        fixedReferee, Optional.of(file), stallTimeout, interval, arms);
   }
 
   public EvaluatorSettings withRefereeThreshold(double threshold) {
     return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, threshold, refereeMinSamples,
-        fixedReferee, refereeFile, stallTimeout, interval);
+        fixedReferee, refereeFile, stallTimeout, interval, arms);
   }
 
   public EvaluatorSettings withInterval(Duration least) {
     return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, refereeThreshold, refereeMinSamples,
-        fixedReferee, refereeFile, stallTimeout, least);
+        fixedReferee, refereeFile, stallTimeout, least, arms);
+  }
+
+  /** The same settings playing only {@code played} while training runs. */
+  public EvaluatorSettings withArms(Set<EvalArm> played) {
+    return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, refereeThreshold, refereeMinSamples,
+        fixedReferee, refereeFile, stallTimeout, interval, played);
   }
 }

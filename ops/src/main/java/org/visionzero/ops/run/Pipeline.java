@@ -192,7 +192,8 @@ public final class Pipeline {
         .withFixedReferee(config.evalReferee())
         .withRefereeFile(runDir.resolve("referee"))
         .withRefereeThreshold(config.evalRefereeThreshold())
-        .withInterval(config.evalInterval());
+        .withInterval(config.evalInterval())
+        .withArms(config.evalArms());
     evaluator = run.add("evaluator", Evaluator.start(evalSettings, clients, topics, true));
     if (config.checkpointBlobsKeep() > 0) {
       pruner = run.add("checkpoint pruner", new CheckpointBlobPruner(blobs,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
+import org.visionzero.ops.eval.EvalArm;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.trainer.TrainerConfig;
 
@@ -31,6 +32,16 @@ class VzRunConfigTest {
     assertThat(config.gameShape()).containsEntry(CoordinatorConfig.GAME_PLAYERS, CoordinatorConfig.FROM_MODE)
         .containsEntry(CoordinatorConfig.GAME_CLUE_ROUNDS, CoordinatorConfig.FROM_MODE);
     assertThat(new TrainerConfig(config.trainerSettings()).rules().raeEnabled()).isTrue();
+  }
+
+  @Test
+  void shouldPlayEveryEvaluationArmByDefaultAndTheListedOnesWhenAsked() {
+    assertThat(new VzRunConfig(Map.of()).evalArms()).containsExactly(EvalArm.values());
+    assertThat(new VzRunConfig(Map.of("eval.arms", "no-image, decision")).evalArms())
+        .containsExactly(EvalArm.DECISION, EvalArm.NO_IMAGE);
+    assertThatThrownBy(() -> new VzRunConfig(Map.of("eval.arms", "decision,clue-as-judge")))
+        .isInstanceOf(VzConfigException.class).hasMessageContaining("eval.arms")
+        .hasMessageContaining("clue-as-judge").hasMessageContaining("no-image");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -76,7 +77,7 @@ class RefereeChoiceTest {
 
   private static EvaluatorSettings settings(OptionalInt fixed, Optional<Path> file) {
     return new EvaluatorSettings("run", "vz", 4, 4, 0.9, MIN_SAMPLES, fixed, file, Duration.ofMinutes(2),
-        Duration.ZERO);
+        Duration.ZERO, EnumSet.allOf(EvalArm.class));
   }
 
   private static VersionResult accuracy(int version, long correct, long samples) {

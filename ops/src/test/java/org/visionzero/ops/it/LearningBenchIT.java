@@ -46,7 +46,7 @@ class LearningBenchIT {
     vz.setOut(new PrintWriter(out, true));
     vz.setErr(new PrintWriter(err, true));
 
-    int status = vz.execute("bench", "learning", "--duration", "15s", "--steps", "6", "--eval-every", "2",
+    int status = vz.execute("bench", "learning", "--duration", "15s", "--steps", "6", "--eval-interval", "1s",
         "--eval-games", "4", "--final-games", "4", "--v0", V0.toString(), "--data-dir", work.toString(), "--json");
 
     assertThat(status).as(err.toString()).isZero();

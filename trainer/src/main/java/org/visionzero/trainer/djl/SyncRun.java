@@ -33,16 +33,24 @@ public final class SyncRun {
   /**
    * How often the run evaluates on held-out pairs while it trains, and when it stops early.
    *
-   * @param evalEvery steps between periodic evaluations; 0: the checkpoint interval K
-   * @param evalGames held-out games of each periodic evaluation; 0: {@link #PERIODIC_EVAL_GAMES}
-   * @param timeLimit stop once training time (evaluation excluded) reaches it; empty: run every step
+   * @param evalEvery    steps between periodic evaluations; 0: the checkpoint interval K
+   * @param evalGames    held-out games of each periodic evaluation; 0: {@link #PERIODIC_EVAL_GAMES}
+   * @param evalInterval when positive, an evaluation after every such interval of the run's clock instead, its
+   *                     time counted in that clock ({@link SyncSettings#evalInterval()})
+   * @param timeLimit    stop once the run's clock reaches it; empty: run every step
    */
-  public record Progress(int evalEvery, int evalGames, Optional<Duration> timeLimit) {
+  public record Progress(int evalEvery, int evalGames, Duration evalInterval, Optional<Duration> timeLimit) {
     /** An evaluation every K steps on {@link #PERIODIC_EVAL_GAMES} games, no time limit. */
     public static final Progress DEFAULTS = new Progress(0, 0, Optional.empty());
 
+    /** Evaluations every {@code evalEvery} steps, kept out of the clock. */
+    public Progress(int evalEvery, int evalGames, Optional<Duration> timeLimit) {
+      this(evalEvery, evalGames, Duration.ZERO, timeLimit);
+    }
+
     public Progress {
       Objects.requireNonNull(timeLimit, "timeLimit");
+      Objects.requireNonNull(evalInterval, "evalInterval");
       if (evalEvery < 0 || evalGames < 0) {
         throw new IllegalArgumentException("evaluation interval and games must be >= 0 (0: the default), were "
             + evalEvery + " and " + evalGames);
@@ -65,6 +73,7 @@ public final class SyncRun {
         HELD_OUT_GAMES, WIN_RATE_GAMES)
         .withEvaluation(progress.evalEvery() > 0 ? progress.evalEvery() : config.checkpointEvery(),
             progress.evalGames() > 0 ? progress.evalGames() : PERIODIC_EVAL_GAMES)
+        .withEvalInterval(progress.evalInterval())
         .withTimeLimit(progress.timeLimit())
         .withStepOptions(config.stepOptions());
     MemoryPairImages inFlight = new MemoryPairImages();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +48,19 @@ public final class SyncLoop {
   private final InProcessGames games;
   private final PolicyRef current;
   private final PolicyRef base;
+  private final LongSupplier nanoClock;
 
   /**
    * @param inFlight the pair images the model's learner resolves turns from (filled here, per step)
    */
   public SyncLoop(SyncSettings settings, SyncModel model, SyncPairs pairs, MemoryPairImages inFlight) {
+    this(settings, model, pairs, inFlight, System::nanoTime);
+  }
+
+  /** As above, on the given clock (nanoseconds, as {@link System#nanoTime}). */
+  SyncLoop(SyncSettings settings, SyncModel model, SyncPairs pairs, MemoryPairImages inFlight,
+      LongSupplier nanoClock) {
+    this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.model = Objects.requireNonNull(model, "model");
     this.pairs = Objects.requireNonNull(pairs, "pairs");
@@ -67,7 +76,8 @@ public final class SyncLoop {
 
   /**
    * Trains for the configured steps (or until the time limit), evaluating on held-out pairs every
-   * {@code evalEvery} steps (evaluation time is kept out of the training clock), then evaluates the end state.
+   * {@code evalEvery} steps (evaluation time kept out of the clock) or, with an evaluation interval, at the first
+   * step boundary after each interval of the clock (evaluation time counted), then evaluates the end state.
    */
   public SyncResult run() {
     IterativeSpoControl phases = IterativeSpoControl.start(settings.rules());
@@ -76,9 +86,12 @@ public final class SyncLoop {
     // Every sample is played by the weights being trained (on-policy by construction): no staleness bound.
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(settings.policyName(), NO_BOUND),
         settings.schedule(), model.learner(), settings.checkpointEvery(), settings.stepOptions());
-    TrainingClock clock = new TrainingClock();
+    TrainingClock clock = new TrainingClock(nanoClock);
+    boolean timed = !settings.evalInterval().isZero();
+    double intervalSeconds = settings.evalInterval().toNanos() / 1e9;
     List<SyncResult.Point> points = new ArrayList<>();
-    points.add(clock.excluding(() -> point(core.state(), 0)));
+    points.add(timed ? point(core.state(), 0) : clock.excluding(() -> point(core.state(), 0)));
+    double nextEvaluation = intervalSeconds;
     long applied = 0;
     double lastLoss = Double.NaN;
     boolean timeLimitReached = false;
@@ -108,9 +121,14 @@ public final class SyncLoop {
           report.completed().getNaRate());
       timeLimitReached = step < settings.steps() && settings.timeLimit()
           .filter(limit -> clock.seconds() >= limit.toNanos() / 1e9).isPresent();
-      if (step % settings.evalEvery() == 0 || step == settings.steps() || timeLimitReached) {
+      boolean due = timed ? clock.seconds() >= nextEvaluation : step % settings.evalEvery() == 0;
+      if (due || step == settings.steps() || timeLimitReached) {
         double seconds = clock.seconds();
-        SyncResult.Point point = clock.excluding(() -> point(core.state(), seconds));
+        SyncResult.Point point = timed ? point(core.state(), seconds)
+            : clock.excluding(() -> point(core.state(), seconds));
+        while (timed && nextEvaluation <= seconds) {
+          nextEvaluation += intervalSeconds;
+        }
         points.add(point);
         LOG.info("sync held-out evaluation at step {} ({} s of training): decision accuracy {} on v0 clues, "
             + "no-image {}, N/A {}", point.step(), point.seconds(), point.decisionAccuracy(),
@@ -132,21 +150,27 @@ public final class SyncLoop {
         timeLimitReached, points);
   }
 
-  /** Wall time since the start, less the time spent in periodic evaluations. */
+  /** Wall time since the start, less the time spent in the evaluations kept out of it. */
   private static final class TrainingClock {
-    private final long start = System.nanoTime();
+    private final LongSupplier nanos;
+    private final long start;
     private long excluded;
 
+    TrainingClock(LongSupplier nanos) {
+      this.nanos = nanos;
+      this.start = nanos.getAsLong();
+    }
+
     double seconds() {
-      return (System.nanoTime() - start - excluded) / 1e9;
+      return (nanos.getAsLong() - start - excluded) / 1e9;
     }
 
     <T> T excluding(Supplier<T> work) {
-      long before = System.nanoTime();
+      long before = nanos.getAsLong();
       try {
         return work.get();
       } finally {
-        excluded += System.nanoTime() - before;
+        excluded += nanos.getAsLong() - before;
       }
     }
   }

@@ -20,10 +20,14 @@ import org.visionzero.trainer.step.LearningRateSchedule;
  * @param seed            seed of the run's training pairs and games
  * @param heldOutGames    games of the held-out decision-accuracy evaluation
  * @param winRateGames    games against v0, half as civilians and half as spy
- * @param evalEvery       a held-out evaluation point every this many steps (and at step 0 and the last step)
+ * @param evalEvery       a held-out evaluation point every this many steps (and at step 0 and the last step);
+ *                        their time is kept out of the run's clock
  * @param evalGames       held-out games of each periodic evaluation (and as many with a blank image)
- * @param timeLimit       stop after the step during which training time (evaluation excluded) reached this;
- *                        empty: run all the steps
+ * @param evalInterval    when positive, instead of {@code evalEvery}: an evaluation point at the first step
+ *                        boundary after every such interval of the run's clock, and their time is counted in
+ *                        that clock (as a streaming evaluator beside training is: {@code vz bench learning})
+ * @param timeLimit       stop after the step during which the run's clock reached this; empty: run all the
+ *                        steps
  * @param stepOptions       how a step uses its batch (as the streaming trainer's setting)
  */
 public record SyncSettings(
@@ -39,6 +43,7 @@ public record SyncSettings(
     int winRateGames,
     int evalEvery,
     int evalGames,
+    Duration evalInterval,
     Optional<Duration> timeLimit,
     StepOptions stepOptions) {
 
@@ -49,7 +54,7 @@ public record SyncSettings(
   public SyncSettings(String runId, String policyName, GameConfig rules, int gamesPerStep, int checkpointEvery,
       long steps, LearningRateSchedule schedule, long seed, int heldOutGames, int winRateGames) {
     this(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed, heldOutGames,
-        winRateGames, checkpointEvery, heldOutGames, Optional.empty(), StepOptions.defaults());
+        winRateGames, checkpointEvery, heldOutGames, Duration.ZERO, Optional.empty(), StepOptions.defaults());
   }
 
   public SyncSettings {
@@ -71,6 +76,10 @@ public record SyncSettings(
       throw new IllegalArgumentException("the periodic evaluation needs every >= 1 step and >= 1 game, were "
           + evalEvery + " and " + evalGames);
     }
+    Objects.requireNonNull(evalInterval, "evalInterval");
+    if (evalInterval.isNegative()) {
+      throw new IllegalArgumentException("the evaluation interval must not be negative, was " + evalInterval);
+    }
     if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero())) {
       throw new IllegalArgumentException("a time limit must be positive, was " + timeLimit.get());
     }
@@ -79,18 +88,27 @@ public record SyncSettings(
   /** The same settings with a periodic evaluation every {@code every} steps on {@code games} held-out games. */
   public SyncSettings withEvaluation(int every, int games) {
     return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
-        heldOutGames, winRateGames, every, games, timeLimit, stepOptions);
+        heldOutGames, winRateGames, every, games, evalInterval, timeLimit, stepOptions);
   }
 
-  /** The same settings stopping once training time (evaluation excluded) reaches {@code limit}. */
+  /**
+   * The same settings evaluating at the first step boundary after every {@code interval} of the run's clock, that
+   * time counted in the clock; zero: every {@code evalEvery} steps, kept out of the clock.
+   */
+  public SyncSettings withEvalInterval(Duration interval) {
+    return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
+        heldOutGames, winRateGames, evalEvery, evalGames, interval, timeLimit, stepOptions);
+  }
+
+  /** The same settings stopping once the run's clock reaches {@code limit}. */
   public SyncSettings withTimeLimit(Optional<Duration> limit) {
     return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
-        heldOutGames, winRateGames, evalEvery, evalGames, limit, stepOptions);
+        heldOutGames, winRateGames, evalEvery, evalGames, evalInterval, limit, stepOptions);
   }
 
   /** The same settings with another way of using each batch. */
   public SyncSettings withStepOptions(StepOptions options) {
     return new SyncSettings(runId, policyName, rules, gamesPerStep, checkpointEvery, steps, schedule, seed,
-        heldOutGames, winRateGames, evalEvery, evalGames, timeLimit, options);
+        heldOutGames, winRateGames, evalEvery, evalGames, evalInterval, timeLimit, options);
   }
 }

@@ -1,9 +1,13 @@
 package org.visionzero.trainer.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.policy.scripted.RandomPolicy;
@@ -56,11 +60,38 @@ class SyncLoopProgressTest {
   }
 
   @Test
+  void shouldEvaluateAfterEachIntervalOfTheClockWhenGivenAnInterval() {
+    AtomicLong nanos = new AtomicLong();
+    // Every read of the clock is one second later: evaluations are then due by time, not by step count.
+    LongSupplier clock = () -> nanos.addAndGet(1_000_000_000L);
+    SyncSettings settings = settings(40).withEvaluation(1_000, 2).withEvalInterval(Duration.ofSeconds(10));
+
+    SyncResult result = new SyncLoop(settings, new ScriptedSyncModel(), ScriptedSyncModel::pair,
+        new MemoryPairImages(), clock).run();
+
+    List<SyncResult.Point> points = result.points();
+    assertThat(points.size()).as("step 0, every 10 s, the last step").isBetween(4, 40);
+    assertThat(points.get(0).step()).isZero();
+    assertThat(points.get(points.size() - 1).step()).isEqualTo(40);
+    for (int i = 1; i < points.size() - 1; i++) {
+      assertThat(points.get(i).seconds() - points.get(i - 1).seconds()).as("gap before point " + i)
+          .isGreaterThanOrEqualTo(10.0);
+    }
+  }
+
+  @Test
+  void shouldRefuseANegativeEvaluationInterval() {
+    assertThatThrownBy(() -> settings(3).withEvalInterval(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative");
+  }
+
+  @Test
   void shouldKeepTheOldConstructorsEvaluationEveryCheckpointWithoutTimeLimit() {
     SyncSettings settings = settings(3);
 
     assertThat(settings.evalEvery()).isEqualTo(settings.checkpointEvery());
     assertThat(settings.evalGames()).isEqualTo(settings.heldOutGames());
     assertThat(settings.timeLimit()).isEmpty();
+    assertThat(settings.evalInterval()).isZero();
   }
 }
