@@ -3,6 +3,8 @@ package org.visionzero.ops.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.ops.config.BrokerSettingsDef;
@@ -36,6 +39,7 @@ import org.visionzero.ops.run.ShippedV0;
 import org.visionzero.ops.run.SyncBaseline;
 import org.visionzero.ops.run.V0Choice;
 import org.visionzero.ops.run.VzRun;
+import org.visionzero.process.ProcessUsage;
 import org.visionzero.producers.scenes.SceneGenerator;
 import org.visionzero.producers.scenes.SceneOptions;
 import org.visionzero.producers.scenes.ScenePair;
@@ -103,22 +107,100 @@ public final class LearningBenchmark {
     }
   }
 
-  /** Runs both arms with the settings of {@code config} (run.policy must be the model). */
-  public static LearningBenchResult run(VzRunConfig config, Options options, Consumer<String> out)
-      throws Exception {
-    if (!VzRunConfig.POLICY_MODEL.equals(config.policy())) {
-      throw new VzConfigException("vz bench learning measures learning: it needs " + VzRunConfig.POLICY + "="
-          + VzRunConfig.POLICY_MODEL + ", not '" + config.policy() + "'");
+  /** Starts {@code vz args...} (one arm) and returns its exit code; its output goes to {@code log}. */
+  @FunctionalInterface
+  public interface ArmLauncher {
+    int run(List<String> args, Path log) throws IOException, InterruptedException;
+  }
+
+  /**
+   * Runs both arms on every seed, each arm in a fresh JVM started by {@code launcher} (so neither inherits the
+   * other's JIT-compiled code, heap or model threads), the arms of a seed one after the other and in alternating
+   * order from seed to seed, with the settings of {@code config} (run.policy must be the model).
+   */
+  public static LearningBenchSeries run(VzRunConfig config, Options options, List<Long> seeds, ArmLauncher launcher,
+      Consumer<String> out) throws Exception {
+    requireModel(config);
+    if (seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
+      throw new VzConfigException("--seeds must be one or more distinct numbers, were " + seeds);
     }
     Path work = options.workDir().toAbsolutePath().normalize();
     Files.createDirectories(work);
     Path v0 = v0(config, work, out);
+    List<LearningBenchSeries.SeedRun> runs = new ArrayList<>();
+    for (int i = 0; i < seeds.size(); i++) {
+      long seed = seeds.get(i);
+      List<String> order = i % 2 == 0 ? List.of(STREAMING, SYNC) : List.of(SYNC, STREAMING);
+      Map<String, LearningArm> arms = new HashMap<>();
+      for (String arm : order) {
+        out.accept("seed " + seed + ", " + arm + " arm: in a fresh JVM");
+        arms.put(arm, armInChild(config, options, v0, seed, arm, work.resolve("seed-" + seed), launcher));
+      }
+      runs.add(new LearningBenchSeries.SeedRun(seed, order, new LearningBenchResult(options.target(),
+          options.duration().toMillis() / 1000.0, MIN_SAMPLES, v0.toString(), arms.get(STREAMING),
+          arms.get(SYNC))));
+    }
+    return new LearningBenchSeries(runs);
+  }
+
+  /**
+   * One arm in this process ({@code vz bench learning --arm}), from the v0 file of {@code config}, with its data in
+   * {@code dataDir}.
+   */
+  public static LearningArm runArm(VzRunConfig config, Options options, String arm, Path dataDir,
+      Consumer<String> out) throws Exception {
+    requireModel(config);
+    if (config.v0().kind() != V0Choice.Kind.FILE) {
+      throw new VzConfigException("vz bench learning --arm needs --v0 FILE: the parent hands both arms one v0");
+    }
+    Path v0 = config.v0().file().orElseThrow().toAbsolutePath().normalize();
     int evalGames = options.evalGames() > 0 ? options.evalGames() : config.evalGamesPerArm();
-    LearningArm streaming = streaming(armConfig(config, work.resolve(STREAMING), v0, options, evalGames), out);
-    LearningArm sync = sync(armConfig(config, work.resolve(SYNC), v0, options, evalGames), options, evalGames,
-        out);
-    return new LearningBenchResult(options.target(), options.duration().toMillis() / 1000.0, MIN_SAMPLES,
-        v0.toString(), streaming, sync);
+    VzRunConfig armConfig = armConfig(config, dataDir.toAbsolutePath().normalize(), v0, options, evalGames);
+    return switch (arm) {
+      case STREAMING -> streaming(armConfig, out);
+      case SYNC -> sync(armConfig, options, evalGames, out);
+      default -> throw new VzConfigException("--arm must be '" + STREAMING + "' or '" + SYNC + "', was '" + arm + "'");
+    };
+  }
+
+  /** Writes what {@link #runArm} measured for the parent process ({@code --arm-output}). */
+  public static void writeArm(LearningArm arm, Path file) throws IOException {
+    ArmFile.write(arm, file);
+  }
+
+  private static void requireModel(VzRunConfig config) {
+    if (!VzRunConfig.POLICY_MODEL.equals(config.policy())) {
+      throw new VzConfigException("vz bench learning measures learning: it needs " + VzRunConfig.POLICY + "="
+          + VzRunConfig.POLICY_MODEL + ", not '" + config.policy() + "'");
+    }
+  }
+
+  /** Runs one arm of one seed in a child JVM and reads back what it measured. */
+  private static LearningArm armInChild(VzRunConfig config, Options options, Path v0, long seed, String arm,
+      Path seedDir, ArmLauncher launcher) throws Exception {
+    Files.createDirectories(seedDir);
+    Path settings = seedDir.resolve(arm + ".properties");
+    Path result = seedDir.resolve(arm + ".json");
+    Path log = seedDir.resolve(arm + ".log");
+    Properties values = new Properties();
+    config.originals().forEach((key, value) -> values.setProperty(key, String.valueOf(value)));
+    values.setProperty(VzRunConfig.PRODUCE_SEED, Long.toString(seed));
+    values.setProperty(VzRunConfig.TRAINER_PREFIX + TrainerConfig.MODEL_SEED, Long.toString(seed));
+    try (Writer writer = Files.newBufferedWriter(settings, StandardCharsets.UTF_8)) {
+      values.store(writer, "vz bench learning: " + arm + " arm, seed " + seed);
+    }
+    // run.steps and every other setting travel in the file; the flags below would override it anyway.
+    List<String> args = List.of("bench", "learning", "--arm", arm, "--arm-output", result.toString(),
+        "--config", settings.toString(), "--data-dir", seedDir.resolve(arm).toString(), "--v0", v0.toString(),
+        "--duration", options.duration().toMillis() + "ms", "--target", Double.toString(options.target()),
+        "--eval-interval", options.evalInterval().toMillis() + "ms", "--eval-games",
+        Integer.toString(options.evalGames()), "--final-games", Integer.toString(options.finalGames()));
+    int exit = launcher.run(args, log);
+    if (exit != 0 || !Files.isRegularFile(result)) {
+      throw new IllegalStateException("the " + arm + " arm of seed " + seed + " failed (exit " + exit + "); its log: "
+          + log);
+    }
+    return ArmFile.read(result);
   }
 
   /** The v0 of both arms (flag {@code --v0} or {@code v0.checkpoint}): a file, the shipped one, or pretrained now. */
@@ -168,10 +250,12 @@ public final class LearningBenchmark {
         + "broker, data in " + config.dataDir());
     try (VzRun run = VzRun.start(config)) {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      long cpuAtStart = ProcessUsage.cpuNanos();
       Instant start = Instant.now();
       Pipeline pipeline = Pipeline.start(run, config, PolicyRuntimes.forConfig(config), registry, out);
       Pipeline.End end = pipeline.awaitEnd(config.duration(), () -> false);
       double seconds = seconds(Duration.between(start, Instant.now()));
+      double cpuSeconds = (ProcessUsage.cpuNanos() - cpuAtStart) / 1e9;
       Evaluator evaluator = pipeline.evaluator();
       long evaluationGames = evaluator.results().stream().mapToLong(VersionResult::games).sum();
       long completed = (long) MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED);
@@ -182,6 +266,7 @@ public final class LearningBenchmark {
       JsonNode summary = new ObjectMapper().readTree(pipeline.runDir().resolve(RunReport.SUMMARY_FILE).toFile());
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("evaluationGames", evaluator.results().stream().mapToLong(VersionResult::games).sum());
+      putCpu(details, cpuSeconds, seconds);
       details.put("summary", pipeline.runDir().resolve(RunReport.SUMMARY_FILE).toString());
       return new LearningArm(STREAMING, end.name().toLowerCase(Locale.ROOT), seconds,
           summary.path("trainingSteps").asLong(), Math.max(0, completed - evaluationGames), points, details);
@@ -239,9 +324,16 @@ public final class LearningBenchmark {
     endOfRun.put("winRateVsV0", result.winRateVsV0());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("endOfRunTrainedEverywhere", endOfRun);
+    putCpu(details, result.cpuSeconds(), result.seconds());
     details.put("summary", summary.toString());
     return new LearningArm(SYNC, result.timeLimitReached() ? "time_limit" : "steps_done", result.seconds(),
         result.steps(), result.gamesPlayed(), points, details);
+  }
+
+  /** The process's CPU time over the arm's clock, and the cores it kept busy on average. */
+  private static void putCpu(Map<String, Object> details, double cpuSeconds, double seconds) {
+    details.put("cpuSeconds", LearningPoint.round(cpuSeconds));
+    details.put("coresUsed", seconds > 0 ? LearningPoint.round(cpuSeconds / seconds) : null);
   }
 
   private static double seconds(Duration duration) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
-import org.visionzero.ops.bench.LearningBenchResult;
+import org.visionzero.ops.bench.LearningArm;
+import org.visionzero.ops.bench.LearningBenchSeries;
 import org.visionzero.ops.bench.LearningBenchmark;
 import org.visionzero.ops.cli.options.ConfigFileOption;
 import org.visionzero.ops.cli.options.ConfigKey;
@@ -14,6 +16,7 @@ import org.visionzero.ops.config.DurationText;
 import org.visionzero.ops.config.VzConfigException;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.files.ScratchDir;
+import org.visionzero.ops.run.ChildVz;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,10 +24,10 @@ import picocli.CommandLine.Option;
 /** {@code vz bench learning}: time to a held-out decision accuracy, streaming pipeline against the sync loop. */
 @Command(name = "learning", mixinStandardHelpOptions = true,
     description = {"Time to a target held-out accuracy: streaming vs the sync loop.",
-        "Runs vz run (fresh embedded broker and data dir) and then the vz run --sync loop, each for --duration, "
-            + "from the same v0 (--v0: the shipped one, one pretrained once, or a file) with the same seeds and "
-            + "trainer settings; reports each arm's seconds to --target, its last held-out figures and games/s, and "
-            + "the ratios."})
+        "For each of --seeds, runs vz run (fresh embedded broker and data dir) and the vz run --sync loop, each in "
+            + "a fresh JVM, for --duration, from the same v0 (--v0: the shipped one, one pretrained once, or a file) "
+            + "with the same seed and trainer settings; reports each arm's seconds to --target, its last held-out "
+            + "figures, games/s and CPU, and the ratios of the medians over the seeds."})
 public final class LearningBenchCommand implements Runnable {
 
   @ConfigKey(VzRunConfig.DURATION)
@@ -51,6 +54,14 @@ public final class LearningBenchCommand implements Runnable {
   @Option(names = "--final-games", paramLabel = "N", defaultValue = "64",
       description = "Games per arm of the streaming arm's final evaluation (default 64).")
   int finalGames;
+  @Option(names = "--seeds", paramLabel = "S,...", split = ",", description = "Seeds of the pairs and the model, "
+      + "one pair of arms each, in alternating order (default: produce.seed alone).")
+  List<Long> seeds;
+  @Option(names = "--arm", paramLabel = "streaming|sync", hidden = true,
+      description = "Run this one arm here and write it to --arm-output (how the benchmark starts each arm).")
+  String arm;
+  @Option(names = "--arm-output", paramLabel = "FILE", hidden = true, description = "Where --arm writes its figures.")
+  Path armOutput;
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "An empty or new directory for v0 and both arms' data (default: a new temporary one).")
   Path dataDir;
@@ -63,13 +74,17 @@ public final class LearningBenchCommand implements Runnable {
   @Override
   public void run() {
     VzRunConfig settings = config.load(VzRunConfig.CONFIG_DEF, VzRunConfig::new, this);
+    if (arm != null) {
+      runOneArm(settings);
+      return;
+    }
     // without --data-dir the arms' brokers and blobs live in a scratch directory, deleted at the end
     try (ScratchDir scratch = dataDir == null ? ScratchDir.create("vz-bench-learning") : null) {
-      LearningBenchmark.Options options = new LearningBenchmark.Options(settings.duration().orElseThrow(), target,
-          DurationText.parse("--eval-interval", evalInterval), evalGames, finalGames,
-          scratch != null ? scratch.path() : workDir());
+      LearningBenchmark.Options options = options(settings, scratch != null ? scratch.path() : workDir());
       output.progress("vz bench learning in " + options.workDir());
-      LearningBenchResult result = LearningBenchmark.run(settings, options, output::progress);
+      List<Long> runSeeds = seeds == null || seeds.isEmpty() ? List.of(settings.produceSeed()) : seeds;
+      LearningBenchSeries result = LearningBenchmark.run(settings, options, runSeeds, ChildVz::run,
+          output::progress);
       output.printJson(OutputOptions.toJson(result.toJson()), result::toText);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -79,6 +94,30 @@ public final class LearningBenchCommand implements Runnable {
     } catch (Exception e) {
       throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code --arm}: one arm in this JVM, its figures written to {@code --arm-output} for the parent. */
+  private void runOneArm(VzRunConfig settings) {
+    if (armOutput == null || dataDir == null) {
+      throw new VzConfigException("--arm needs --arm-output FILE and --data-dir DIR");
+    }
+    try {
+      LearningArm measured = LearningBenchmark.runArm(settings, options(settings, dataDir), arm, dataDir,
+          output::progress);
+      LearningBenchmark.writeArm(measured, armOutput);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("benchmark arm interrupted", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("benchmark arm failed: " + e.getMessage(), e);
+    }
+  }
+
+  private LearningBenchmark.Options options(VzRunConfig settings, Path work) {
+    return new LearningBenchmark.Options(settings.duration().orElseThrow(), target,
+        DurationText.parse("--eval-interval", evalInterval), evalGames, finalGames, work);
   }
 
   private Path workDir() throws IOException {

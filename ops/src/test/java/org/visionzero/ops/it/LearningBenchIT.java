@@ -71,10 +71,18 @@ class LearningBenchIT {
     // Sync evaluates v0 before its first step; streaming's evaluator may not finish v0's games within 15 s on a
     // loaded machine (the final evaluation of the last version takes over), so only sync must start at step 0.
     assertThat(json.get("sync").get("points").get(0).get("step").asLong()).isZero();
-    // On a loaded machine the streaming arm may play only evaluation games in 15 s; the sync loop does its 6 steps.
-    assertThat(json.get("sync").get("steps").asLong()).isEqualTo(6);
-    assertThat(json.get("sync").get("last").get("games").asLong()).isEqualTo(48);
+    // On a loaded machine the streaming arm may play only evaluation games in 15 s; the sync loop trains, at most
+    // its 6 steps (its evaluations count in its clock, so on a loaded machine its 15 s may end sooner).
+    long syncSteps = json.get("sync").get("steps").asLong();
+    assertThat(syncSteps).isBetween(1L, 6L);
+    assertThat(json.get("sync").get("last").get("games").asLong()).isEqualTo(syncSteps * 8);
     assertThat(json.get("sync").get("points").size()).isGreaterThanOrEqualTo(2);
-    assertThat(work.resolve("streaming").resolve("runs")).isDirectory();
+    // Each arm ran in its own JVM, with its data under the seed's directory, and reported the CPU it used.
+    assertThat(work.resolve("seed-1").resolve("streaming").resolve("runs")).isDirectory();
+    assertThat(work.resolve("seed-1").resolve("sync.log")).isRegularFile();
+    assertThat(json.get("sync").get("cpuSeconds").asDouble()).isPositive();
+    assertThat(json.get("streaming").get("coresUsed").asDouble()).isPositive();
+    assertThat(json.get("streamingToSyncSecondsToTarget")).isNotNull();
+    assertThat(json.get("seeds")).hasSize(1);
   }
 }

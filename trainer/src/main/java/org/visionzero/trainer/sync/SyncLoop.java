@@ -17,6 +17,7 @@ import org.visionzero.events.VoteKind;
 import org.visionzero.events.Winner;
 import org.visionzero.game.reward.RaeBaselines;
 import org.visionzero.policy.Policy;
+import org.visionzero.process.ProcessUsage;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.core.StepReport;
 import org.visionzero.trainer.core.TrainerCore;
@@ -86,6 +87,7 @@ public final class SyncLoop {
     // Every sample is played by the weights being trained (on-policy by construction): no staleness bound.
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(settings.policyName(), NO_BOUND),
         settings.schedule(), model.learner(), settings.checkpointEvery(), settings.stepOptions());
+    long cpuAtStart = ProcessUsage.cpuNanos();
     TrainingClock clock = new TrainingClock(nanoClock);
     boolean timed = !settings.evalInterval().isZero();
     double intervalSeconds = settings.evalInterval().toNanos() / 1e9;
@@ -140,14 +142,15 @@ public final class SyncLoop {
       }
     }
     double seconds = clock.seconds();
+    double cpuSeconds = (ProcessUsage.cpuNanos() - cpuAtStart) / 1e9;
     TrainerState end = core.state();
     Evaluation heldOut = decisionAccuracy(false);
     Evaluation noImage = decisionAccuracy(true);
     double[] winRates = winRates();
     return new SyncResult(settings.runId(), end.step(), applied, end.step() - applied,
-        end.step() * settings.gamesPerStep(), seconds, end.policyVersion(), lastLoss, heldOut.accuracy(),
-        noImage.accuracy(), heldOut.naRate(), (winRates[0] + winRates[1]) / 2, winRates[0], winRates[1],
-        timeLimitReached, points);
+        end.step() * settings.gamesPerStep(), seconds, cpuSeconds, end.policyVersion(), lastLoss,
+        heldOut.accuracy(), noImage.accuracy(), heldOut.naRate(), (winRates[0] + winRates[1]) / 2, winRates[0],
+        winRates[1], timeLimitReached, points);
   }
 
   /** Wall time since the start, less the time spent in the evaluations kept out of it. */

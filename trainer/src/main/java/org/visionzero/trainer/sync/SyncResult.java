@@ -25,6 +25,7 @@ import org.visionzero.json.Json;
  * @param winRateVsV0           share of games the trained policy won against v0 (referee: v0)
  * @param winRateAsCivilians    of those, the games it played as the civilians
  * @param winRateAsSpy          of those, the games it played as the spy
+ * @param cpuSeconds            CPU time of the whole process (every thread) from the loop's start to its last step
  * @param timeLimitReached      true when the run stopped on its time limit before its steps were done
  * @param points                the periodic held-out evaluations, in step order (step 0 is v0)
  */
@@ -35,6 +36,7 @@ public record SyncResult(
     long skippedSteps,
     long gamesPlayed,
     double seconds,
+    double cpuSeconds,
     int finalPolicyVersion,
     double lastLoss,
     double heldOutDecisionAccuracy,
@@ -56,7 +58,8 @@ public record SyncResult(
    * the streaming evaluator's decision arm), once with the image and once with a blank one.
    *
    * @param step             optimizer steps taken when it was made (0: before training)
-   * @param seconds          training wall time by then, evaluation time excluded
+   * @param seconds          the run's clock by then (wall time; evaluations every N steps are kept out of it,
+   *                         evaluations on an interval are counted in it)
    * @param gamesPlayed      training games played by then
    * @param policyVersion    the version the weights had reached
    * @param decisionAccuracy share of decision samples naming the spy
@@ -96,6 +99,7 @@ public record SyncResult(
     json.put("gamesPlayed", gamesPlayed);
     json.put("seconds", Json.round(seconds, 3));
     json.put("gamesPerSecond", Json.round(gamesPerSecond(), 2));
+    json.put("cpuSeconds", Json.round(cpuSeconds, 1));
     json.put("finalPolicyVersion", finalPolicyVersion);
     json.put("lastLoss", Json.round(lastLoss, 6)); // null when no step was applied
     json.put("heldOutDecisionAccuracy", Json.round(heldOutDecisionAccuracy, 4));
