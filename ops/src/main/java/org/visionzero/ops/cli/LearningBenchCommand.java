@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.visionzero.ops.bench.LearningArm;
 import org.visionzero.ops.bench.LearningBenchSeries;
 import org.visionzero.ops.bench.LearningBenchmark;
 import org.visionzero.ops.cli.options.ConfigFileOption;
@@ -78,22 +77,17 @@ public final class LearningBenchCommand implements Runnable {
       runOneArm(settings);
       return;
     }
-    // without --data-dir the arms' brokers and blobs live in a scratch directory, deleted at the end
-    try (ScratchDir scratch = dataDir == null ? ScratchDir.create("vz-bench-learning") : null) {
-      LearningBenchmark.Options options = options(settings, scratch != null ? scratch.path() : workDir());
-      output.progress("vz bench learning in " + options.workDir());
-      List<Long> runSeeds = seeds == null || seeds.isEmpty() ? List.of(settings.produceSeed()) : seeds;
-      LearningBenchSeries result = LearningBenchmark.run(settings, options, runSeeds, ChildVz::run,
-          output::progress);
-      output.printJson(OutputOptions.toJson(result.toJson()), result::toText);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("benchmark interrupted", e);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
-    }
+    guarded("benchmark", () -> {
+      // without --data-dir the arms' brokers and blobs live in a scratch directory, deleted at the end
+      try (ScratchDir scratch = dataDir == null ? ScratchDir.create("vz-bench-learning") : null) {
+        LearningBenchmark.Options options = options(settings, scratch != null ? scratch.path() : workDir());
+        output.progress("vz bench learning in " + options.workDir());
+        List<Long> runSeeds = seeds == null || seeds.isEmpty() ? List.of(settings.produceSeed()) : seeds;
+        LearningBenchSeries result = LearningBenchmark.run(settings, options, runSeeds, ChildVz::run,
+            output::progress);
+        output.printJson(OutputOptions.toJson(result.toJson()), result::toText);
+      }
+    });
   }
 
   /** {@code --arm}: one arm in this JVM, its figures written to {@code --arm-output} for the parent. */
@@ -101,17 +95,25 @@ public final class LearningBenchCommand implements Runnable {
     if (armOutput == null || dataDir == null) {
       throw new VzConfigException("--arm needs --arm-output FILE and --data-dir DIR");
     }
+    guarded("benchmark arm", () -> LearningBenchmark.writeArm(
+        LearningBenchmark.runArm(settings, options(settings, dataDir), arm, dataDir, output::progress), armOutput));
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code work}; a checked failure becomes a clear error naming {@code what}, an interrupt stays one. */
+  private static void guarded(String what, Work work) {
     try {
-      LearningArm measured = LearningBenchmark.runArm(settings, options(settings, dataDir), arm, dataDir,
-          output::progress);
-      LearningBenchmark.writeArm(measured, armOutput);
+      work.run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("benchmark arm interrupted", e);
+      throw new IllegalStateException(what + " interrupted", e);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("benchmark arm failed: " + e.getMessage(), e);
+      throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
     }
   }
 
