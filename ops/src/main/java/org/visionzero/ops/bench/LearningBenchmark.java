@@ -185,7 +185,6 @@ public final class LearningBenchmark {
     Properties values = new Properties();
     config.originals().forEach((key, value) -> values.setProperty(key, String.valueOf(value)));
     values.setProperty(VzRunConfig.PRODUCE_SEED, Long.toString(seed));
-    values.setProperty(VzRunConfig.TRAINER_PREFIX + TrainerConfig.MODEL_SEED, Long.toString(seed));
     try (Writer writer = Files.newBufferedWriter(settings, StandardCharsets.UTF_8)) {
       values.store(writer, "vz bench learning: " + arm + " arm, seed " + seed);
     }
@@ -305,6 +304,8 @@ public final class LearningBenchmark {
     settings.put(TrainerConfig.RUN_ID, config.runId() + "-sync");
     settings.put(TrainerConfig.POLICY_NAME, runtime.policyName());
     settings.put(TrainerConfig.BASE_CHECKPOINT, config.v0().file().orElseThrow().toString());
+    // The loop's pairs and games follow the arm's seed, as the streaming arm's pairs follow produce.seed.
+    settings.put(TrainerConfig.MODEL_SEED, Long.toString(config.produceSeed()));
     SceneGenerator scenes = new SceneGenerator(SceneOptions.ofSize(config.imageSize(), config.imageSize()));
     SyncResult result = SyncRun.run(new TrainerConfig(settings), config.steps(), seed -> {
       ScenePair pair = scenes.generate(seed);

@@ -58,7 +58,6 @@ class LearningBenchmarkSeedsTest {
 
     assertThat(launched).containsExactly("3:streaming", "3:sync", "4:sync", "4:streaming");
     assertThat(settings).allSatisfy(values -> {
-      assertThat(values.getProperty("trainer.model.seed")).isEqualTo(values.getProperty("produce.seed"));
       assertThat(values.getProperty("trainer.games.per.step")).isEqualTo("4");
     });
     assertThat(v0s).hasSize(4).containsOnly(v0s.get(0));
