@@ -1,0 +1,35 @@
+package org.visionzero.streams.coordinator;
+
+import java.util.Optional;
+import org.visionzero.deadletter.InvalidRecordException;
+import org.visionzero.events.CheckpointPublished;
+
+/**
+ * Whether the coordinator believes a checkpoint event enough to pin new training games to its version. Every
+ * version is trained from one published before it, so a version whose parent is newer than any version known
+ * for its policy comes from no trainer: pinning games to it would send every turn to a version no worker can
+ * load, and (versions never roll back) for good. The coordinator cannot read blobs; the workers refuse a missing
+ * or tampered blob, and with {@code VZ_CHECKPOINT_KEY} set an unsigned event is refused before this rule.
+ *
+ * <p>With no version known yet (a fresh coordinator over a compacted topic that keeps only the latest event)
+ * any version is believed: there is nothing to compare with.
+ */
+final class CheckpointBelief {
+  private CheckpointBelief() {}
+
+  /** The reason not to believe {@code checkpoint}, or empty. */
+  static Optional<InvalidRecordException> doubt(CheckpointPublished checkpoint, Integer known) {
+    int version = checkpoint.getPolicy().getVersion();
+    String name = checkpoint.getPolicy().getName();
+    if (version < 0) {
+      return Optional.of(new InvalidRecordException("version-out-of-range", "checkpoint of " + name
+          + " announces version " + version + "; versions start at 0"));
+    }
+    if (known != null && checkpoint.getParentVersion() > known) {
+      return Optional.of(new InvalidRecordException("version-from-the-future", "checkpoint version " + version
+          + " of " + name + " is ahead of the known version " + known + ": its parent version "
+          + checkpoint.getParentVersion() + " was never published"));
+    }
+    return Optional.empty();
+  }
+}
