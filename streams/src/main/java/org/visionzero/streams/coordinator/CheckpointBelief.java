@@ -12,13 +12,14 @@ import org.visionzero.events.CheckpointPublished;
  * or tampered blob, and with {@code VZ_CHECKPOINT_KEY} set an unsigned event is refused before this rule.
  *
  * <p>With no version known yet (a fresh coordinator over a compacted topic that keeps only the latest event)
- * any version is believed: there is nothing to compare with.
+ * any version is believed: there is nothing to compare with. The evaluator applies the same rule to choose the
+ * version it evaluates.
  */
-final class CheckpointBelief {
+public final class CheckpointBelief {
   private CheckpointBelief() {}
 
   /** The reason not to believe {@code checkpoint}, or empty. */
-  static Optional<InvalidRecordException> doubt(CheckpointPublished checkpoint, Integer known) {
+  public static Optional<InvalidRecordException> doubt(CheckpointPublished checkpoint, Integer known) {
     int version = checkpoint.getPolicy().getVersion();
     String name = checkpoint.getPolicy().getName();
     if (version < 0) {
