@@ -2,7 +2,9 @@ package org.visionzero.ops.chaos.poison;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -17,10 +19,19 @@ public final class DeadLetterCounts {
 
   private DeadLetterCounts() {}
 
-  /** Dead letters by reason, read committed, from the beginning to the end the topic has now. */
+  /**
+   * Dead letters by reason, read committed, from the beginning to the end the topic has now; a letter one
+   * component wrote again for the same input (same event id) counts once.
+   */
   public static Map<String, Long> read(Map<String, Object> clientProps, TopicCatalog topics, Duration timeout) {
     Map<String, Long> counts = new TreeMap<>();
-    readAll(clientProps, topics, timeout).forEach(letter -> counts.merge(SpecificReason.of(letter), 1L, Long::sum));
+    Set<List<String>> seen = new HashSet<>();
+    for (DeadLetter letter : readAll(clientProps, topics, timeout)) {
+      // a reader that re-reads its input after a restart writes the same letter again: count it once
+      if (seen.add(List.of(letter.getComponent(), letter.getEventId()))) {
+        counts.merge(SpecificReason.of(letter), 1L, Long::sum);
+      }
+    }
     return counts;
   }
 

@@ -61,14 +61,15 @@ final class PoisonRecipes {
   }
 
   /** The records of one poison of {@code kind} on {@code topic} (two for a vote before the clue stage). */
-  List<Poison> make(Topic<String, ?> topic, PoisonKind kind, long n, Random random, TopicSamples samples) {
+  List<Poison> make(Topic<String, ?> topic, PoisonKind kind, long n, long variant, Random random,
+      TopicSamples samples) {
     String id = runTag + n;
     return switch (kind) {
       case RANDOM_BYTES -> List.of(Poison.of(topic.name(), id, randomBytes(random), kind));
       case UNKNOWN_FINGERPRINT -> List.of(Poison.of(topic.name(), id, unknownFingerprint(topic, id, random), kind));
       case TRUNCATED_BODY -> List.of(Poison.of(topic.name(), id, truncated(topic, id, random), kind));
       case REPLAYED_DUPLICATE -> replay(topic, random, samples).map(List::of).orElse(List.of());
-      case IMPOSSIBLE_VALUE -> impossible(topic, id, n, samples);
+      case IMPOSSIBLE_VALUE -> impossible(topic, id, variant, samples);
       case CHECKPOINT_BLOB_MISSING, CHECKPOINT_BLOB_TAMPERED, CHECKPOINT_WRONGLY_SIGNED ->
           List.of(checkpoint(kind, n, random, samples));
     };
@@ -125,7 +126,7 @@ final class PoisonRecipes {
   }
 
   /** Valid Avro that says something impossible; the variant turns with {@code n}. */
-  private List<Poison> impossible(Topic<String, ?> topic, String id, long n, TopicSamples samples) {
+  private List<Poison> impossible(Topic<String, ?> topic, String id, long variant, TopicSamples samples) {
     String name = topic.name();
     PoisonKind kind = PoisonKind.IMPOSSIBLE_VALUE;
     if (name.equals(topics.imagePairs().name())) {
@@ -136,17 +137,17 @@ final class PoisonRecipes {
       PolicyRef future = new PolicyRef(samples.trainedPolicy().orElse("random"), FUTURE_VERSION);
       return List.of(Poison.of(name, id, encode(topics.gameRequests(), request(id, future)), kind));
     } else if (name.equals(topics.turnRequests().name())) {
-      TurnRequested turn = n % 2 == 0
+      TurnRequested turn = variant % 2 == 0
           ? turn(id, -1, new PolicyRef("random", 0)) // a negative seat
           : turn(id, 1, new PolicyRef(samples.trainedPolicy().orElse("random"), FUTURE_VERSION));
       return List.of(Poison.of(name, id, encode(topics.turnRequests(), turn), kind));
     } else if (name.equals(topics.gameEvents().name())) {
-      return impossibleGameEvents(id, n);
+      return impossibleGameEvents(id, variant);
     } else if (name.equals(topics.trajectories().name())) {
       return List.of(Poison.of(name, id, encode(topics.trajectories(), trajectory(id, Double.NaN)), kind));
     } else if (name.equals(topics.checkpoints().name())) {
       String policy = samples.trainedPolicy().orElse("random");
-      CheckpointPublished negative = checkpointEvent(policy, -1 - (int) (n % 1000), blob(id), id);
+      CheckpointPublished negative = checkpointEvent(policy, -1 - (int) (variant % 1000), blob(id), id);
       return List.of(Poison.of(name, policy, encode(topics.checkpoints(), negative), kind));
     } else if (name.equals(topics.training().name())) {
       return List.of(Poison.of(name, id, encode(topics.training(), training(id, Double.NaN)), kind));
@@ -155,10 +156,10 @@ final class PoisonRecipes {
   }
 
   /** A 1 MB clue, a negative seat, an answer to an unknown game, or a game started then voted in before its clues. */
-  private List<Poison> impossibleGameEvents(String gameId, long n) {
+  private List<Poison> impossibleGameEvents(String gameId, long variant) {
     String name = topics.gameEvents().name();
     PoisonKind kind = PoisonKind.IMPOSSIBLE_VALUE;
-    return switch ((int) (n % 4)) {
+    return switch ((int) (variant % 4)) {
       case 0 -> List.of(Poison.of(name, gameId, encode(topics.gameEvents(), clue(gameId, 1, "x".repeat(HUGE_CLUE_BYTES))), kind));
       case 1 -> List.of(Poison.of(name, gameId, encode(topics.gameEvents(), clue(gameId, -1, "a clue")), kind));
       case 2 -> List.of(Poison.of(name, gameId, encode(topics.gameEvents(), clue(gameId, 1, "a clue")), kind));

@@ -60,7 +60,8 @@ public final class PoisonWriter implements AutoCloseable {
 
   /**
    * Writes {@code count} poisons, each of one kind on one topic, round-robin over every (topic, kind) pair in a
-   * seeded order, and waits until the cluster has them. A vote before the clue stage is two records (the start of
+   * seeded order (38 pairs; each round turns to the next impossible value of a topic: game events have four, so
+   * four rounds cover every one), and waits until the cluster has them. A vote before the clue stage is two records (the start of
    * its game, then the vote); a replay on a topic with nothing to replay yet is random bytes instead.
    */
   public synchronized PoisonReport write(int count) {
@@ -71,9 +72,10 @@ public final class PoisonWriter implements AutoCloseable {
     List<Pending> pending = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Slot slot = slots.get((int) (written % slots.size()));
-      List<Poison> poisons = recipes.make(slot.topic(), slot.kind(), written, random, samples);
+      long round = written / slots.size(); // turns the variant of a kind (which impossible value) per round
+      List<Poison> poisons = recipes.make(slot.topic(), slot.kind(), written, round, random, samples);
       if (poisons.isEmpty()) {
-        poisons = recipes.make(slot.topic(), PoisonKind.RANDOM_BYTES, written, random, samples);
+        poisons = recipes.make(slot.topic(), PoisonKind.RANDOM_BYTES, written, round, random, samples);
       }
       written++;
       for (Poison poison : poisons) {
