@@ -21,14 +21,22 @@ public final class DeadLetterCounts {
 
   /**
    * Dead letters by reason, read committed, from the beginning to the end the topic has now; a letter one
-   * component wrote again for the same input (same event id) counts once.
+   * component wrote again for the same record (same event id) counts once.
    */
   public static Map<String, Long> read(Map<String, Object> clientProps, TopicCatalog topics, Duration timeout) {
+    return byReason(readAll(clientProps, topics, timeout));
+  }
+
+  /** The letters by reason, a letter one component wrote again for the same record counted once. */
+  public static Map<String, Long> byReason(List<DeadLetter> letters) {
     Map<String, Long> counts = new TreeMap<>();
     Set<List<String>> seen = new HashSet<>();
-    for (DeadLetter letter : readAll(clientProps, topics, timeout)) {
-      // a reader that re-reads its input after a restart writes the same letter again: count it once
-      if (seen.add(List.of(letter.getComponent(), letter.getEventId()))) {
+    for (DeadLetter letter : letters) {
+      // a reader that re-reads its input after a restart letters the same record again; letters without a
+      // record (a refused checkpoint blob) have no position to tell two apart, and all count
+      boolean again = letter.getSourceOffset() >= 0
+          && !seen.add(List.of(letter.getComponent(), letter.getEventId()));
+      if (!again) {
         counts.merge(SpecificReason.of(letter), 1L, Long::sum);
       }
     }

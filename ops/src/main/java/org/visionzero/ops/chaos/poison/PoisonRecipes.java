@@ -232,7 +232,7 @@ final class PoisonRecipes {
 
   private static GameEvent clue(String gameId, int seat, String text) {
     ClueGiven clue = ClueGiven.newBuilder().setTurn(0).setAttempt(1).setSeat(seat).setRound(1).setText(text)
-        .setRawOutput(text).setReasoning("").setSample(new SampledTokens(List.of(1), List.of(-0.5f)))
+        .setRawOutput("\\boxed{...}").setReasoning("").setSample(new SampledTokens(List.of(1), List.of(-0.5f)))
         .setPolicy(new PolicyRef("random", 0)).setWorkerId(PREFIX + "writer").build();
     return envelope(gameId, gameId + "/0/1/answer", clue);
   }
