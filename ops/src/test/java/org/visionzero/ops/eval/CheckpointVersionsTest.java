@@ -18,8 +18,9 @@ class CheckpointVersionsTest {
   void shouldFollowTheNewestVersionOfItsPolicyOnly() {
     versions.add(EvalEvents.checkpoint("vz", 0, 0));
     versions.add(EvalEvents.checkpoint("vz", 1, 10));
+    versions.add(EvalEvents.checkpoint("vz", 2, 20));
     versions.add(EvalEvents.checkpoint("vz", 3, 30));
-    versions.add(EvalEvents.checkpoint("vz", 2, 20)); // a re-read compacted topic need not be in order
+    versions.add(EvalEvents.checkpoint("vz", 2, 21)); // a re-read compacted topic need not be in order
     versions.add(EvalEvents.checkpoint("other", 9, 90));
 
     assertThat(versions.latest()).isEqualTo(3);
