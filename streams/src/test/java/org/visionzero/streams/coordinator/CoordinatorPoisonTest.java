@@ -13,8 +13,11 @@ import org.visionzero.events.GameStarted;
 import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.TurnRequested;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.visionzero.game.testing.Events;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.streams.testing.CoordinatorHarness;
+import org.visionzero.topics.TopicCatalog;
 
 /**
  * Records with impossible values are dead-lettered by the coordinator with a specific reason, and the games it
@@ -81,6 +84,28 @@ class CoordinatorPoisonTest {
       assertThat(reasons(coordinator)).containsExactly("version-from-the-future");
       assertThat(coordinator.started("g-p1-3-1").getCivilianPolicy()).isEqualTo(new PolicyRef("vz", 3));
       assertThat(coordinator.counter(CoordinatorMetrics.RECORDS_IGNORED, "reason", "duplicate")).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void givenSignedCheckpoints_whenAnUnsignedOrWronglySignedOneArrives_thenRefusedAndOnlyTheSignedOneIsPlayed() {
+    CheckpointSignature signature = CheckpointSignature.withKey(new byte[CheckpointSignature.MIN_KEY_BYTES]);
+    try (CoordinatorHarness coordinator = new CoordinatorHarness(Map.of(), Events.T0, signature)) {
+      CheckpointPublished v3 = Events.checkpoint("vz", 3);
+      CheckpointPublished v4 = Events.checkpoint("vz", 4);
+      byte[] key = "vz".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] v3Bytes = TopicCatalog.defaults().checkpoints().valueSerde().serializer().serialize("t", v3);
+
+      coordinator.checkpoint(v3, new RecordHeaders().add(CheckpointSignature.HEADER,
+          signature.sign(key, v3Bytes).orElseThrow()));
+      coordinator.checkpoint(v4, new RecordHeaders());
+      coordinator.checkpoint(v4, new RecordHeaders().add(CheckpointSignature.HEADER, new byte[32]));
+      coordinator.pair(Events.pair("p1"));
+
+      assertThat(coordinator.deadLetters()).extracting(DeadLetter::getError)
+          .satisfiesExactly(e -> assertThat(e).startsWith("UntrustedCheckpointException: unsigned"),
+              e -> assertThat(e).contains("signature does not match"));
+      assertThat(coordinator.started("g-p1-3-1").getCivilianPolicy()).isEqualTo(new PolicyRef("vz", 3));
     }
   }
 
