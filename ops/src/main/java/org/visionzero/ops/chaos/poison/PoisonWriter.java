@@ -61,8 +61,8 @@ public final class PoisonWriter implements AutoCloseable {
   /**
    * Writes {@code count} poisons, each of one kind on one topic, round-robin over every (topic, kind) pair in a
    * seeded order (38 pairs; each round turns to the next impossible value of a topic: game events have four, so
-   * four rounds cover every one), and waits until the cluster has them. A vote before the clue stage is two records (the start of
-   * its game, then the vote); a replay on a topic with nothing to replay yet is random bytes instead.
+   * four rounds cover every one), and waits until the cluster has them. A vote before the clue stage is two records
+   * (the start of its game, then the vote); a replay on a topic with nothing to replay yet is random bytes instead.
    */
   public synchronized PoisonReport write(int count) {
     if (count < 0) {
