@@ -12,7 +12,8 @@ import org.visionzero.events.CheckpointPublished;
  * or tampered blob, and with {@code VZ_CHECKPOINT_KEY} set an unsigned event is refused before this rule.
  *
  * <p>With no version known yet (a fresh coordinator over a compacted topic that keeps only the latest event)
- * any version is believed: there is nothing to compare with. The evaluator applies the same rule to choose the
+ * any version is believed: there is nothing to compare with. A version whose history (the earlier versions the
+ * trainer still lists) names the known one is believed too: compaction may have removed the versions between. The evaluator applies the same rule to choose the
  * version it evaluates.
  */
 public final class CheckpointBelief {
@@ -26,10 +27,11 @@ public final class CheckpointBelief {
       return Optional.of(new InvalidRecordException("version-out-of-range", "checkpoint of " + name
           + " announces version " + version + "; versions start at 0"));
     }
-    if (known != null && checkpoint.getParentVersion() > known) {
+    boolean attested = known != null && checkpoint.getHistory().containsKey(Integer.toString(known));
+    if (known != null && checkpoint.getParentVersion() > known && !attested) {
       return Optional.of(new InvalidRecordException("version-from-the-future", "checkpoint version " + version
           + " of " + name + " is ahead of the known version " + known + ": its parent version "
-          + checkpoint.getParentVersion() + " was never published"));
+          + checkpoint.getParentVersion() + " was never published, and its history does not name " + known));
     }
     return Optional.empty();
   }

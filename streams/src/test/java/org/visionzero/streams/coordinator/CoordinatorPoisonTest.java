@@ -110,6 +110,21 @@ class CoordinatorPoisonTest {
   }
 
   @Test
+  void givenAKnownVersion_whenANewerOneArrivesWhoseParentWasCompactedAway_thenItsHistoryVouchesForIt() {
+    try (CoordinatorHarness coordinator = new CoordinatorHarness(Map.of())) {
+      coordinator.checkpoint(Events.checkpoint("vz", 3));
+      CheckpointPublished v7 = CheckpointPublished.newBuilder(Events.checkpoint("vz", 7))
+          .setHistory(Map.of("3", Events.checkpoint("vz", 3).getCheckpoint())).build();
+
+      coordinator.checkpoint(v7);
+      coordinator.pair(Events.pair("p1"));
+
+      assertThat(coordinator.deadLetters()).isEmpty();
+      assertThat(coordinator.started("g-p1-7-1").getCivilianPolicy()).isEqualTo(new PolicyRef("vz", 7));
+    }
+  }
+
+  @Test
   void givenAPairWithoutAValidImageHash_whenRead_thenDeadLetteredAndNoGameStarts() {
     try (CoordinatorHarness coordinator = new CoordinatorHarness(Map.of())) {
       ImagePairCreated pair = Events.pair("p1");
