@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.visionzero.deadletter.InvalidRecordException;
 import org.visionzero.events.BlobRef;
 import org.visionzero.events.CheckpointPublished;
-import org.visionzero.streams.coordinator.CheckpointBelief;
+import org.visionzero.sign.CheckpointBelief;
 
 /**
  * The versions of the evaluated policy read from the checkpoint topic: the newest, and the first checkpoint

@@ -21,6 +21,7 @@ import org.visionzero.game.fold.Decision;
 import org.visionzero.game.fold.GameCommand.StartGame;
 import org.visionzero.game.fold.GameDecider;
 import org.visionzero.game.fold.GameState;
+import org.visionzero.sign.CheckpointBelief;
 import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.sign.UntrustedCheckpointException;
 import org.visionzero.streams.routing.Outbound;

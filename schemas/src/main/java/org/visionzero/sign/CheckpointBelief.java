@@ -1,11 +1,12 @@
-package org.visionzero.streams.coordinator;
+package org.visionzero.sign;
 
 import java.util.Optional;
 import org.visionzero.deadletter.InvalidRecordException;
 import org.visionzero.events.CheckpointPublished;
 
 /**
- * Whether the coordinator believes a checkpoint event enough to pin new training games to its version. Every
+ * Whether to believe a checkpoint event's version: the coordinator pins new training games to it, the evaluator
+ * evaluates it, a resuming trainer starts from it. Every
  * version is trained from one published before it, so a version whose parent is newer than any version known
  * for its policy comes from no trainer: pinning games to it would send every turn to a version no worker can
  * load, and (versions never roll back) for good. The coordinator cannot read blobs; the workers refuse a missing
