@@ -39,6 +39,9 @@ public final class GameEvolver {
       throw new IllegalArgumentException(
           "event " + event.getEventId() + " is for game " + event.getGameId() + ", not " + state.gameId());
     }
+    if (!GameEventCheck.isValid(event)) {
+      return state; // impossible values never enter a game, in any fold (the coordinator dead-letters them)
+    }
     Object payload = event.getPayload();
     if (payload instanceof GameStarted started) {
       return state.isStarted() ? state : start(state, event, started);

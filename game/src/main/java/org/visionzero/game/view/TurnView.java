@@ -2,6 +2,7 @@ package org.visionzero.game.view;
 
 import java.util.List;
 import java.util.Objects;
+import org.visionzero.deadletter.InvalidRecordException;
 import org.visionzero.events.BlobRef;
 import org.visionzero.events.PolicyRef;
 import org.visionzero.events.Role;
@@ -60,6 +61,15 @@ public record TurnView(
     }
     if (samples < 1) {
       throw new IllegalArgumentException("samples must be >= 1, was " + samples);
+    }
+    if (turn < 0 || attempt < 1) {
+      throw new InvalidRecordException("turn-out-of-range", "game " + gameId + ": turn " + turn + ", attempt "
+          + attempt + "; turns start at 0, attempts at 1");
+    }
+    int firstSeat = kind == TurnKind.CLUE ? 1 : 0; // 0 is the observer, who only votes
+    if (seat < firstSeat || seat > numPlayers) {
+      throw new InvalidRecordException("seat-out-of-range", "game " + gameId + ", turn " + turn + ": seat " + seat
+          + " for a " + kind + " turn, outside " + firstSeat + ".." + numPlayers);
     }
   }
 

@@ -44,6 +44,19 @@ class TurnViewsTest {
   }
 
   @Test
+  void givenARequestWithANegativeSeatOrTurn_whenViewed_thenRefusedWithTheReason() {
+    TurnRequested request = TurnRequests.forTurn(cluesPlayed(5), 5, GameConfig.code());
+
+    assertThatThrownBy(() -> TurnViews.fromRequest(TurnRequested.newBuilder(request).setSeat(-1).build()))
+        .isInstanceOf(org.visionzero.deadletter.InvalidRecordException.class)
+        .hasMessageStartingWith("seat-out-of-range: ").hasMessageContaining("seat -1");
+    assertThatThrownBy(() -> TurnViews.fromRequest(TurnRequested.newBuilder(request).setSeat(0).build()))
+        .hasMessageStartingWith("seat-out-of-range: ");
+    assertThatThrownBy(() -> TurnViews.fromRequest(TurnRequested.newBuilder(request).setTurn(-3).build()))
+        .hasMessageStartingWith("turn-out-of-range: ");
+  }
+
+  @Test
   void shouldPromptTheFirstSpeakerThatThereAreNoCluesYet() {
     GameState state = cluesPlayed(0);
     TurnView first = TurnViews.forPendingTurn(state, 0, 0.8f);

@@ -3,6 +3,8 @@ package org.visionzero.workers.checkpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,11 +98,11 @@ public final class CheckpointWatcher implements Runnable {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (running) {
-        Map<String, Announced> newest = new LinkedHashMap<>();
+        Map<String, List<Announced>> announced = new LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          read(record, newest);
+          read(record, announced);
         }
-        newest.values().forEach(this::offer);
+        announced.values().forEach(this::offerNewestLoadable);
         if (caughtUp.getCount() > 0 && reached(end)) {
           caughtUp.countDown();
         }
@@ -144,7 +146,7 @@ public final class CheckpointWatcher implements Runnable {
     return List.of();
   }
 
-  private void read(ConsumerRecord<byte[], byte[]> record, Map<String, Announced> newest) {
+  private void read(ConsumerRecord<byte[], byte[]> record, Map<String, List<Announced>> announced) {
     Optional<String> untrusted = signature.problem(record);
     if (untrusted.isPresent()) {
       UntrustedCheckpointException e = new UntrustedCheckpointException(untrusted.get());
@@ -162,12 +164,27 @@ public final class CheckpointWatcher implements Runnable {
       return; // a tombstone retires a policy name; versions already held stay until evicted
     }
     index.record(event);
-    Announced announced = new Announced(event, clock.instant());
-    newest.merge(event.getPolicy().getName(), announced,
-        (a, b) -> b.event().getPolicy().getVersion() > a.event().getPolicy().getVersion() ? b : a);
+    announced.computeIfAbsent(event.getPolicy().getName(), name -> new ArrayList<>())
+        .add(new Announced(event, clock.instant()));
   }
 
-  private void offer(Announced announced) {
+  /**
+   * Loads the newest version of one policy read in a poll; when it is refused (a missing or tampered blob), the
+   * next newer than what is held, so that a bad event cannot hide a good one published beside it. Older ones
+   * are superseded and not loaded.
+   */
+  private void offerNewestLoadable(List<Announced> versions) {
+    List<Announced> newestFirst = new ArrayList<>(versions);
+    newestFirst.sort(Comparator.comparingInt((Announced a) -> a.event().getPolicy().getVersion()).reversed());
+    for (Announced candidate : newestFirst) {
+      if (offer(candidate)) {
+        return;
+      }
+    }
+  }
+
+  /** True when the version is loaded or needs no loading here; false when it was refused. */
+  private boolean offer(Announced announced) {
     CheckpointPublished event = announced.event();
     VersionKey key = VersionKey.of(event.getPolicy());
     if (!loader.handles(key.name())) {
@@ -175,10 +192,10 @@ public final class CheckpointWatcher implements Runnable {
         LOG.warn("{}: ignoring checkpoints of '{}': no policy factory on this worker plays it", component,
             key.name());
       }
-      return;
+      return true;
     }
     if (key.version() <= registry.highestVersion(key.name())) {
-      return;
+      return true;
     }
     long started = System.nanoTime();
     try {
@@ -186,9 +203,11 @@ public final class CheckpointWatcher implements Runnable {
       registry.stage(key, policy, announced.readAt());
       LOG.debug("{}: loaded checkpoint {} in {} ms; it serves from the next batch", component, key,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      return true;
     } catch (PolicyLoadException e) {
       refuse(DeadLetters.forInput(component, event.getCheckpoint().getUri(), null, e, clock.instant()),
           e.getMessage());
+      return false;
     }
   }
 

@@ -117,6 +117,22 @@ class CheckpointWatcherTest {
   }
 
   @Test
+  void givenAVersionFromTheFutureWithoutABlobBesideAGoodOne_whenRead_thenTheBadIsRefusedAndTheGoodLoaded()
+      throws Exception {
+    String missing = "f".repeat(64);
+    BlobRef nowhere = new BlobRef(FileBlobStore.URI_PREFIX + missing, missing, ScriptedCheckpoint.MEDIA_TYPE, 9L);
+
+    startWith(List.of(published(1, store(1)), published(1_000_000, nowhere)));
+
+    assertThat(watcher.awaitCaughtUp(WAIT)).isTrue();
+    waitUntil(() -> registry.highestVersion("random") == 1);
+    assertThat(refusals.drain()).singleElement()
+        .satisfies(d -> assertThat(d.getError()).contains("is not in the blob store"));
+    assertThat(registry.applyStaged()).singleElement()
+        .satisfies(swap -> assertThat(swap.version()).isEqualTo(new VersionKey("random", 1)));
+  }
+
+  @Test
   void shouldRefuseTamperedCheckpointAndKeepTheVersionItHas() throws Exception {
     BlobRef good = store(1);
     BlobRef tampered = store(2);

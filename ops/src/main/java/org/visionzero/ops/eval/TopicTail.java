@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,6 +52,27 @@ public final class TopicTail<V> implements AutoCloseable {
   /** The records that arrived within {@code timeout}, decoded. */
   public List<V> poll(Duration timeout) {
     return poll(timeout, record -> true);
+  }
+
+  /**
+   * The records that arrived within {@code timeout}, each handed to {@code onValue} with its decoded value, or to
+   * {@code onUndecodable} with the reason, for a reader that dead-letters what it cannot use.
+   */
+  public void poll(Duration timeout, BiConsumer<ConsumerRecord<byte[], byte[]>, V> onValue,
+      BiConsumer<ConsumerRecord<byte[], byte[]>, RuntimeException> onUndecodable) {
+    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+      V value;
+      try {
+        value = record.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(),
+            record.value());
+      } catch (RuntimeException e) {
+        onUndecodable.accept(record, e);
+        continue;
+      }
+      if (value != null) {
+        onValue.accept(record, value);
+      }
+    }
   }
 
   /** The same, only of the records {@code keep} accepts (e.g. those whose signature checks out). */

@@ -28,8 +28,8 @@ public final class TrainingHistory {
     }
     if (event.getPayload() instanceof TrainingStepCompleted step) {
       steps.put(step.getStep(), step);
-    } else if (event.getPayload() instanceof PhaseChanged change) {
-      phaseChanges.add(change);
+    } else if (event.getPayload() instanceof PhaseChanged change && !phaseChanges.contains(change)) {
+      phaseChanges.add(change); // a change read again (a replayed record) is one change
     }
   }
 

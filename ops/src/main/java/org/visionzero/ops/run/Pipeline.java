@@ -200,7 +200,8 @@ public final class Pipeline {
           new CheckpointRetention(config.checkpointBlobsKeep()), evaluator::checkpointBlobs,
           evaluator::versionsInUse).start(PRUNE_INTERVAL));
     }
-    trainingLog = run.add("training log", TrainingLogReader.start(clients, topics, config.runId()));
+    trainingLog = run.add("training log", TrainingLogReader.start(clients, topics, config.runId(),
+        registry));
     Admin admin = run.add("admin", Admin.create(run.clientProperties().forAdmin(ADMIN_TIMEOUT)));
     ConsumerLag lag = new ConsumerLag(admin, ADMIN_TIMEOUT);
     EvaluationGauges.bind(registry, evaluator::results);

@@ -3,12 +3,14 @@ package org.visionzero.streams.coordinator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.visionzero.deadletter.DeadLetters;
+import org.visionzero.deadletter.InvalidRecordException;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.events.GameEvent;
@@ -19,6 +21,9 @@ import org.visionzero.game.fold.Decision;
 import org.visionzero.game.fold.GameCommand.StartGame;
 import org.visionzero.game.fold.GameDecider;
 import org.visionzero.game.fold.GameState;
+import org.visionzero.sign.CheckpointBelief;
+import org.visionzero.sign.CheckpointSignature;
+import org.visionzero.sign.UntrustedCheckpointException;
 import org.visionzero.streams.routing.Outbound;
 import org.visionzero.streams.routing.RecordDecoding;
 import org.visionzero.topics.TopicCatalog;
@@ -42,6 +47,7 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
   private final Deserializer<ImagePairCreated> pairs;
   private final Deserializer<GameRequested> requests;
   private final Deserializer<CheckpointPublished> checkpoints;
+  private final CheckpointSignature signature;
 
   private ProcessorContext<String, Outbound> context;
   private KeyValueStore<String, byte[]> pairStore;
@@ -50,7 +56,8 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
   private AdmissionQueue queue;
 
   AdmissionProcessor(GameDecider decider, int maxInFlight, String trainingPolicy, TopicCatalog topics,
-      CoordinatorMetrics metrics) {
+      CoordinatorMetrics metrics, CheckpointSignature signature) {
+    this.signature = signature;
     this.decider = decider;
     this.maxInFlight = maxInFlight;
     this.trainingPolicy = trainingPolicy;
@@ -75,9 +82,16 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
   public void process(Record<String, AdmissionInput> record) {
     Record<String, byte[]> raw = record.withValue(record.value().bytes());
     switch (record.value().source()) {
-      case IMAGE_PAIR -> decode(pairs, raw).ifPresent(pair -> onPair(raw.value(), pair));
-      case GAME_REQUEST -> decode(requests, raw).ifPresent(request -> onRequest(raw, request));
-      case CHECKPOINT -> decode(checkpoints, raw).ifPresent(this::onCheckpoint);
+      case IMAGE_PAIR -> decode(pairs, raw).flatMap(pair -> checked(raw, () -> AdmissionChecks.pair(pair)))
+          .ifPresent(pair -> onPair(raw.value(), pair));
+      case GAME_REQUEST -> decode(requests, raw)
+          .flatMap(request -> checked(raw, () -> AdmissionChecks.request(request, this::currentVersion)))
+          .ifPresent(request -> onRequest(raw, request));
+      case CHECKPOINT -> {
+        if (trusted(raw)) {
+          decode(checkpoints, raw).ifPresent(checkpoint -> onCheckpoint(raw, checkpoint));
+        }
+      }
       case RELEASE -> onRelease(new String(record.value().bytes(), StandardCharsets.UTF_8));
     }
     startWhileRoom();
@@ -97,7 +111,7 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
 
   private void onRequest(Record<String, byte[]> raw, GameRequested request) {
     if (pairStore.get(request.getPairId()) == null) {
-      deadLetter(RecordDecoding.deadLetter(raw, context, COMPONENT, new IllegalArgumentException(
+      deadLetter(RecordDecoding.deadLetter(raw, context, COMPONENT, new InvalidRecordException("unknown-pair",
           "request " + request.getEventId() + " names pair " + request.getPairId()
               + ", which is not in the image-pairs topic: publish the pair before requesting games on it")));
       return;
@@ -108,11 +122,28 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
     queue.add(WaitingStart.request(request.getPairId(), request.getEventId(), raw.value()));
   }
 
-  private void onCheckpoint(CheckpointPublished checkpoint) {
+  /** False (and dead-lettered) when checkpoints are signed and this event's signature is missing or wrong. */
+  private boolean trusted(Record<String, byte[]> raw) {
+    Header mac = raw.headers().lastHeader(CheckpointSignature.HEADER);
+    byte[] key = raw.key() == null ? null : raw.key().getBytes(StandardCharsets.UTF_8);
+    Optional<String> problem = signature.problem(key, raw.value(), mac == null ? null : mac.value());
+    problem.ifPresent(reason -> deadLetter(RecordDecoding.deadLetter(raw, context, COMPONENT,
+        new UntrustedCheckpointException(reason))));
+    return problem.isEmpty();
+  }
+
+  private void onCheckpoint(Record<String, byte[]> raw, CheckpointPublished checkpoint) {
     PolicyRef policy = checkpoint.getPolicy();
     Integer known = policyStore.get(policy.getName());
+    Optional<InvalidRecordException> doubt = CheckpointBelief.doubt(checkpoint, known);
+    if (doubt.isPresent()) {
+      deadLetter(RecordDecoding.deadLetter(raw, context, COMPONENT, doubt.get()));
+      return;
+    }
     if (known == null || policy.getVersion() > known) {
-      policyStore.put(policy.getName(), policy.getVersion()); // a late, older checkpoint never rolls back
+      policyStore.put(policy.getName(), policy.getVersion());
+    } else {
+      metrics.ignored(CoordinatorMetrics.IgnoredReason.DUPLICATE); // a late, older checkpoint never rolls back
     }
   }
 
@@ -192,6 +223,16 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
   private int currentVersion(String policy) {
     Integer known = policyStore.get(policy);
     return known == null ? BASE_VERSION : known;
+  }
+
+  /** The checked value, or empty when the check refused it (then it is dead-lettered with the reason). */
+  private <T> Optional<T> checked(Record<String, byte[]> raw, java.util.function.Supplier<T> check) {
+    try {
+      return Optional.of(check.get());
+    } catch (InvalidRecordException e) {
+      deadLetter(RecordDecoding.deadLetter(raw, context, COMPONENT, e));
+      return Optional.empty();
+    }
   }
 
   private <T> Optional<T> decode(Deserializer<T> deserializer, Record<String, byte[]> raw) {

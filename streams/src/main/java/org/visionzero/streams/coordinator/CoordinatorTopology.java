@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.visionzero.game.fold.GameDecider;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.routing.Outbound;
 import org.visionzero.streams.routing.Outbound.Route;
@@ -35,7 +36,12 @@ public final class CoordinatorTopology {
 
   private CoordinatorTopology() {}
 
+  /** The topology, refusing unsigned checkpoint events when {@code VZ_CHECKPOINT_KEY} is set. */
   public static Topology build(CoordinatorConfig config, CoordinatorMetrics metrics) {
+    return build(config, metrics, CheckpointSignature.fromEnvironment(System.getenv()));
+  }
+
+  public static Topology build(CoordinatorConfig config, CoordinatorMetrics metrics, CheckpointSignature signature) {
     TopicCatalog topics = config.topics();
     GameDecider decider = new GameDecider(config.gameConfig());
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
@@ -78,7 +84,7 @@ public final class CoordinatorTopology {
         .merge(requests, Named.as("coordinator-merge-requests"))
         .merge(releases, Named.as("coordinator-merge-releases"))
         .process(() -> new AdmissionProcessor(decider, config.maxGamesInFlight(), config.trainingPolicy(), topics,
-                metrics),
+                metrics, signature),
             Named.as(ADMISSION), CoordinatorStores.PAIRS, CoordinatorStores.POLICIES, CoordinatorStores.QUEUE,
             CoordinatorStores.IN_FLIGHT, CoordinatorStores.ADMITTED, CoordinatorStores.COUNTERS);
     OutboundRoutes.toTopics(OutboundRoutes.split(admissionOut, ADMISSION,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.visionzero.deadletter.InvalidRecordException;
 import org.visionzero.events.ClueGiven;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.events.DecisionSampled;
@@ -21,11 +23,14 @@ import org.visionzero.events.GameEvent;
 import org.visionzero.events.GameStarted;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.events.TurnRetried;
+import org.visionzero.game.fold.AnswerRule;
 import org.visionzero.game.fold.Decision;
 import org.visionzero.game.fold.GameCommand;
 import org.visionzero.game.fold.GameDecider;
+import org.visionzero.game.fold.GameEventCheck;
 import org.visionzero.game.fold.GameEvolver;
 import org.visionzero.game.fold.GameState;
+import org.visionzero.game.fold.ImpossibleAnswers;
 import org.visionzero.game.fold.PendingTurn;
 import org.visionzero.game.fold.TurnRequests;
 import org.visionzero.streams.coordinator.CoordinatorMetrics.IgnoredReason;
@@ -41,8 +46,11 @@ import org.visionzero.streams.state.GameStore;
  * in the backlog is folded, not retried.
  *
  * <p>Events this processor wrote (retries, completion, abort) come back on the same topic; they are already
- * in the state (same eventId) and are skipped. Worker answers that do not count are ignored and counted;
- * records that cannot be decoded, or that contradict their key, go to the dead letters.
+ * in the state (same eventId) and are skipped. Worker answers that do not count because they repeat or come late
+ * are ignored and counted; records that cannot be decoded, contradict their key, hold impossible values
+ * ({@link GameEventCheck}) or could not answer any requested turn ({@link ImpossibleAnswers}) go to the dead
+ * letters with the reason. The coordinator is the one reader of game events that dead-letters impossible
+ * values; the scorer's fold skips what the coordinator refused.
  */
 final class GameProcessor implements Processor<String, byte[], String, Outbound> {
   private final GameDecider decider;
@@ -85,7 +93,7 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
             return;
           }
           try {
-            onEvent(event);
+            onEvent(GameEventCheck.validate(event));
           } catch (RuntimeException e) {
             if (!RecordDecoding.isAboutTheRecord(e)) {
               throw e;
@@ -110,6 +118,9 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
       return; // otherwise: an event this processor wrote, read back
     }
     Object payload = event.getPayload();
+    if (!state.isStarted() && !(payload instanceof GameStarted)) {
+      throw ImpossibleAnswers.unknownGame(event); // events of a game follow its start in its partition
+    }
     if (payload instanceof GameStarted) {
       onStarted(state, event);
     } else if (payload instanceof ClueGiven || payload instanceof DecisionSampled) {
@@ -132,6 +143,12 @@ final class GameProcessor implements Processor<String, byte[], String, Outbound>
   private void onAnswer(GameState state, GameEvent answer) {
     Decision decision = decider.decide(state, GameCommand.recordAnswer(answer));
     if (decision.isIgnored()) {
+      AnswerRule.Rejection rejection = AnswerRule.rejection(state, answer).orElseThrow(() ->
+          new IllegalStateException("answer " + answer.getEventId() + " was ignored without a rejection"));
+      Optional<InvalidRecordException> impossible = ImpossibleAnswers.of(state, answer, rejection);
+      if (impossible.isPresent()) {
+        throw impossible.get(); // dead-lettered by process() with the reason
+      }
       metrics.ignored(CoordinatorMetrics.classify(state, answer));
       return;
     }

@@ -52,7 +52,7 @@ class CoordinatorAnswersTest {
   }
 
   @Test
-  void shouldIgnoreAnswerFromSeatThatIsNotDue() {
+  void shouldDeadLetterAnswerFromSeatThatIsNotDue() {
     try (CoordinatorHarness coordinator = started()) {
       // given turn 0 (seat 1) is due
       TurnRequested turn0 = coordinator.turns().get(0);
@@ -60,25 +60,28 @@ class CoordinatorAnswersTest {
       // when seat 3 answers turn 0
       coordinator.answer(Events.clue(turn0, 3, 1, coordinator.now()));
 
-      // then the answer is ignored, and the right seat still completes the turn
+      // then no worker answering a requested turn could have written it: a dead letter with the reason, and the
+      // right seat still completes the turn
       assertThat(coordinator.turns()).isEmpty();
-      assertThat(coordinator.counter(CoordinatorMetrics.RECORDS_IGNORED, "reason", "wrong-seat")).isEqualTo(1.0);
+      assertThat(coordinator.deadLetters()).singleElement()
+          .satisfies(letter -> assertThat(letter.getError()).contains("wrong-seat: ").contains("seat 3"));
       coordinator.answer(Events.clue(turn0, coordinator.now()));
       assertThat(coordinator.turns()).extracting(TurnRequested::getTurn).containsExactly(1);
     }
   }
 
   @Test
-  void shouldIgnoreOutOfOrderAnswerForTurnNotYetDueAndContinueInOrder() {
+  void shouldDeadLetterOutOfOrderAnswerForTurnNotYetDueAndContinueInOrder() {
     try (CoordinatorHarness coordinator = started()) {
       // given turn 0 is due; a worker answers turn 1 (as seat 2) before it was requested
       TurnRequested turn0 = coordinator.turns().get(0);
       TurnRequested early = TurnRequested.newBuilder(turn0).setTurn(1).setSeat(2).build();
       coordinator.answer(Events.clue(early, coordinator.now()));
 
-      // then it is ignored as not due, and the game goes on from turn 0
+      // then it is dead-lettered as not due, and the game goes on from turn 0
       assertThat(coordinator.turns()).isEmpty();
-      assertThat(coordinator.counter(CoordinatorMetrics.RECORDS_IGNORED, "reason", "not-due")).isEqualTo(1.0);
+      assertThat(coordinator.deadLetters()).singleElement()
+          .satisfies(letter -> assertThat(letter.getError()).contains("turn-not-due: "));
       coordinator.answer(Events.clue(turn0, coordinator.now()));
       List<TurnRequested> next = coordinator.turns();
       assertThat(next).extracting(TurnRequested::getTurn).containsExactly(1);
@@ -87,7 +90,7 @@ class CoordinatorAnswersTest {
   }
 
   @Test
-  void shouldIgnoreAnswerForGameItNeverStarted() {
+  void shouldDeadLetterAnswerForGameItNeverStarted() {
     try (CoordinatorHarness coordinator = started()) {
       TurnRequested turn0 = coordinator.turns().get(0);
       TurnRequested stranger = TurnRequested.newBuilder(turn0).setGameId("g-unknown-0-1").build();
@@ -96,7 +99,11 @@ class CoordinatorAnswersTest {
 
       assertThat(coordinator.turns()).isEmpty();
       assertThat(coordinator.events()).isEmpty();
-      assertThat(coordinator.counter(CoordinatorMetrics.RECORDS_IGNORED, "reason", "not-running")).isEqualTo(1.0);
+      assertThat(coordinator.deadLetters()).singleElement().satisfies(letter -> {
+        assertThat(letter.getError()).contains("unknown-game: game g-unknown-0-1 was never started");
+        assertThat(letter.getSourceTopic()).isEqualTo(coordinator.topics.gameEvents().name());
+      });
+      assertThat(coordinator.counter(CoordinatorMetrics.RECORDS_IGNORED, "reason", "not-running")).isZero();
     }
   }
 

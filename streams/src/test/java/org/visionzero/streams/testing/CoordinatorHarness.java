@@ -25,9 +25,11 @@ import org.visionzero.events.TurnKind;
 import org.visionzero.events.TurnRequested;
 import org.visionzero.game.testing.Events;
 import org.visionzero.game.testing.GameLogs;
+import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
-import org.visionzero.streams.coordinator.CoordinatorApp;
+import org.visionzero.streams.coordinator.CoordinatorMetrics;
+import org.visionzero.streams.coordinator.CoordinatorTopology;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 
@@ -58,6 +60,11 @@ public final class CoordinatorHarness implements AutoCloseable {
 
   /** A coordinator whose wall clock starts at {@code start} (later than T0: it restarted after an outage). */
   public CoordinatorHarness(Map<String, Object> overrides, Instant start) {
+    this(overrides, start, CheckpointSignature.off());
+  }
+
+  /** A coordinator that checks checkpoint signatures with {@code signature}. */
+  public CoordinatorHarness(Map<String, Object> overrides, Instant start, CheckpointSignature signature) {
     Map<String, Object> values = new HashMap<>();
     values.put(StreamsAppSettings.APPLICATION_ID, "coordinator-test-" + UUID.randomUUID());
     values.put(StreamsAppSettings.STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "streams-state").toString());
@@ -65,7 +72,8 @@ public final class CoordinatorHarness implements AutoCloseable {
     values.putAll(overrides);
     config = new CoordinatorConfig(values);
     now = start;
-    driver = new TopologyTestDriver(CoordinatorApp.buildTopology(config, registry), config.streamsProperties(), now);
+    driver = new TopologyTestDriver(
+        CoordinatorTopology.build(config, new CoordinatorMetrics(registry), signature), config.streamsProperties(), now);
     pairs = rawInput(topics.imagePairs());
     requests = rawInput(topics.gameRequests());
     checkpoints = rawInput(topics.checkpoints());
@@ -96,6 +104,12 @@ public final class CoordinatorHarness implements AutoCloseable {
   public void checkpoint(CheckpointPublished checkpoint) {
     checkpoints.pipeInput(new TestRecord<>(checkpoint.getPolicy().getName(),
         encode(topics.checkpoints(), checkpoint), now));
+  }
+
+  /** A checkpoint event as the signing publisher (or a forger) writes it: keyed by policy, with its headers. */
+  public void checkpoint(CheckpointPublished checkpoint, org.apache.kafka.common.header.Headers headers) {
+    checkpoints.pipeInput(new TestRecord<>(checkpoint.getPolicy().getName(),
+        encode(topics.checkpoints(), checkpoint), headers, now));
   }
 
   /** A worker's answer (or any game event) on the game log. */

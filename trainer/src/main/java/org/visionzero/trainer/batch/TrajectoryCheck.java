@@ -1,5 +1,6 @@
 package org.visionzero.trainer.batch;
 
+import org.visionzero.deadletter.InvalidRecordException;
 import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
@@ -11,29 +12,31 @@ import org.visionzero.events.ScoredTrajectory;
 public final class TrajectoryCheck {
   private TrajectoryCheck() {}
 
-  /** Throws {@link IllegalArgumentException} saying what is wrong; returns the trajectory when it is usable. */
+  /** Throws {@link InvalidRecordException} (an {@link IllegalArgumentException}) saying what is wrong; returns the trajectory when it is usable. */
   public static ScoredTrajectory validate(ScoredTrajectory game) {
     String id = game.getGameId();
     int players = game.getNumPlayers();
     if (game.getClueRewards().size() != players) {
-      throw new IllegalArgumentException("game " + id + " has " + game.getClueRewards().size()
+      throw new InvalidRecordException("rewards-mismatch", "game " + id + " has " + game.getClueRewards().size()
           + " clue rewards for " + players + " players");
     }
     if (game.getSpySeat() < 1 || game.getSpySeat() > players) {
-      throw new IllegalArgumentException("game " + id + " has spy seat " + game.getSpySeat() + " outside 1.."
-          + players);
+      throw new InvalidRecordException("seat-out-of-range", "game " + id + " has spy seat " + game.getSpySeat()
+          + " outside 1.." + players);
     }
     for (double reward : game.getClueRewards()) {
       requireFinite(id, "clue reward", reward);
     }
     for (ScoredClue clue : game.getClues()) {
       if (clue.getSeat() < 1 || clue.getSeat() > players) {
-        throw new IllegalArgumentException("game " + id + " has a clue of seat " + clue.getSeat());
+        throw new InvalidRecordException("seat-out-of-range", "game " + id + " has a clue of seat "
+            + clue.getSeat());
       }
       requireSameLength(id, "clue " + clue.getSeat() + "/" + clue.getRound(),
           clue.getSample().getTokenIds().size(), clue.getSample().getLogProbs().size());
     }
     for (ScoredDecision decision : game.getDecisions()) {
+      requireFinite(id, "decision reward", decision.getReward());
       requireFinite(id, "decision advantage", decision.getAdvantage());
       var sample = decision.getDecision().getSample();
       requireSameLength(id, "decision " + decision.getDecision().getSampleIndex(), sample.getTokenIds().size(),
@@ -44,14 +47,15 @@ public final class TrajectoryCheck {
 
   private static void requireFinite(String id, String what, double value) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("game " + id + " has a non-finite " + what + ": " + value);
+      throw new InvalidRecordException("reward-not-finite", "game " + id + " has a non-finite " + what + ": "
+          + value);
     }
   }
 
   private static void requireSameLength(String id, String what, int tokens, int logProbs) {
     if (tokens != logProbs) {
-      throw new IllegalArgumentException("game " + id + ", " + what + ": " + tokens + " tokens but " + logProbs
-          + " log-probs");
+      throw new InvalidRecordException("log-probs-mismatch", "game " + id + ", " + what + ": " + tokens
+          + " tokens but " + logProbs + " log-probs");
     }
   }
 }

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visionzero.deadletter.DeadLetterPublisher;
 import org.visionzero.deadletter.DeadLetters;
+import org.visionzero.deadletter.InvalidRecordException;
 import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingEvent;
@@ -34,6 +35,7 @@ import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.batch.ConsumedTrajectory;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.batch.TrajectoryBatcher;
+import org.visionzero.trainer.batch.ConsumedGames;
 import org.visionzero.trainer.batch.TrajectoryCheck;
 import org.visionzero.trainer.core.StepReport;
 import org.visionzero.trainer.core.TrainerCore;
@@ -66,6 +68,7 @@ public final class StreamingTrainer implements AutoCloseable {
   private final Topic<String, TrainingEvent> training;
   private final Topic<String, CheckpointPublished> checkpointTopic;
   private final DeadLetterPublisher deadLetters;
+  private final ConsumedGames consumed = new ConsumedGames();
   private final Clock clock;
   private final TrainerMetrics metrics;
   private final CheckpointSignature signature;
@@ -236,7 +239,13 @@ public final class StreamingTrainer implements AutoCloseable {
       if (game == null) {
         throw new IllegalArgumentException("empty record (tombstone) where a trajectory was expected");
       }
-      return Optional.of(TrajectoryCheck.validate(game));
+      TrajectoryCheck.validate(game);
+      Optional<String> first = consumed.firstReadAt(game.getEventId(), record.partition(), record.offset());
+      if (first.isPresent()) {
+        throw new InvalidRecordException("duplicate-trajectory", "trajectory " + game.getEventId()
+            + " was already consumed at partition@offset " + first.get() + ": a replay is not trained twice");
+      }
+      return Optional.of(game);
     } catch (RuntimeException e) {
       LOG.warn("dead-lettering {}/{}/{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
       inTransaction(() -> deadLetters.publish(DeadLetters.forRecord(COMPONENT, record, e, clock.instant())));

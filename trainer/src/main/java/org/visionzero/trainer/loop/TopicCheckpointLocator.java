@@ -8,15 +8,18 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.visionzero.deadletter.InvalidRecordException;
 import org.visionzero.events.CheckpointPublished;
+import org.visionzero.sign.CheckpointBelief;
 import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.topics.Topic;
 
 /**
  * Reads the compacted checkpoints topic from the beginning to its end (committed records only: the consumer
  * must use {@code isolation.level=read_committed}) and returns the newest checkpoint of a policy and run.
- * An undecodable record, or one whose signature does not check out when checkpoints are signed
- * ({@link CheckpointSignature}), is skipped with a warning: it cannot be a checkpoint this trainer wrote.
+ * An undecodable record, one whose signature does not check out when checkpoints are signed
+ * ({@link CheckpointSignature}), or a version from the future ({@link CheckpointBelief}), is skipped with a
+ * warning: it cannot be a checkpoint this trainer wrote.
  */
 public final class TopicCheckpointLocator implements CheckpointLocator {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicCheckpointLocator.class);
@@ -56,7 +59,7 @@ public final class TopicCheckpointLocator implements CheckpointLocator {
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
         CheckpointPublished event = decode(record);
         if (event != null && policyName.equals(event.getPolicy().getName()) && runId.equals(event.getRunId())) {
-          best = newer(best, event);
+          best = believable(best, event) ? newer(best, event) : best;
         }
       }
     }
@@ -81,6 +84,14 @@ public final class TopicCheckpointLocator implements CheckpointLocator {
           e.getMessage());
       return null;
     }
+  }
+
+  /** Whether the event can follow the newest read so far: no version from the future (its blob would not load). */
+  private static boolean believable(CheckpointPublished best, CheckpointPublished event) {
+    Optional<InvalidRecordException> doubt =
+        CheckpointBelief.doubt(event, best == null ? null : best.getPolicy().getVersion());
+    doubt.ifPresent(reason -> LOG.warn("not resuming from {}: {}", event.getEventId(), reason.getMessage()));
+    return doubt.isEmpty();
   }
 
   private static CheckpointPublished newer(CheckpointPublished a, CheckpointPublished b) {

@@ -1,6 +1,7 @@
 package org.visionzero.trainer.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.visionzero.blob.FileBlobStore;
 import org.visionzero.events.CheckpointPublished;
+import org.visionzero.events.DeadLetter;
 import org.visionzero.events.Purpose;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingEvent;
@@ -199,6 +201,31 @@ class StreamingTrainerTest {
     assertThat(trainer.state().offsets()).containsExactly(Map.entry(0, 5L));
     assertThat(learner.trainedGames).containsExactly("p0-1", "p0-2", "p0-3", "p0-4");
     assertThat(registry.get(TrainerMetrics.DEAD_LETTERS).counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void givenAReplayedTrajectoryAndANaNDecisionReward_whenPolled_thenBothDeadLetteredAndEachGameTrainedOnce()
+      throws Exception {
+    MockConsumer<byte[], byte[]> consumer = consumer();
+    MockProducer<byte[], byte[]> producer = producer();
+    LedgerLearner learner = new LedgerLearner();
+    StreamingTrainer trainer = trainer(consumer, producer, (p, r) -> Optional.empty(), learner);
+    trainer.start();
+    ScoredTrajectory nan = TestTrajectories.game("p0-nan");
+    nan.getDecisions().get(0).setReward(Double.NaN);
+    List<ScoredTrajectory> log = List.of(TestTrajectories.game("p0-1"), TestTrajectories.game("p0-2"),
+        TestTrajectories.game("p0-1"), nan, TestTrajectories.game("p0-3"), TestTrajectories.game("p0-4"));
+    for (int offset = 0; offset < log.size(); offset++) {
+      ScoredTrajectory game = log.get(offset);
+      consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, game.getGameId().getBytes(),
+          TOPICS.trajectories().valueSerde().serializer().serialize(TOPIC, game)));
+    }
+    trainer.pollOnce();
+
+    assertThat(published(producer, TOPICS.deadLetters())).extracting(DeadLetter::getSourceOffset, d ->
+        d.getError().replaceFirst("^InvalidRecordException: ([a-z-]+): .*", "$1"))
+        .containsExactly(tuple(2L, "duplicate-trajectory"), tuple(3L, "reward-not-finite"));
+    assertThat(learner.trainedGames).containsExactly("p0-1", "p0-2", "p0-3", "p0-4");
   }
 
   /** Step 5 of the resumed run must continue from the baselines of step 4 of the first run. */

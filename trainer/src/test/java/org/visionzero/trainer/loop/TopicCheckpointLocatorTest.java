@@ -58,6 +58,27 @@ class TopicCheckpointLocatorTest {
   }
 
   @Test
+  void givenAForgedVersionFromTheFutureOfItsRun_whenLocating_thenTheLastBelievableOneIsTheResumePoint() {
+    MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    consumer.updatePartitions(TOPIC.name(), List.of(new PartitionInfo(TOPIC.name(), 0, Node.noNode(), new Node[0],
+        new Node[0])));
+    consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+    consumer.updateEndOffsets(Map.of(PARTITION, 3L));
+    List<CheckpointPublished> events = List.of(checkpoint("vz", "run-1", 1), checkpoint("vz", "run-1", 2),
+        checkpoint("vz", "run-1", 1_000_000)); // its parent 999,999 was never published: no blob behind it
+    consumer.schedulePollTask(() -> {
+      for (int i = 0; i < events.size(); i++) {
+        consumer.addRecord(new ConsumerRecord<>(TOPIC.name(), 0, i, new byte[0],
+            TOPIC.valueSerde().serializer().serialize(TOPIC.name(), events.get(i))));
+      }
+    });
+
+    var latest = new TopicCheckpointLocator(consumer, TOPIC, Duration.ofSeconds(5)).latest("vz", "run-1");
+
+    assertThat(latest).hasValueSatisfying(c -> assertThat(c.getPolicy().getVersion()).isEqualTo(2));
+  }
+
+  @Test
   void shouldFindNothingOnAnEmptyTopic() {
     MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     consumer.updatePartitions(TOPIC.name(), List.of(new PartitionInfo(TOPIC.name(), 0, Node.noNode(), new Node[0],
