@@ -1,0 +1,277 @@
+package org.visionzero.ops.chaos;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.visionzero.blob.FileBlobStore;
+import org.visionzero.logtools.rescore.Rescore;
+import org.visionzero.logtools.rescore.RescoreFrom;
+import org.visionzero.logtools.rescore.RescoreReport;
+import org.visionzero.ops.audit.LogAudit;
+import org.visionzero.ops.broker.ClusterMembership;
+import org.visionzero.ops.run.ModelRuntime;
+import org.visionzero.ops.run.V0Bootstrap;
+import org.visionzero.ops.run.V0Choice;
+import org.visionzero.ops.topics.TopicProvisioner;
+import org.visionzero.topics.TopicCatalog;
+
+/**
+ * {@code vz chaos}: the system as separate processes on a 3-broker cluster, SIGKILLed at random and restarted,
+ * then the log checked independently of the components' bookkeeping. Phases: start (brokers, topics, v0, the
+ * components), warm-up (until a game completes), kills (for the duration), drain (no kills, no new pairs, until the
+ * games started before have ended and been scored, bounded), stop, end check (with the brokers still up).
+ */
+public final class ChaosRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
+  private static final Duration TICK = Duration.ofMillis(500);
+  private static final Duration CLUSTER_START = Duration.ofMinutes(2);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+  private static final int IMAGE_SIZE = 128;
+
+  private final ChaosSettings settings;
+  private final Consumer<String> out;
+  private final KillSchedule schedule;
+  private final RecoveryTimes recovery = new RecoveryTimes();
+  private final Map<String, Integer> kills = new TreeMap<>();
+  private final Map<String, Integer> unplannedExits = new TreeMap<>();
+  private final List<SupervisedProcess> processes = new ArrayList<>();
+  private Optional<SupervisedProcess> producer = Optional.empty();
+  private final Path logDir;
+
+  public ChaosRun(ChaosSettings settings, Consumer<String> out) {
+    this.settings = settings;
+    this.out = out;
+    this.schedule = new KillSchedule(settings.killEvery(), settings.seed());
+    this.logDir = settings.dataDir().resolve("logs");
+  }
+
+  /** Runs every phase; returns the report (also written to {@code chaos.json} in the data dir). */
+  public ChaosReport run() throws Exception {
+    ChaosLoad load = ChaosLoads.poison(settings.poison());
+    requireEmpty(settings.dataDir());
+    Instant began = Instant.now();
+    TopicCatalog topics = TopicCatalog.defaults();
+    BrokerCluster cluster = BrokerCluster.create(settings.dataDir().resolve("brokers"), logDir);
+    Map<String, Object> clients = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+    processes.addAll(cluster.brokers());
+    try (load) {
+      for (SupervisedProcess broker : cluster.brokers()) {
+        broker.start();
+      }
+      out.accept("brokers starting at " + cluster.bootstrapServers() + " (logs in " + logDir + ")");
+      try (ClusterHealth health = new ClusterHealth(clients, BrokerCluster.NODES)) {
+        await("the 3-broker cluster to form", CLUSTER_START, health::whole);
+        provision(clients, topics);
+        Path v0File = publishV0(clients, topics);
+        ChaosComponents components = ChaosComponents.create(settings, cluster.bootstrapServers(), v0File, logDir);
+        processes.addAll(components.killable());
+        for (SupervisedProcess component : components.killable()) {
+          component.start();
+        }
+        producer = Optional.of(components.producer());
+        components.producer().start();
+        out.accept("started coordinator, scorer, " + ChaosComponents.WORKERS + " workers, trainer, evaluator and "
+            + "the pair producer as processes");
+        try (OutputWatcher watcher = new OutputWatcher(clients, topics, components.targetByWorkerId(),
+            ChaosComponents.COORDINATOR, ChaosComponents.SCORER, ChaosComponents.TRAINER, ChaosComponents.EVALUATOR,
+            this::recovered)) {
+          await("the first completed game", settings.warmUp(), () -> watcher.gamesCompleted() > 0);
+          load.start(clients, topics, settings.duration());
+          Instant firstKill = killFor(settings.duration(), health, watcher);
+          load.close();
+          components.producer().close();
+          Instant drainStart = Instant.now();
+          out.accept("kills over (" + kills + "); draining for at most " + settings.drain().toSeconds() + " s");
+          drain(drainStart, watcher);
+          watcher.takeUnrecovered().forEach(target -> {
+            recovery.unobserved();
+            out.accept("recovery of " + target + " not seen before the drain ended");
+          });
+          stopInReverse(components.killable());
+          return endCheck(clients, topics, load, firstKill, drainStart, began);
+        }
+      }
+    } finally {
+      if (producer.isPresent()) {
+        producer.get().close();
+      }
+      // components before the brokers they talk to
+      for (int i = processes.size() - 1; i >= 0; i--) {
+        processes.get(i).close();
+      }
+    }
+  }
+
+  private void provision(Map<String, Object> clients, TopicCatalog topics) {
+    try (Admin admin = Admin.create(clients)) {
+      new TopicProvisioner(admin, READ_TIMEOUT).withReplication((short) ClusterMembership.REPLICATION_FACTOR,
+          ClusterMembership.MIN_IN_SYNC_REPLICAS).create(topics);
+    }
+  }
+
+  private Path publishV0(Map<String, Object> clients, TopicCatalog topics) throws Exception {
+    Path v0Dir = settings.dataDir().resolve("v0");
+    Path v0File = v0Dir.resolve(ChaosSettings.POLICY + "-v0.ckpt");
+    V0Bootstrap.ensure(new ModelRuntime(IMAGE_SIZE, Duration.ZERO, settings.seed(), 0, V0Choice.parse(
+        V0Choice.SHIPPED)), clients, topics, new FileBlobStore(settings.dataDir().resolve("blobs")), v0Dir, v0File,
+        out);
+    return v0File;
+  }
+
+  /** The kill loop; returns when the first kill happened. */
+  private Instant killFor(Duration duration, ClusterHealth health, OutputWatcher watcher) throws Exception {
+    Instant until = Instant.now().plus(duration);
+    Instant firstKill = null;
+    Optional<PendingBroker> broker = Optional.empty();
+    while (Instant.now().isBefore(until)) {
+      Instant next = Instant.now().plus(schedule.nextWait());
+      while (Instant.now().isBefore(next) && Instant.now().isBefore(until)) {
+        broker = brokerRecovery(broker, health);
+        restartUnplannedExits();
+        Thread.sleep(TICK.toMillis());
+      }
+      if (!Instant.now().isBefore(until)) {
+        break;
+      }
+      boolean brokersWhole = broker.isEmpty() && health.whole();
+      List<ChaosTarget> alive = processes.stream().filter(SupervisedProcess::isAlive)
+          .map(SupervisedProcess::target).toList();
+      Optional<ChaosTarget> victim = schedule.nextVictim(alive, brokersWhole);
+      if (victim.isEmpty()) {
+        continue;
+      }
+      SupervisedProcess process = processNamed(victim.get().name());
+      Instant killedAt = Instant.now();
+      process.kill();
+      process.start();
+      Instant restartedAt = Instant.now();
+      firstKill = firstKill == null ? killedAt : firstKill;
+      kills.merge(victim.get().kind().key(), 1, Integer::sum);
+      out.accept("killed " + victim.get().name() + " (SIGKILL) and restarted it; kills so far " + kills);
+      if (victim.get().isBroker()) {
+        broker = Optional.of(new PendingBroker(victim.get().name(), killedAt));
+      } else {
+        watcher.awaitRecovery(victim.get().name(), killedAt, restartedAt);
+      }
+    }
+    // a broker still catching up is whole again before the drain's figures are read
+    while (broker.isPresent() && Instant.now().isBefore(until.plus(settings.drain()))) {
+      broker = brokerRecovery(broker, health);
+      Thread.sleep(TICK.toMillis());
+    }
+    broker.ifPresent(pending -> {
+      recovery.unobserved();
+      out.accept("recovery of " + pending.name() + " not seen before the drain ended");
+    });
+    return firstKill == null ? Instant.now() : firstKill;
+  }
+
+  private record PendingBroker(String name, Instant killedAt) {
+  }
+
+  private Optional<PendingBroker> brokerRecovery(Optional<PendingBroker> pending, ClusterHealth health) {
+    if (pending.isPresent() && health.whole()) {
+      recovered(pending.get().name(), Duration.between(pending.get().killedAt(), Instant.now()));
+      return Optional.empty();
+    }
+    return pending;
+  }
+
+  private void recovered(String target, Duration time) {
+    recovery.recovered(time.toMillis());
+    out.accept(target + " recovered in " + time.toMillis() + " ms");
+  }
+
+  /** A component that died without being killed is restarted, as a service manager would, and counted. */
+  private void restartUnplannedExits() throws IOException {
+    for (SupervisedProcess process : processes) {
+      if (!process.isAlive()) {
+        unplannedExits.merge(process.target().name(), 1, Integer::sum);
+        out.accept(process.target().name() + " stopped by itself (" + process.state() + ", see " + process.log()
+            + "); restarting it");
+        process.start();
+      }
+    }
+  }
+
+  private void drain(Instant drainStart, OutputWatcher watcher) throws Exception {
+    Instant until = drainStart.plus(settings.drain());
+    while (Instant.now().isBefore(until)
+        && (watcher.openStartedBefore(drainStart) > 0 || watcher.completedUnscored() > 0)) {
+      restartUnplannedExits();
+      Thread.sleep(TICK.toMillis());
+    }
+    out.accept("drained in " + Duration.between(drainStart, Instant.now()).toSeconds() + " s: "
+        + watcher.openStartedBefore(drainStart) + " game(s) started before the drain still open, "
+        + watcher.completedUnscored() + " completed game(s) not scored yet");
+  }
+
+  private static void stopInReverse(List<SupervisedProcess> components) throws InterruptedException {
+    for (int i = components.size() - 1; i >= 0; i--) {
+      components.get(i).close();
+    }
+  }
+
+  private ChaosReport endCheck(Map<String, Object> clients, TopicCatalog topics, ChaosLoad load, Instant firstKill,
+      Instant drainStart, Instant began) throws Exception {
+    out.accept("checking the log");
+    LogAudit audit = LogAudit.read(clients, topics, READ_TIMEOUT);
+    ChaosLog log = ChaosLog.read(clients, topics, ChaosSettings.RUN_ID, READ_TIMEOUT);
+    CheckpointAudit checkpoints = CheckpointAudit.of(log.checkpoints(), log.versionsThatAnswered(),
+        ChaosSettings.RUN_ID, new FileBlobStore(settings.dataDir().resolve("blobs")));
+    RescoreReport rescore = Rescore.run(clients, topics, RescoreFrom.beginning(), READ_TIMEOUT);
+    int firstKillVersion = AccuracyPoint.versionPublishedBy(log.checkpoints(), ChaosSettings.POLICY, firstKill);
+    Map<String, Object> poison = load.report(clients, topics, READ_TIMEOUT);
+    List<String> names = processes.stream().map(process -> process.target().name()).toList();
+    ChaosReport report = new ChaosReport(Duration.between(began, Instant.now()).toSeconds(), names, kills,
+        unplannedExits, recovery, log.games().tally(drainStart), audit.turnsAnsweredTwice().size(),
+        audit.trajectoriesTwice().size(), audit.inconsistentTrajectories().size(),
+        audit.completedWithoutTrajectory().size(), checkpoints, rescore.identical(), rescore.total(), poison,
+        AccuracyPoint.atOrBefore(log.evaluation().results(), firstKillVersion),
+        AccuracyPoint.newest(log.evaluation().results()), log.undecodable() + audit.undecodable());
+    Files.writeString(settings.dataDir().resolve("chaos.json"), report.toJson());
+    return report;
+  }
+
+  private SupervisedProcess processNamed(String name) {
+    return processes.stream().filter(process -> process.target().name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static void await(String what, Duration bound, java.util.function.BooleanSupplier done)
+      throws InterruptedException {
+    Instant until = Instant.now().plus(bound);
+    while (!done.getAsBoolean()) {
+      if (Instant.now().isAfter(until)) {
+        throw new IllegalStateException("vz chaos gave up waiting for " + what + " after " + bound.toSeconds()
+            + " s: see the process logs");
+      }
+      Thread.sleep(TICK.toMillis());
+    }
+  }
+
+  private static void requireEmpty(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException("--data-dir " + dir + " is not empty: vz chaos needs a new or empty "
+              + "directory (it formats three brokers there)");
+        }
+      }
+    }
+    Files.createDirectories(dir);
+  }
+}
