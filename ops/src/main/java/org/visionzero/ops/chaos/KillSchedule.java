@@ -1,19 +1,24 @@
 package org.visionzero.ops.chaos;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
 /**
- * When to kill next and whom: waits drawn uniformly in a {@link KillInterval}, victims drawn uniformly among the
- * processes, both from one seeded generator so that a seed replays the same sequence of choices. A broker is a
- * candidate only while the cluster is whole ({@code brokersWhole}): never two brokers down at once.
+ * When to kill next and whom. Waits are drawn uniformly in a {@link KillInterval}; victims come from a shuffled
+ * deck of every process, so each is killed once before any is killed twice (a short run still kills brokers and
+ * every component), and the deck is shuffled again when it runs out. Both come from one seeded generator, so a
+ * seed replays the same choices. A broker is a candidate only while the cluster is whole ({@code brokersWhole}):
+ * never two brokers down at once; while it is not, a broker's turn waits and a component is killed instead.
  */
 public final class KillSchedule {
 
   private final KillInterval interval;
   private final Random random;
+  private final List<ChaosTarget> deck = new ArrayList<>();
 
   public KillSchedule(KillInterval interval, long seed) {
     this.interval = interval;
@@ -28,14 +33,23 @@ public final class KillSchedule {
   }
 
   /**
-   * The next victim among {@code targets}, leaving out the brokers unless every broker is up and back in sync;
-   * empty when no target is left.
+   * The next victim among {@code targets} (the processes that are up), leaving out the brokers unless the cluster
+   * is whole; empty when no target is left.
    */
   public Optional<ChaosTarget> nextVictim(List<ChaosTarget> targets, boolean brokersWhole) {
-    List<ChaosTarget> candidates = targets.stream().filter(target -> brokersWhole || !target.isBroker()).toList();
-    if (candidates.isEmpty()) {
-      return Optional.empty();
+    deck.retainAll(targets);
+    if (deck.isEmpty()) {
+      deck.addAll(targets);
+      Collections.shuffle(deck, random);
     }
-    return Optional.of(candidates.get(random.nextInt(candidates.size())));
+    for (int i = 0; i < deck.size(); i++) {
+      if (brokersWhole || !deck.get(i).isBroker()) {
+        return Optional.of(deck.remove(i));
+      }
+    }
+    // only brokers are left in this round and one is down: a component out of turn
+    List<ChaosTarget> components = targets.stream().filter(target -> !target.isBroker()).toList();
+    return components.isEmpty() ? Optional.empty()
+        : Optional.of(components.get(random.nextInt(components.size())));
   }
 }
