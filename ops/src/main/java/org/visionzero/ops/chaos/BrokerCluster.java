@@ -18,16 +18,17 @@ import org.visionzero.ops.broker.FreePorts;
 final class BrokerCluster {
 
   static final int NODES = 3;
+  private static final String NAME_PREFIX = "broker-";
   private static final String HOST = "localhost";
   /** A broker of a small cluster keeps well inside this. */
   private static final List<String> BROKER_JVM = List.of("-Xmx384m");
 
   private final List<SupervisedProcess> brokers;
-  private final String bootstrapServers;
+  private final SortedMap<Integer, Integer> clientPorts;
 
-  private BrokerCluster(List<SupervisedProcess> brokers, String bootstrapServers) {
+  private BrokerCluster(List<SupervisedProcess> brokers, SortedMap<Integer, Integer> clientPorts) {
     this.brokers = List.copyOf(brokers);
-    this.bootstrapServers = bootstrapServers;
+    this.clientPorts = new TreeMap<>(clientPorts);
   }
 
   static BrokerCluster create(Path dataDir, Path logDir) {
@@ -42,14 +43,13 @@ final class BrokerCluster {
     String voters = new ClusterMembership(1, clusterId, controllerPorts).voters(HOST);
     List<SupervisedProcess> brokers = new ArrayList<>();
     for (int node = 1; node <= NODES; node++) {
-      brokers.add(new SupervisedProcess(new ChaosTarget("broker-" + node, ComponentKind.BROKER), BROKER_JVM,
-          List.of("broker", "--data-dir", dataDir.resolve("broker-" + node).toString(),
+      brokers.add(new SupervisedProcess(new ChaosTarget(NAME_PREFIX + node, ComponentKind.BROKER), BROKER_JVM,
+          List.of("broker", "--data-dir", dataDir.resolve(NAME_PREFIX + node).toString(),
               "--port", String.valueOf(clientPorts.get(node)), "--node-id", String.valueOf(node),
               "--controller-voters", voters, "--cluster-id", clusterId),
           logDir));
     }
-    String bootstrap = clientPorts.values().stream().map(port -> HOST + ":" + port).collect(Collectors.joining(","));
-    return new BrokerCluster(brokers, bootstrap);
+    return new BrokerCluster(brokers, clientPorts);
   }
 
   private static int distinctFreePort(java.util.Set<Integer> taken) {
@@ -65,6 +65,16 @@ final class BrokerCluster {
   }
 
   String bootstrapServers() {
-    return bootstrapServers;
+    return clientPorts.values().stream().map(port -> HOST + ":" + port).collect(Collectors.joining(","));
+  }
+
+  /** The node id of the broker process named {@code name} ({@code broker-2}: 2). */
+  static int nodeId(String name) {
+    return Integer.parseInt(name.substring(NAME_PREFIX.length()));
+  }
+
+  /** The client address of one node. */
+  String address(int nodeId) {
+    return HOST + ":" + clientPorts.get(nodeId);
   }
 }

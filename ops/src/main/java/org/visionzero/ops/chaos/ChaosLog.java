@@ -22,7 +22,6 @@ import org.visionzero.events.GameCompleted;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.GameStarted;
 import org.visionzero.events.PolicyRef;
-import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.logtools.replay.TopicReads;
 import org.visionzero.ops.eval.EvaluationTally;
 import org.visionzero.topics.Topic;
@@ -34,9 +33,10 @@ import org.visionzero.topics.TopicCatalog;
  * checkpoint event.
  *
  * @param versionsThatAnswered "name/version" of every policy version that wrote a clue or a decision
+ * @param answers              the answers of every turn, by attempt
  */
-record ChaosLog(GameOutcomes games, Set<String> versionsThatAnswered, EvaluationTally evaluation,
-    List<CheckpointPublished> checkpoints, long undecodable) {
+record ChaosLog(GameOutcomes games, Set<String> versionsThatAnswered, TurnAnswers answers,
+    EvaluationTally evaluation, List<CheckpointPublished> checkpoints, long undecodable) {
 
   static ChaosLog read(Map<String, Object> clientProperties, TopicCatalog topics, String runId, Duration timeout)
       throws TimeoutException {
@@ -46,20 +46,21 @@ record ChaosLog(GameOutcomes games, Set<String> versionsThatAnswered, Evaluation
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     GameOutcomes games = new GameOutcomes();
     Set<String> answered = new TreeSet<>();
+    TurnAnswers answers = new TurnAnswers();
     // accuracy only: clue fidelity, which needs the scenes, is not reported here
     EvaluationTally evaluation = new EvaluationTally(runId, pair -> Optional.empty());
     List<CheckpointPublished> checkpoints = new ArrayList<>();
     long[] undecodable = {0};
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
         new ByteArrayDeserializer())) {
-      read(consumer, topics.gameEvents(), timeout, undecodable, event -> fold(event, games, answered));
+      read(consumer, topics.gameEvents(), timeout, undecodable, event -> fold(event, games, answered, answers));
       read(consumer, topics.trajectories(), timeout, undecodable, evaluation::add);
       read(consumer, topics.checkpoints(), timeout, undecodable, checkpoints::add);
     }
-    return new ChaosLog(games, answered, evaluation, checkpoints, undecodable[0]);
+    return new ChaosLog(games, answered, answers, evaluation, checkpoints, undecodable[0]);
   }
 
-  private static void fold(GameEvent event, GameOutcomes games, Set<String> answered) {
+  private static void fold(GameEvent event, GameOutcomes games, Set<String> answered, TurnAnswers answers) {
     Object payload = event.getPayload();
     if (payload instanceof GameStarted) {
       games.started(event.getGameId(), event.getOccurredAt());
@@ -69,8 +70,10 @@ record ChaosLog(GameOutcomes games, Set<String> versionsThatAnswered, Evaluation
       games.aborted(event.getGameId());
     } else if (payload instanceof ClueGiven clue) {
       answered.add(key(clue.getPolicy()));
+      answers.answered(event.getGameId() + "/" + clue.getTurn(), clue.getAttempt());
     } else if (payload instanceof DecisionSampled decision) {
       answered.add(key(decision.getPolicy()));
+      answers.answered(event.getGameId() + "/" + decision.getTurn(), decision.getAttempt());
     }
   }
 

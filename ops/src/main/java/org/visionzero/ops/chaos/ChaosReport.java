@@ -15,7 +15,10 @@ import org.visionzero.json.Json;
  * @param kills              kills by component kind ({@link ComponentKind#key()})
  * @param unplannedExits     processes that stopped without being killed (restarted by the supervisor), by name
  * @param games              what became of the games, from the game events alone
- * @param turnsAnsweredTwice turns with more than one answer in the log ({@code LogAudit})
+ * @param turnsAnsweredTwice turns with more than one answer in the log ({@code LogAudit}): the sum of the next two
+ * @param sameAttemptTwice   turns with one attempt answered twice: duplicates ({@link TurnAnswers})
+ * @param toTwoAttempts      turns answered to two attempts: a late answer and the retry's ({@link TurnAnswers})
+ * @param retries            turns requested again after their timeout
  * @param trajectoriesTwice  games with more than one recorded trajectory ({@code LogAudit})
  * @param inconsistent       trajectories that contradict their own decisions ({@code LogAudit})
  * @param unscored           completed games with no trajectory ({@code LogAudit})
@@ -23,8 +26,8 @@ import org.visionzero.json.Json;
  * @param poison             what the run's load wrote and what was dead-lettered ({@link ChaosLoad})
  */
 public record ChaosReport(long wallSeconds, List<String> processes, Map<String, Integer> kills,
-    Map<String, Integer> unplannedExits, RecoveryTimes recovery, GameOutcomes.Tally games, int turnsAnsweredTwice, int trajectoriesTwice,
-    int inconsistent, int unscored, CheckpointAudit checkpoints, int rescoredIdentical, int rescoredTotal,
+    Map<String, Integer> unplannedExits, RecoveryTimes recovery, GameOutcomes.Tally games, int turnsAnsweredTwice,
+    int sameAttemptTwice, int toTwoAttempts, int retries, int trajectoriesTwice, int inconsistent, int unscored, CheckpointAudit checkpoints, int rescoredIdentical, int rescoredTotal,
     Map<String, Object> poison, Optional<AccuracyPoint> accuracyAtFirstKill, Optional<AccuracyPoint> accuracyAtEnd,
     long undecodable) {
 
@@ -49,8 +52,8 @@ public record ChaosReport(long wallSeconds, List<String> processes, Map<String, 
       broken.add(games.lostCount() + " game(s) lost (started before the drain, neither completed nor aborted after "
           + "it), e.g. " + first(games.lost()));
     }
-    if (turnsAnsweredTwice > 0) {
-      broken.add(turnsAnsweredTwice + " turn(s) answered more than once");
+    if (sameAttemptTwice > 0) {
+      broken.add(sameAttemptTwice + " turn(s) with the same attempt answered more than once");
     }
     if (trajectoriesTwice > 0) {
       broken.add(trajectoriesTwice + " game(s) with more than one trajectory");
@@ -101,6 +104,9 @@ public record ChaosReport(long wallSeconds, List<String> processes, Map<String, 
     node.put("gamesLost", games.lostCount());
     games.lost().stream().limit(LISTED).forEach(node.putArray("lostGames")::add);
     node.put("turnsAnsweredTwice", turnsAnsweredTwice);
+    node.put("turnsAnsweredTwiceSameAttempt", sameAttemptTwice);
+    node.put("turnsAnsweredToTwoAttempts", toTwoAttempts);
+    node.put("turnsRetried", retries);
     node.put("trajectoriesRecordedTwice", trajectoriesTwice);
     node.put("trajectoriesTrainedTwice", checkpoints.trainedTwice().size());
     node.put("trajectoriesTrained", checkpoints.gamesTrained());

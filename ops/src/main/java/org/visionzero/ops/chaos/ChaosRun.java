@@ -91,7 +91,7 @@ public final class ChaosRun {
             this::recovered)) {
           await("the first completed game", settings.warmUp(), () -> watcher.gamesCompleted() > 0);
           load.start(clients, topics, settings.duration());
-          Instant firstKill = killFor(settings.duration(), health, watcher);
+          Instant firstKill = killFor(settings.duration(), cluster, health, watcher);
           load.close();
           components.producer().close();
           Instant drainStart = Instant.now();
@@ -133,7 +133,8 @@ public final class ChaosRun {
   }
 
   /** The kill loop; returns when the first kill happened. */
-  private Instant killFor(Duration duration, ClusterHealth health, OutputWatcher watcher) throws Exception {
+  private Instant killFor(Duration duration, BrokerCluster cluster, ClusterHealth health, OutputWatcher watcher)
+      throws Exception {
     Instant until = Instant.now().plus(duration);
     Instant firstKill = null;
     Optional<PendingBroker> broker = Optional.empty();
@@ -163,7 +164,8 @@ public final class ChaosRun {
       kills.merge(victim.get().kind().key(), 1, Integer::sum);
       out.accept("killed " + victim.get().name() + " (SIGKILL) and restarted it; kills so far " + kills);
       if (victim.get().isBroker()) {
-        broker = Optional.of(new PendingBroker(victim.get().name(), killedAt));
+        int node = BrokerCluster.nodeId(victim.get().name());
+        broker = Optional.of(new PendingBroker(victim.get().name(), cluster.address(node), node, killedAt));
       } else {
         watcher.awaitRecovery(victim.get().name(), killedAt, restartedAt);
       }
@@ -180,11 +182,12 @@ public final class ChaosRun {
     return firstKill == null ? Instant.now() : firstKill;
   }
 
-  private record PendingBroker(String name, Instant killedAt) {
+  private record PendingBroker(String name, String address, int nodeId, Instant killedAt) {
   }
 
+  /** A killed broker has recovered when it answers again and every partition is back at full in-sync replicas. */
   private Optional<PendingBroker> brokerRecovery(Optional<PendingBroker> pending, ClusterHealth health) {
-    if (pending.isPresent() && health.whole()) {
+    if (pending.isPresent() && health.serves(pending.get().address(), pending.get().nodeId()) && health.whole()) {
       recovered(pending.get().name(), Duration.between(pending.get().killedAt(), Instant.now()));
       return Optional.empty();
     }
@@ -210,8 +213,8 @@ public final class ChaosRun {
 
   private void drain(Instant drainStart, OutputWatcher watcher) throws Exception {
     Instant until = drainStart.plus(settings.drain());
-    while (Instant.now().isBefore(until)
-        && (watcher.openStartedBefore(drainStart) > 0 || watcher.completedUnscored() > 0)) {
+    while (Instant.now().isBefore(until) && (watcher.openStartedBefore(drainStart) > 0
+        || watcher.completedUnscored() > 0 || watcher.pendingRecoveries() > 0)) {
       restartUnplannedExits();
       Thread.sleep(TICK.toMillis());
     }
@@ -239,6 +242,7 @@ public final class ChaosRun {
     List<String> names = processes.stream().map(process -> process.target().name()).toList();
     ChaosReport report = new ChaosReport(Duration.between(began, Instant.now()).toSeconds(), names, kills,
         unplannedExits, recovery, log.games().tally(drainStart), audit.turnsAnsweredTwice().size(),
+        log.answers().sameAttemptTwice().size(), log.answers().toSeveralAttempts().size(), audit.retries(),
         audit.trajectoriesTwice().size(), audit.inconsistentTrajectories().size(),
         audit.completedWithoutTrajectory().size(), checkpoints, rescore.identical(), rescore.total(), poison,
         AccuracyPoint.atOrBefore(log.evaluation().results(), firstKillVersion),

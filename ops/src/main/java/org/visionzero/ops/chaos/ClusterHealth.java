@@ -52,6 +52,28 @@ final class ClusterHealth implements AutoCloseable {
     }
   }
 
+  /**
+   * True when the broker at {@code address} answers itself and lists itself among the registered, unfenced brokers:
+   * a restarted broker is back. (Right after a kill the others still list the dead one for the controller's
+   * session timeout, and its replicas stay in the ISR until then, so {@link #whole()} alone would be true at once.)
+   */
+  boolean serves(String address, int nodeId) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "vz-chaos-health-" + nodeId);
+    try (Admin own = Admin.create(props)) {
+      return own.describeCluster().nodes().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
+          .anyMatch(node -> node.id() == nodeId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     admin.close(CALL_TIMEOUT);

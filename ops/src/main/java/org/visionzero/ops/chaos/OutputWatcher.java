@@ -99,6 +99,10 @@ final class OutputWatcher implements AutoCloseable {
     pending.put(target, new Pending(killedAt, restartedAt));
   }
 
+  synchronized int pendingRecoveries() {
+    return pending.size();
+  }
+
   /** Kills whose recovery was not seen (yet); clears them. */
   synchronized List<String> takeUnrecovered() {
     List<String> left = new ArrayList<>(pending.keySet());
