@@ -18,6 +18,7 @@ final class SupervisedProcess implements AutoCloseable {
 
   private final ChaosTarget target;
   private final List<String> command;
+  private final List<String> vzArgs;
   private final Path log;
   private Process process;
   private Instant startedAt;
@@ -26,6 +27,7 @@ final class SupervisedProcess implements AutoCloseable {
   SupervisedProcess(ChaosTarget target, List<String> jvmOptions, List<String> vzArgs, Path logDir) {
     this.target = target;
     this.command = ChildJvm.command(jvmOptions, vzArgs);
+    this.vzArgs = List.copyOf(vzArgs);
     this.log = logDir.resolve(target.name() + ".log");
   }
 
@@ -42,8 +44,10 @@ final class SupervisedProcess implements AutoCloseable {
       throw new IllegalStateException(target.name() + " is already running (pid " + process.pid() + ")");
     }
     Files.createDirectories(log.getParent());
+    // the command, so that an operator can start the process again by hand (e.g. the brokers, to read the log)
     Files.writeString(log, "=== vz chaos: start " + (starts + 1) + " of " + target.name() + " at " + Instant.now()
-        + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        + ": vz " + String.join(" ", vzArgs) + "\n", java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
     process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     startedAt = Instant.now();
