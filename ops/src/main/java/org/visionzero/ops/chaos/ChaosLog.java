@@ -35,7 +35,7 @@ import org.visionzero.topics.TopicCatalog;
  * @param versionsThatAnswered "name/version" of every policy version that wrote a clue or a decision
  * @param answers              the answers of every turn, by attempt
  */
-record ChaosLog(GameOutcomes games, Set<String> versionsThatAnswered, TurnAnswers answers,
+record ChaosLog(GameEnds games, Set<String> versionsThatAnswered, TurnAnswers answers,
     EvaluationTally evaluation, List<CheckpointPublished> checkpoints, long undecodable) {
 
   static ChaosLog read(Map<String, Object> clientProperties, TopicCatalog topics, String runId, Duration timeout)
@@ -44,7 +44,7 @@ record ChaosLog(GameOutcomes games, Set<String> versionsThatAnswered, TurnAnswer
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    GameOutcomes games = new GameOutcomes();
+    GameEnds games = new GameEnds();
     Set<String> answered = new TreeSet<>();
     TurnAnswers answers = new TurnAnswers();
     // accuracy only: clue fidelity, which needs the scenes, is not reported here
@@ -60,8 +60,9 @@ record ChaosLog(GameOutcomes games, Set<String> versionsThatAnswered, TurnAnswer
     return new ChaosLog(games, answered, answers, evaluation, checkpoints, undecodable[0]);
   }
 
-  private static void fold(GameEvent event, GameOutcomes games, Set<String> answered, TurnAnswers answers) {
+  private static void fold(GameEvent event, GameEnds games, Set<String> answered, TurnAnswers answers) {
     Object payload = event.getPayload();
+    games.event(event.getGameId(), event.getOccurredAt());
     if (payload instanceof GameStarted) {
       games.started(event.getGameId(), event.getOccurredAt());
     } else if (payload instanceof GameCompleted) {

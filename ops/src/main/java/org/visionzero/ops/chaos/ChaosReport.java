@@ -26,7 +26,7 @@ import org.visionzero.json.Json;
  * @param poison             what the run's load wrote and what was dead-lettered ({@link ChaosLoad})
  */
 public record ChaosReport(long wallSeconds, List<String> processes, Map<String, Integer> kills,
-    Map<String, Integer> unplannedExits, RecoveryTimes recovery, GameOutcomes.Tally games, int turnsAnsweredTwice,
+    Map<String, Integer> unplannedExits, RecoveryTimes recovery, GameEnds.Tally games, int turnsAnsweredTwice,
     int sameAttemptTwice, int toTwoAttempts, int retries, int trajectoriesTwice, int inconsistent, int unscored, CheckpointAudit checkpoints, int rescoredIdentical, int rescoredTotal,
     Map<String, Object> poison, Optional<AccuracyPoint> accuracyAtFirstKill, Optional<AccuracyPoint> accuracyAtEnd,
     long undecodable) {
@@ -49,8 +49,8 @@ public record ChaosReport(long wallSeconds, List<String> processes, Map<String, 
   public List<String> broken() {
     List<String> broken = new ArrayList<>();
     if (games.lostCount() > 0) {
-      broken.add(games.lostCount() + " game(s) lost (started before the drain, neither completed nor aborted after "
-          + "it), e.g. " + first(games.lost()));
+      broken.add(games.lostCount() + " game(s) lost (started before the drain, never completed nor aborted, no event "
+          + "for longer than the stall horizon), e.g. " + first(games.lost()));
     }
     if (sameAttemptTwice > 0) {
       broken.add(sameAttemptTwice + " turn(s) with the same attempt answered more than once");

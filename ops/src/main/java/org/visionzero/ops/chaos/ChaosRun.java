@@ -137,61 +137,49 @@ public final class ChaosRun {
       throws Exception {
     Instant until = Instant.now().plus(duration);
     Instant firstKill = null;
-    Optional<PendingBroker> broker = Optional.empty();
-    while (Instant.now().isBefore(until)) {
-      Instant next = Instant.now().plus(schedule.nextWait());
-      while (Instant.now().isBefore(next) && Instant.now().isBefore(until)) {
-        broker = brokerRecovery(broker, health);
-        restartUnplannedExits();
+    try (BrokerRecovery brokers = new BrokerRecovery(health, this::recovered)) {
+      while (Instant.now().isBefore(until)) {
+        Instant next = Instant.now().plus(schedule.nextWait());
+        while (Instant.now().isBefore(next) && Instant.now().isBefore(until)) {
+          restartUnplannedExits();
+          Thread.sleep(TICK.toMillis());
+        }
+        if (!Instant.now().isBefore(until)) {
+          break;
+        }
+        boolean brokersWhole = !brokers.awaiting() && health.whole();
+        List<ChaosTarget> alive = processes.stream().filter(SupervisedProcess::isAlive)
+            .map(SupervisedProcess::target).toList();
+        Optional<ChaosTarget> victim = schedule.nextVictim(alive, brokersWhole);
+        if (victim.isEmpty()) {
+          continue;
+        }
+        SupervisedProcess process = processNamed(victim.get().name());
+        Instant killedAt = Instant.now();
+        process.kill();
+        process.start();
+        Instant restartedAt = Instant.now();
+        firstKill = firstKill == null ? killedAt : firstKill;
+        kills.merge(victim.get().kind().key(), 1, Integer::sum);
+        out.accept("killed " + victim.get().name() + " (SIGKILL) and restarted it; kills so far " + kills);
+        if (victim.get().isBroker()) {
+          int node = BrokerCluster.nodeId(victim.get().name());
+          brokers.await(victim.get().name(), cluster.address(node), node, killedAt);
+        } else {
+          watcher.awaitRecovery(victim.get().name(), killedAt, restartedAt);
+        }
+      }
+      // a broker still catching up is whole again before the drain's figures are read
+      Instant bound = Instant.now().plus(settings.drain());
+      while (brokers.awaiting() && Instant.now().isBefore(bound)) {
         Thread.sleep(TICK.toMillis());
       }
-      if (!Instant.now().isBefore(until)) {
-        break;
-      }
-      boolean brokersWhole = broker.isEmpty() && health.whole();
-      List<ChaosTarget> alive = processes.stream().filter(SupervisedProcess::isAlive)
-          .map(SupervisedProcess::target).toList();
-      Optional<ChaosTarget> victim = schedule.nextVictim(alive, brokersWhole);
-      if (victim.isEmpty()) {
-        continue;
-      }
-      SupervisedProcess process = processNamed(victim.get().name());
-      Instant killedAt = Instant.now();
-      process.kill();
-      process.start();
-      Instant restartedAt = Instant.now();
-      firstKill = firstKill == null ? killedAt : firstKill;
-      kills.merge(victim.get().kind().key(), 1, Integer::sum);
-      out.accept("killed " + victim.get().name() + " (SIGKILL) and restarted it; kills so far " + kills);
-      if (victim.get().isBroker()) {
-        int node = BrokerCluster.nodeId(victim.get().name());
-        broker = Optional.of(new PendingBroker(victim.get().name(), cluster.address(node), node, killedAt));
-      } else {
-        watcher.awaitRecovery(victim.get().name(), killedAt, restartedAt);
-      }
+      brokers.takeUnrecovered().ifPresent(name -> {
+        recovery.unobserved();
+        out.accept("recovery of " + name + " not seen before the drain ended");
+      });
     }
-    // a broker still catching up is whole again before the drain's figures are read
-    while (broker.isPresent() && Instant.now().isBefore(until.plus(settings.drain()))) {
-      broker = brokerRecovery(broker, health);
-      Thread.sleep(TICK.toMillis());
-    }
-    broker.ifPresent(pending -> {
-      recovery.unobserved();
-      out.accept("recovery of " + pending.name() + " not seen before the drain ended");
-    });
     return firstKill == null ? Instant.now() : firstKill;
-  }
-
-  private record PendingBroker(String name, String address, int nodeId, Instant killedAt) {
-  }
-
-  /** A killed broker has recovered when it answers again and every partition is back at full in-sync replicas. */
-  private Optional<PendingBroker> brokerRecovery(Optional<PendingBroker> pending, ClusterHealth health) {
-    if (pending.isPresent() && health.serves(pending.get().address(), pending.get().nodeId()) && health.whole()) {
-      recovered(pending.get().name(), Duration.between(pending.get().killedAt(), Instant.now()));
-      return Optional.empty();
-    }
-    return pending;
   }
 
   private void recovered(String target, Duration time) {
@@ -233,6 +221,7 @@ public final class ChaosRun {
       Instant drainStart, Instant began) throws Exception {
     out.accept("checking the log");
     LogAudit audit = LogAudit.read(clients, topics, READ_TIMEOUT);
+    Instant read = Instant.now();
     ChaosLog log = ChaosLog.read(clients, topics, ChaosSettings.RUN_ID, READ_TIMEOUT);
     CheckpointAudit checkpoints = CheckpointAudit.of(log.checkpoints(), log.versionsThatAnswered(),
         ChaosSettings.RUN_ID, new FileBlobStore(settings.dataDir().resolve("blobs")));
@@ -241,7 +230,7 @@ public final class ChaosRun {
     Map<String, Object> poison = load.report(clients, topics, READ_TIMEOUT);
     List<String> names = processes.stream().map(process -> process.target().name()).toList();
     ChaosReport report = new ChaosReport(Duration.between(began, Instant.now()).toSeconds(), names, kills,
-        unplannedExits, recovery, log.games().tally(drainStart), audit.turnsAnsweredTwice().size(),
+        unplannedExits, recovery, log.games().tally(drainStart, read.minus(settings.stallHorizon())), audit.turnsAnsweredTwice().size(),
         log.answers().sameAttemptTwice().size(), log.answers().toSeveralAttempts().size(), audit.retries(),
         audit.trajectoriesTwice().size(), audit.inconsistentTrajectories().size(),
         audit.completedWithoutTrajectory().size(), checkpoints, rescore.identical(), rescore.total(), poison,

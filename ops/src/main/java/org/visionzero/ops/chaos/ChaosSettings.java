@@ -37,6 +37,16 @@ public record ChaosSettings(Duration duration, KillInterval killEvery, int poiso
     }
   }
 
+  /** Turn timeouts without an event after which an open game counts as stalled ({@link GameEnds}). */
+  private static final int STALL_TURN_TIMEOUTS = 3;
+  /** Added to the stall horizon: a loaded machine runs the coordinator's timers late. */
+  private static final Duration STALL_GRACE = Duration.ofSeconds(15);
+
+  /** How long an open game may go without an event before it counts as lost rather than in flight. */
+  public Duration stallHorizon() {
+    return turnTimeout.multipliedBy(STALL_TURN_TIMEOUTS).plus(STALL_GRACE);
+  }
+
   /** Defaults of {@code vz chaos} for a given duration. */
   public static ChaosSettings defaults(Duration duration, Path dataDir) {
     return new ChaosSettings(duration, KillInterval.DEFAULT, 0, dataDir, 1, Duration.ofMinutes(4),

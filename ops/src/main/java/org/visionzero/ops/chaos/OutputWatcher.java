@@ -55,7 +55,7 @@ final class OutputWatcher implements AutoCloseable {
   private volatile boolean running = true;
 
   // Guarded by this.
-  private final GameOutcomes games = new GameOutcomes();
+  private final GameEnds games = new GameEnds();
   private final Set<String> completed = new HashSet<>();
   private final Set<String> scored = new HashSet<>();
   private final Map<String, Pending> pending = new HashMap<>();

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vz chaos}: the system as separate processes on a 3-broker cluster, killed at random; the log checked. */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
-    description = {"Run the system as processes, SIGKILL them at random, then check the log.",
+    description = {"Kill the system's processes at random, then check the log.",
         "Starts a 3-broker KRaft cluster on loopback (replication 3, min.insync.replicas 2), the coordinator, the "
             + "scorer, two workers, the trainer, the evaluator and a pair producer, each its own JVM; for --duration "
             + "kills one at random every --kill-every (never two brokers at once) and restarts it; then drains, "

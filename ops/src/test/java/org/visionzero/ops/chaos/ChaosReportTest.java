@@ -61,8 +61,8 @@ class ChaosReportTest {
     assertThat(Json.mapper().readTree(report.toJson()).get("ok").asBoolean()).isFalse();
   }
 
-  private static GameOutcomes.Tally games(boolean withLost) {
-    GameOutcomes games = new GameOutcomes();
+  private static GameEnds.Tally games(boolean withLost) {
+    GameEnds games = new GameEnds();
     games.started("a", DRAIN.minusSeconds(10));
     games.completed("a");
     games.started("b", DRAIN.minusSeconds(10));
@@ -71,10 +71,10 @@ class ChaosReportTest {
     if (withLost) {
       games.started("stuck", DRAIN.minusSeconds(10));
     }
-    return games.tally(DRAIN);
+    return games.tally(DRAIN, DRAIN.plusSeconds(30));
   }
 
-  private static ChaosReport report(GameOutcomes.Tally games, int twice, CheckpointAudit checkpoints, int identical,
+  private static ChaosReport report(GameEnds.Tally games, int twice, CheckpointAudit checkpoints, int identical,
       int total) {
     RecoveryTimes recovery = new RecoveryTimes();
     recovery.recovered(1000);

@@ -8,18 +8,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What became of every game in the log, counted from the game events alone. A game open at the end is <i>lost</i>
- * when it started before the drain began (it had the whole drain, with nothing killed, to finish or be aborted by
- * the coordinator's turn timeouts), and <i>in flight</i> when it started during the drain.
+ * What became of every game in the log, counted from the game events alone. A game still open when the log is read
+ * is <i>lost</i> when it started before the drain began and has stalled: no event of it for longer than the stall
+ * horizon (the coordinator answers every requested turn's silence with a retry or an abort within one turn timeout,
+ * so an open game with no event for several is one nobody plays any more). An open game that started during the
+ * drain, or is still moving (a slow machine), is <i>in flight</i>.
  */
-public final class GameOutcomes {
+public final class GameEnds {
 
   private final Map<String, Instant> started = new HashMap<>();
+  private final Map<String, Instant> lastEvent = new HashMap<>();
   private final Set<String> completed = new HashSet<>();
   private final Set<String> aborted = new HashSet<>();
 
   public void started(String gameId, Instant at) {
     started.putIfAbsent(gameId, at);
+    event(gameId, at);
+  }
+
+  /** Any event of the game (answer, retry, end): it is still being played. */
+  public void event(String gameId, Instant at) {
+    lastEvent.merge(gameId, at, (a, b) -> a.isAfter(b) ? a : b);
   }
 
   public void completed(String gameId) {
@@ -30,8 +39,11 @@ public final class GameOutcomes {
     aborted.add(gameId);
   }
 
-  /** The counts with the drain begun at {@code drainStart}. */
-  public Tally tally(Instant drainStart) {
+  /**
+   * The counts with the drain begun at {@code drainStart}; an open game whose last event is before
+   * {@code stalledBefore} (the time the log was read less the stall horizon) has stalled.
+   */
+  public Tally tally(Instant drainStart, Instant stalledBefore) {
     long finished = started.keySet().stream().filter(completed::contains).count();
     long abortedStarted = started.keySet().stream().filter(game -> !completed.contains(game))
         .filter(aborted::contains).count();
@@ -41,7 +53,7 @@ public final class GameOutcomes {
       if (completed.contains(game.getKey()) || aborted.contains(game.getKey())) {
         continue;
       }
-      if (game.getValue().isBefore(drainStart)) {
+      if (game.getValue().isBefore(drainStart) && lastEvent.get(game.getKey()).isBefore(stalledBefore)) {
         lost.add(game.getKey());
       } else {
         inFlight++;
