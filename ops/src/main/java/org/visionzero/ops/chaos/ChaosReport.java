@@ -12,6 +12,7 @@ import org.visionzero.json.Json;
 /**
  * The figures of a chaos run ({@code chaos.json}) and the guarantees they break, if any.
  *
+ * @param topicReplicas      the fewest replicas a topic of the catalog has
  * @param kills              kills by component kind ({@link ComponentKind#key()})
  * @param unplannedExits     processes that stopped without being killed (restarted by the supervisor), by name
  * @param games              what became of the games, from the game events alone
@@ -25,7 +26,7 @@ import org.visionzero.json.Json;
  * @param checkpoints        trained twice and bad checkpoints ({@link CheckpointAudit})
  * @param poison             what the run's load wrote and what was dead-lettered ({@link ChaosLoad})
  */
-public record ChaosReport(long wallSeconds, List<String> processes, Map<String, Integer> kills,
+public record ChaosReport(long wallSeconds, List<String> processes, int topicReplicas, Map<String, Integer> kills,
     Map<String, Integer> unplannedExits, RecoveryTimes recovery, GameEnds.Tally games, int turnsAnsweredTwice,
     int sameAttemptTwice, int toTwoAttempts, int retries, int trajectoriesTwice, int inconsistent, int unscored, CheckpointAudit checkpoints, int rescoredIdentical, int rescoredTotal,
     Map<String, Object> poison, Optional<AccuracyPoint> accuracyAtFirstKill, Optional<AccuracyPoint> accuracyAtEnd,
@@ -87,6 +88,7 @@ public record ChaosReport(long wallSeconds, List<String> processes, Map<String, 
     broken().forEach(node.putArray("broken")::add);
     node.put("wallSeconds", wallSeconds);
     processes.forEach(node.putArray("processes")::add);
+    node.put("topicReplicas", topicReplicas);
     ObjectNode killNode = node.putObject("kills");
     kills.forEach(killNode::put);
     killNode.put("total", totalKills());

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visionzero.blob.FileBlobStore;
@@ -26,6 +27,7 @@ import org.visionzero.ops.run.ModelRuntime;
 import org.visionzero.ops.run.V0Bootstrap;
 import org.visionzero.ops.run.V0Choice;
 import org.visionzero.ops.topics.TopicProvisioner;
+import org.visionzero.ops.topics.TopicState;
 import org.visionzero.topics.TopicCatalog;
 
 /**
@@ -50,6 +52,7 @@ public final class ChaosRun {
   private final Map<String, Integer> unplannedExits = new TreeMap<>();
   private final List<SupervisedProcess> processes = new ArrayList<>();
   private Optional<SupervisedProcess> producer = Optional.empty();
+  private int replicas;
   private final Path logDir;
 
   public ChaosRun(ChaosSettings settings, Consumer<String> out) {
@@ -75,7 +78,7 @@ public final class ChaosRun {
       out.accept("brokers starting at " + cluster.bootstrapServers() + " (logs in " + logDir + ")");
       try (ClusterHealth health = new ClusterHealth(clients, BrokerCluster.NODES)) {
         await("the 3-broker cluster to form", CLUSTER_START, health::whole);
-        provision(clients, topics);
+        replicas = provision(clients, topics);
         Path v0File = publishV0(clients, topics);
         ChaosComponents components = ChaosComponents.create(settings, cluster.bootstrapServers(), v0File, logDir);
         processes.addAll(components.killable());
@@ -116,10 +119,12 @@ public final class ChaosRun {
     }
   }
 
-  private void provision(Map<String, Object> clients, TopicCatalog topics) {
+  /** Creates the catalog's topics with 3 replicas and min ISR 2; returns the fewest replicas a topic got. */
+  private int provision(Map<String, Object> clients, TopicCatalog topics) {
     try (Admin admin = Admin.create(clients)) {
-      new TopicProvisioner(admin, READ_TIMEOUT).withReplication((short) ClusterMembership.REPLICATION_FACTOR,
-          ClusterMembership.MIN_IN_SYNC_REPLICAS).create(topics);
+      return new TopicProvisioner(admin, READ_TIMEOUT).withReplication((short) ClusterMembership.REPLICATION_FACTOR,
+          ClusterMembership.MIN_IN_SYNC_REPLICAS).create(topics).stream()
+          .mapToInt(TopicState::replicationFactor).min().orElse(0);
     }
   }
 
@@ -157,16 +162,20 @@ public final class ChaosRun {
         SupervisedProcess process = processNamed(victim.get().name());
         Instant killedAt = Instant.now();
         process.kill();
+        Optional<Map<TopicPartition, Long>> endsAtKill = victim.get().isBroker() ? Optional.empty()
+            : health.endOffsets(watcher.partitions());
         process.start();
-        Instant restartedAt = Instant.now();
         firstKill = firstKill == null ? killedAt : firstKill;
         kills.merge(victim.get().kind().key(), 1, Integer::sum);
         out.accept("killed " + victim.get().name() + " (SIGKILL) and restarted it; kills so far " + kills);
         if (victim.get().isBroker()) {
           int node = BrokerCluster.nodeId(victim.get().name());
           brokers.await(victim.get().name(), cluster.address(node), node, killedAt);
+        } else if (endsAtKill.isPresent()) {
+          watcher.awaitRecovery(victim.get().name(), killedAt, endsAtKill.get());
         } else {
-          watcher.awaitRecovery(victim.get().name(), killedAt, restartedAt);
+          recovery.unobserved();
+          out.accept("recovery of " + victim.get().name() + " not measured: the cluster did not give its ends");
         }
       }
       // a broker still catching up is whole again before the drain's figures are read
@@ -229,7 +238,7 @@ public final class ChaosRun {
     int firstKillVersion = AccuracyPoint.versionPublishedBy(log.checkpoints(), ChaosSettings.POLICY, firstKill);
     Map<String, Object> poison = load.report(clients, topics, READ_TIMEOUT);
     List<String> names = processes.stream().map(process -> process.target().name()).toList();
-    ChaosReport report = new ChaosReport(Duration.between(began, Instant.now()).toSeconds(), names, kills,
+    ChaosReport report = new ChaosReport(Duration.between(began, Instant.now()).toSeconds(), names, replicas, kills,
         unplannedExits, recovery, log.games().tally(drainStart, read.minus(settings.stallHorizon())), audit.turnsAnsweredTwice().size(),
         log.answers().sameAttemptTwice().size(), log.answers().toSeveralAttempts().size(), audit.retries(),
         audit.trajectoriesTwice().size(), audit.inconsistentTrajectories().size(),

@@ -1,14 +1,20 @@
 package org.visionzero.ops.chaos;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Whether the cluster is whole: every broker registered and every partition of every topic (internal ones
@@ -71,6 +77,27 @@ final class ClusterHealth implements AutoCloseable {
       return false;
     } catch (Exception e) {
       return false;
+    }
+  }
+
+  /**
+   * The end of each partition (its high watermark: every record appended so far, committed or not), or empty when
+   * the cluster does not answer in time.
+   */
+  Optional<Map<TopicPartition, Long>> endOffsets(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+    try {
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
+          .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          .forEach((partition, info) -> ends.put(partition, info.offset()));
+      return Optional.of(ends);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (Exception e) {
+      return Optional.empty();
     }
   }
 

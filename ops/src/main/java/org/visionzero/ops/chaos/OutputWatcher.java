@@ -35,7 +35,9 @@ import org.visionzero.topics.TopicCatalog;
  * beginning): the games as they start and end (for the drain), the games scored, and, for each killed component,
  * its first output seen after its restart, which ends the kill's recovery time. Outputs: the coordinator's game
  * events (started, retried, completed, aborted), a worker's answers (by worker id), the scorer's trajectories, the
- * trainer's training events and the evaluator's game requests.
+ * trainer's training events and the evaluator's game requests. Only records at or after the partitions' ends at the
+ * kill count: the killed process can append nothing after its death, so they are the restarted one's (a committed
+ * record of the dead one may still be read after the restart: the watcher runs behind).
  */
 final class OutputWatcher implements AutoCloseable {
 
@@ -52,6 +54,7 @@ final class OutputWatcher implements AutoCloseable {
   private final String evaluator;
   private final BiConsumer<String, Duration> onRecovered;
   private final Thread thread;
+  private final List<TopicPartition> partitions = new ArrayList<>();
   private volatile boolean running = true;
 
   // Guarded by this.
@@ -60,7 +63,7 @@ final class OutputWatcher implements AutoCloseable {
   private final Set<String> scored = new HashSet<>();
   private final Map<String, Pending> pending = new HashMap<>();
 
-  private record Pending(Instant killedAt, Instant restartedAt) {
+  private record Pending(Instant killedAt, Map<TopicPartition, Long> endsAtKill) {
   }
 
   /**
@@ -82,7 +85,6 @@ final class OutputWatcher implements AutoCloseable {
     this.trainer = trainer;
     this.evaluator = evaluator;
     this.onRecovered = onRecovered;
-    List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : List.of(topics.gameEvents().name(), topics.trajectories().name(), topics.training().name(),
         topics.gameRequests().name())) {
       partitions.addAll(TopicReads.partitions(consumer, topic, METADATA_TIMEOUT));
@@ -94,9 +96,17 @@ final class OutputWatcher implements AutoCloseable {
     this.thread.start();
   }
 
-  /** The kill of {@code target} at {@code killedAt} recovers at its first output after {@code restartedAt}. */
-  synchronized void awaitRecovery(String target, Instant killedAt, Instant restartedAt) {
-    pending.put(target, new Pending(killedAt, restartedAt));
+  /** The partitions read. */
+  List<TopicPartition> partitions() {
+    return partitions;
+  }
+
+  /**
+   * The kill of {@code target} at {@code killedAt} recovers at its first output at or after the partitions' ends
+   * once it was dead ({@code endsAtKill}).
+   */
+  synchronized void awaitRecovery(String target, Instant killedAt, Map<TopicPartition, Long> endsAtKill) {
+    pending.put(target, new Pending(killedAt, Map.copyOf(endsAtKill)));
   }
 
   synchronized int pendingRecoveries() {
@@ -128,7 +138,7 @@ final class OutputWatcher implements AutoCloseable {
       while (running) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
           Optional<String> source = source(record);
-          source.ifPresent(this::seen);
+          source.ifPresent(target -> seen(target, record));
         }
       }
     } catch (WakeupException e) {
@@ -180,12 +190,13 @@ final class OutputWatcher implements AutoCloseable {
     return Optional.of(coordinator);
   }
 
-  private void seen(String target) {
+  private void seen(String target, ConsumerRecord<String, byte[]> record) {
     Duration recovery;
     synchronized (this) {
       Pending kill = pending.get(target);
       Instant now = Instant.now();
-      if (kill == null || now.isBefore(kill.restartedAt())) {
+      Long end = kill == null ? null : kill.endsAtKill().get(new TopicPartition(record.topic(), record.partition()));
+      if (end == null || record.offset() < end) {
         return;
       }
       pending.remove(target);

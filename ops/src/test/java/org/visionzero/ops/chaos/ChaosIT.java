@@ -41,6 +41,7 @@ class ChaosIT {
     assertThat(dir.resolve("chaos/chaos.json")).exists();
     assertThat(Files.readString(dir.resolve("chaos/chaos.json"))).isEqualTo(report.toJson());
     assertThat(report.broken()).as(report.toJson()).isEmpty();
+    assertThat(report.topicReplicas()).as("replicas of the game topics").isEqualTo(3);
     assertThat(report.totalKills()).as(report.toJson()).isGreaterThanOrEqualTo(6);
     assertThat(report.kills()).as(report.toJson()).containsKey("broker");
     assertThat(report.kills().size()).as("kinds of process killed: %s", report.kills()).isGreaterThanOrEqualTo(4);

@@ -23,6 +23,7 @@ class ChaosReportTest {
 
     assertThat(report.broken()).isEmpty();
     assertThat(json.get("ok").asBoolean()).isTrue();
+    assertThat(json.get("topicReplicas").asInt()).isEqualTo(3);
     assertThat(json.get("kills").get("broker").asInt()).isEqualTo(2);
     assertThat(json.get("kills").get("worker").asInt()).isEqualTo(3);
     assertThat(json.get("kills").get("total").asInt()).isEqualTo(5);
@@ -81,7 +82,7 @@ class ChaosReportTest {
     recovery.recovered(2000);
     recovery.recovered(4000);
     recovery.unobserved();
-    return new ChaosReport(140, List.of("broker-1", "worker-1"), Map.of("broker", 2, "worker", 3),
+    return new ChaosReport(140, List.of("broker-1", "worker-1"), 3, Map.of("broker", 2, "worker", 3),
         Map.of("trainer", 1), recovery, games, twice + 3, twice, 3, 5, 0, 0, 0, checkpoints, identical, total,
         Map.of("written", 0, "deadLettered", Map.of()), Optional.of(new AccuracyPoint(1, 0.5, 40)),
         Optional.of(new AccuracyPoint(4, 0.75, 40)), 0);
