@@ -50,8 +50,9 @@ public final class ChaosRun {
   private final RecoveryTimes recovery = new RecoveryTimes();
   private final Map<String, Integer> kills = new TreeMap<>();
   private final Map<String, Integer> unplannedExits = new TreeMap<>();
+  /** Brokers, then components; guarded by itself where the shutdown hook may read it. */
   private final List<SupervisedProcess> processes = new ArrayList<>();
-  private Optional<SupervisedProcess> producer = Optional.empty();
+  private volatile Optional<SupervisedProcess> producer = Optional.empty();
   private int replicas;
   private final Path logDir;
 
@@ -71,6 +72,9 @@ public final class ChaosRun {
     BrokerCluster cluster = BrokerCluster.create(settings.dataDir().resolve("brokers"), logDir);
     Map<String, Object> clients = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     processes.addAll(cluster.brokers());
+    // Ctrl-C or SIGTERM of the supervisor stops its children too (they would outlive it)
+    Thread stopChildren = new Thread(this::stopAll, "vz-chaos-stop");
+    Runtime.getRuntime().addShutdownHook(stopChildren);
     try (load) {
       for (SupervisedProcess broker : cluster.brokers()) {
         broker.start();
@@ -81,7 +85,9 @@ public final class ChaosRun {
         replicas = provision(clients, topics);
         Path v0File = publishV0(clients, topics);
         ChaosComponents components = ChaosComponents.create(settings, cluster.bootstrapServers(), v0File, logDir);
-        processes.addAll(components.killable());
+        synchronized (processes) {
+          processes.addAll(components.killable());
+        }
         for (SupervisedProcess component : components.killable()) {
           component.start();
         }
@@ -109,12 +115,32 @@ public final class ChaosRun {
         }
       }
     } finally {
-      if (producer.isPresent()) {
-        producer.get().close();
+      stopAll();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChildren);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs or has run
       }
-      // components before the brokers they talk to
+    }
+  }
+
+  /** SIGTERM to every child still running: the producer, the components, then the brokers they talk to. */
+  private void stopAll() {
+    List<SupervisedProcess> all = new ArrayList<>();
+    producer.ifPresent(all::add);
+    synchronized (processes) {
       for (int i = processes.size() - 1; i >= 0; i--) {
-        processes.get(i).close();
+        all.add(processes.get(i));
+      }
+    }
+    for (SupervisedProcess process : all) {
+      try {
+        process.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("stopping {} failed: {}", process.target().name(), e.toString());
       }
     }
   }
