@@ -9,21 +9,23 @@ import org.visionzero.ops.eval.VersionResult;
 
 /**
  * The evaluator's decision accuracy of one version (correct votes of its decision samples on v0's clues), as
- * read back from the evaluation games in the log.
+ * read back from the evaluation games in the log. Only versions whose decision arm has all its planned games count:
+ * the newest version is often mid-evaluation when the run stops, and three games say little.
  */
-record AccuracyPoint(int version, double decisionAccuracy, long votes) {
+record AccuracyPoint(int version, double decisionAccuracy, long votes, long games) {
 
-  /** The newest version at or below {@code version} that has decision votes. */
-  static Optional<AccuracyPoint> atOrBefore(List<VersionResult> results, int version) {
+  /** The newest version at or below {@code version} with at least {@code games} decision games. */
+  static Optional<AccuracyPoint> atOrBefore(List<VersionResult> results, int version, long games) {
     return results.stream()
-        .filter(result -> result.version() <= version && result.decisionAccuracy().trials() > 0)
+        .filter(result -> result.version() <= version && result.decisionAccuracyVotes().games() >= games
+            && result.decisionAccuracy().trials() > 0)
         .max(Comparator.comparingInt(VersionResult::version))
         .map(AccuracyPoint::of);
   }
 
-  /** The newest version that has decision votes. */
-  static Optional<AccuracyPoint> newest(List<VersionResult> results) {
-    return atOrBefore(results, Integer.MAX_VALUE);
+  /** The newest version with at least {@code games} decision games. */
+  static Optional<AccuracyPoint> newest(List<VersionResult> results, long games) {
+    return atOrBefore(results, Integer.MAX_VALUE, games);
   }
 
   /** The newest version of {@code policy} published at or before {@code instant} (0 when none was). */
@@ -35,6 +37,7 @@ record AccuracyPoint(int version, double decisionAccuracy, long votes) {
   }
 
   private static AccuracyPoint of(VersionResult result) {
-    return new AccuracyPoint(result.version(), result.decisionAccuracy().rate(), result.decisionAccuracy().trials());
+    return new AccuracyPoint(result.version(), result.decisionAccuracy().rate(), result.decisionAccuracy().trials(),
+        result.decisionAccuracyVotes().games());
   }
 }

@@ -143,6 +143,7 @@ public record ChaosReport(long wallSeconds, List<String> processes, int topicRep
     accuracy.put("version", point.get().version());
     accuracy.put("decisionAccuracy", Json.round(point.get().decisionAccuracy(), DECIMALS));
     accuracy.put("votes", point.get().votes());
+    accuracy.put("games", point.get().games());
   }
 
   private static String first(java.util.Collection<String> items) {

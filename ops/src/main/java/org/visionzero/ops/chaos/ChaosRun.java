@@ -168,9 +168,11 @@ public final class ChaosRun {
       throws Exception {
     Instant until = Instant.now().plus(duration);
     Instant firstKill = null;
+    // the wait counts from the previous kill, so the checks around a kill do not stretch the interval
+    Instant previous = Instant.now();
     try (BrokerRecovery brokers = new BrokerRecovery(health, this::recovered)) {
       while (Instant.now().isBefore(until)) {
-        Instant next = Instant.now().plus(schedule.nextWait());
+        Instant next = previous.plus(schedule.nextWait());
         while (Instant.now().isBefore(next) && Instant.now().isBefore(until)) {
           restartUnplannedExits();
           Thread.sleep(TICK.toMillis());
@@ -187,6 +189,7 @@ public final class ChaosRun {
         }
         SupervisedProcess process = processNamed(victim.get().name());
         Instant killedAt = Instant.now();
+        previous = killedAt;
         process.kill();
         Optional<Map<TopicPartition, Long>> endsAtKill = victim.get().isBroker() ? Optional.empty()
             : health.endOffsets(watcher.partitions());
@@ -269,8 +272,8 @@ public final class ChaosRun {
         log.answers().sameAttemptTwice().size(), log.answers().toSeveralAttempts().size(), audit.retries(),
         audit.trajectoriesTwice().size(), audit.inconsistentTrajectories().size(),
         audit.completedWithoutTrajectory().size(), checkpoints, rescore.identical(), rescore.total(), poison,
-        AccuracyPoint.atOrBefore(log.evaluation().results(), firstKillVersion),
-        AccuracyPoint.newest(log.evaluation().results()), log.undecodable() + audit.undecodable());
+        AccuracyPoint.atOrBefore(log.evaluation().results(), firstKillVersion, settings.evalGamesPerArm()),
+        AccuracyPoint.newest(log.evaluation().results(), settings.evalGamesPerArm()), log.undecodable() + audit.undecodable());
     Files.writeString(settings.dataDir().resolve("chaos.json"), report.toJson());
     return report;
   }

@@ -84,7 +84,7 @@ class ChaosReportTest {
     recovery.unobserved();
     return new ChaosReport(140, List.of("broker-1", "worker-1"), 3, Map.of("broker", 2, "worker", 3),
         Map.of("trainer", 1), recovery, games, twice + 3, twice, 3, 5, 0, 0, 0, checkpoints, identical, total,
-        Map.of("written", 0, "deadLettered", Map.of()), Optional.of(new AccuracyPoint(1, 0.5, 40)),
-        Optional.of(new AccuracyPoint(4, 0.75, 40)), 0);
+        Map.of("written", 0, "deadLettered", Map.of()), Optional.of(new AccuracyPoint(1, 0.5, 40, 5)),
+        Optional.of(new AccuracyPoint(4, 0.75, 40, 5)), 0);
   }
 }
