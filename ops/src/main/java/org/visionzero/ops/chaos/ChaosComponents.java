@@ -23,7 +23,6 @@ final class ChaosComponents {
   static final String TRAINER = "trainer";
   static final String EVALUATOR = "evaluator";
   private static final String SESSION_TIMEOUT_MS = "10000";
-  private static final long TRAINER_STEPS = 1_000_000;
   private static final List<String> STREAMS_JVM = List.of("-Xmx256m");
   private static final List<String> WORKER_JVM = List.of("-Xmx512m");
   // A young generation no step fills, as TrainerResumeIT gives it (trainer/README, "DJL scalar ops").
@@ -51,6 +50,9 @@ final class ChaosComponents {
         "kafka.client.session.timeout.ms=" + SESSION_TIMEOUT_MS, ""));
     Path workerConfig = Files.writeString(configDir.resolve("worker.properties"),
         "kafka.client.session.timeout.ms=" + SESSION_TIMEOUT_MS + "\n");
+    Path trainerConfig = configDir.resolve("trainer.properties");
+    writeProperties(trainerConfig, RunTrainerSettings.openEnded(),
+        "The trainer settings vz run gives an open-ended run (warm-up, learning rates, checkpoint interval)");
     String blobs = data.resolve("blobs").toString();
     String state = data.resolve("state").toString();
     List<SupervisedProcess> killable = new ArrayList<>();
@@ -73,7 +75,7 @@ final class ChaosComponents {
     }
     killable.add(new SupervisedProcess(new ChaosTarget(TRAINER, ComponentKind.TRAINER), TRAINER_JVM,
         List.of("trainer", "--bootstrap-servers", bootstrap, "--blob-dir", blobs, "--run-id", ChaosSettings.RUN_ID,
-            "--base-checkpoint", v0File.toString(), "--steps", String.valueOf(TRAINER_STEPS), "--device", "cpu"),
+            "--base-checkpoint", v0File.toString(), "--device", "cpu", "--config", trainerConfig.toString()),
         logDir));
     killable.add(new SupervisedProcess(new ChaosTarget(EVALUATOR, ComponentKind.EVALUATOR), SMALL_JVM,
         List.of("eval", "--continuous", "--bootstrap-servers", bootstrap, "--run-id", ChaosSettings.RUN_ID,
@@ -85,6 +87,14 @@ final class ChaosComponents {
             "--count", String.valueOf(pairs), "--rate", String.valueOf(settings.pairsPerSecond()),
             "--seed", String.valueOf(settings.seed())), logDir);
     return new ChaosComponents(killable, producer, targetByWorkerId);
+  }
+
+  private static void writeProperties(Path file, Map<String, String> settings, String comment) throws IOException {
+    java.util.Properties properties = new java.util.Properties();
+    properties.putAll(settings);
+    try (var out = Files.newBufferedWriter(file)) {
+      properties.store(out, comment);
+    }
   }
 
   /** The processes the kill loop may kill, brokers aside. */
