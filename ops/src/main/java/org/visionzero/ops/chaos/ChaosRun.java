@@ -18,10 +18,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visionzero.blob.FileBlobStore;
-import org.visionzero.logtools.rescore.Rescore;
-import org.visionzero.logtools.rescore.RescoreFrom;
-import org.visionzero.logtools.rescore.RescoreReport;
-import org.visionzero.ops.audit.LogAudit;
 import org.visionzero.ops.broker.ClusterMembership;
 import org.visionzero.ops.run.ModelRuntime;
 import org.visionzero.ops.run.V0Bootstrap;
@@ -41,7 +37,7 @@ public final class ChaosRun {
   private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
   private static final Duration TICK = Duration.ofMillis(500);
   private static final Duration CLUSTER_START = Duration.ofMinutes(2);
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(120);
   private static final int IMAGE_SIZE = 128;
 
   private final ChaosSettings settings;
@@ -111,7 +107,10 @@ public final class ChaosRun {
             out.accept("recovery of " + target + " not seen before the drain ended");
           });
           stopInReverse(components.killable());
-          return endCheck(clients, topics, load, firstKill, drainStart, began);
+          out.accept("checking the log");
+          List<String> names = processes.stream().map(process -> process.target().name()).toList();
+          return EndCheck.run(settings, clients, topics, load, new EndCheck.Observed(began, firstKill, drainStart,
+              names, replicas, kills, unplannedExits, recovery));
         }
       }
     } finally {
@@ -145,12 +144,21 @@ public final class ChaosRun {
     }
   }
 
-  /** Creates the catalog's topics with 3 replicas and min ISR 2; returns the fewest replicas a topic got. */
-  private int provision(Map<String, Object> clients, TopicCatalog topics) {
+  /**
+   * Creates the catalog's topics with 3 replicas and min ISR 2; returns the fewest replicas a topic has, once every
+   * topic is in the metadata (right after the creation a describe may not list them yet: 0).
+   */
+  private int provision(Map<String, Object> clients, TopicCatalog topics) throws InterruptedException {
     try (Admin admin = Admin.create(clients)) {
-      return new TopicProvisioner(admin, READ_TIMEOUT).withReplication((short) ClusterMembership.REPLICATION_FACTOR,
-          ClusterMembership.MIN_IN_SYNC_REPLICAS).create(topics).stream()
-          .mapToInt(TopicState::replicationFactor).min().orElse(0);
+      TopicProvisioner provisioner = new TopicProvisioner(admin, ADMIN_TIMEOUT)
+          .withReplication((short) ClusterMembership.REPLICATION_FACTOR, ClusterMembership.MIN_IN_SYNC_REPLICAS);
+      List<TopicState> states = provisioner.create(topics);
+      Instant until = Instant.now().plus(CLUSTER_START);
+      while (states.stream().anyMatch(state -> state.replicationFactor() == 0) && Instant.now().isBefore(until)) {
+        Thread.sleep(TICK.toMillis());
+        states = provisioner.describe(topics);
+      }
+      return states.stream().mapToInt(TopicState::replicationFactor).min().orElse(0);
     }
   }
 
@@ -253,29 +261,6 @@ public final class ChaosRun {
     for (int i = components.size() - 1; i >= 0; i--) {
       components.get(i).close();
     }
-  }
-
-  private ChaosReport endCheck(Map<String, Object> clients, TopicCatalog topics, ChaosLoad load, Instant firstKill,
-      Instant drainStart, Instant began) throws Exception {
-    out.accept("checking the log");
-    LogAudit audit = LogAudit.read(clients, topics, READ_TIMEOUT);
-    Instant read = Instant.now();
-    ChaosLog log = ChaosLog.read(clients, topics, ChaosSettings.RUN_ID, READ_TIMEOUT);
-    CheckpointAudit checkpoints = CheckpointAudit.of(log.checkpoints(), log.versionsThatAnswered(),
-        ChaosSettings.RUN_ID, new FileBlobStore(settings.dataDir().resolve("blobs")));
-    RescoreReport rescore = Rescore.run(clients, topics, RescoreFrom.beginning(), READ_TIMEOUT);
-    int firstKillVersion = AccuracyPoint.versionPublishedBy(log.checkpoints(), ChaosSettings.POLICY, firstKill);
-    Map<String, Object> poison = load.report(clients, topics, READ_TIMEOUT);
-    List<String> names = processes.stream().map(process -> process.target().name()).toList();
-    ChaosReport report = new ChaosReport(Duration.between(began, Instant.now()).toSeconds(), names, replicas, kills,
-        unplannedExits, recovery, log.games().tally(drainStart, read.minus(settings.stallHorizon())), audit.turnsAnsweredTwice().size(),
-        log.answers().sameAttemptTwice().size(), log.answers().toSeveralAttempts().size(), audit.retries(),
-        audit.trajectoriesTwice().size(), audit.inconsistentTrajectories().size(),
-        audit.completedWithoutTrajectory().size(), checkpoints, rescore.identical(), rescore.total(), poison,
-        AccuracyPoint.atOrBefore(log.evaluation().results(), firstKillVersion, settings.evalGamesPerArm()),
-        AccuracyPoint.newest(log.evaluation().results(), settings.evalGamesPerArm()), log.undecodable() + audit.undecodable());
-    Files.writeString(settings.dataDir().resolve("chaos.json"), report.toJson());
-    return report;
   }
 
   private SupervisedProcess processNamed(String name) {
