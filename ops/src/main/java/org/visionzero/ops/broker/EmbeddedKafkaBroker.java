@@ -21,7 +21,8 @@ import org.visionzero.topics.Topic;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM, with its data
- * in a directory that survives restarts. The directory is locked for the broker's lifetime, so a second start
+ * in a directory that survives restarts; or, with {@link BrokerSettings#cluster()}, one node of a multi-node
+ * cluster (each node its own process, as {@code vz chaos} starts them). The directory is locked for the broker's lifetime, so a second start
  * on it is refused before anything is touched.
  *
  * <pre>{@code
@@ -40,7 +41,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final String HOST = "localhost";
   private static final int NODE_ID = 1;
-  // Internal topics of a single-node broker: one replica; few partitions keep the first start fast.
+  // Internal topics of a single-node broker: one replica (a cluster's: ClusterMembership); few partitions keep the
+  // first start fast.
   private static final int INTERNAL_TOPIC_PARTITIONS = 8;
 
   private final Path dataDir;
@@ -73,9 +75,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       } else {
         FreePorts.requireFree(port);
       }
-      Properties props = brokerProperties(dataDir, port, FreePorts.pick(), settings);
+      int controllerPort = settings.cluster().map(ClusterMembership::controllerPort).orElseGet(FreePorts::pick);
+      Properties props = brokerProperties(dataDir, port, controllerPort, settings);
       Path propsFile = writeServerProperties(dataDir, props);
-      formatOnFirstUse(dataDir, propsFile);
+      formatOnFirstUse(dataDir, propsFile,
+          settings.cluster().map(ClusterMembership::clusterId).orElseGet(() -> Uuid.randomUuid().toString()));
       long startedAt = System.nanoTime();
       server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
@@ -122,9 +126,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   static Properties brokerProperties(Path dataDir, int port, int controllerPort, BrokerSettings settings) {
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
-    p.setProperty("node.id", String.valueOf(NODE_ID));
-    // A static single voter: the controller port may then change between restarts of the same data dir.
-    p.setProperty("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+    int nodeId = settings.cluster().map(ClusterMembership::nodeId).orElse(NODE_ID);
+    p.setProperty("node.id", String.valueOf(nodeId));
+    // Static voters. A single voter's controller port may change between restarts of the same data dir; the
+    // voters of a cluster are fixed by whoever starts it.
+    p.setProperty("controller.quorum.voters", settings.cluster().map(cluster -> cluster.voters(HOST))
+        .orElse(NODE_ID + "@" + HOST + ":" + controllerPort));
     p.setProperty("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
     p.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
     p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -145,6 +152,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.setProperty("log.segment.bytes", segmentBytes);
     p.setProperty("offsets.topic.segment.bytes", segmentBytes);
     p.setProperty("transaction.state.log.segment.bytes", segmentBytes);
+    settings.cluster().ifPresent(cluster -> cluster.replicationProperties().forEach(p::setProperty));
     settings.overrides().forEach(p::setProperty);
     return p;
   }
@@ -159,12 +167,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static void formatOnFirstUse(Path dataDir, Path propsFile) {
+  private static void formatOnFirstUse(Path dataDir, Path propsFile, String clusterId) {
     if (Files.exists(dataDir.resolve(LOG_DIR_NAME).resolve("meta.properties"))) {
       return;
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    String clusterId = Uuid.randomUuid().toString();
     int status;
     try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
       status = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString()}, out);

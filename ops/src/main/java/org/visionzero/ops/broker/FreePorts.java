@@ -6,8 +6,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Picks a TCP port the OS considers free right now on the loopback interface. */
-final class FreePorts {
+/** Picks a TCP port the OS considers free right now on the loopback interface (public for {@code vz chaos}, which
+ * chooses the ports of its brokers before starting them). */
+public final class FreePorts {
 
   private FreePorts() {
   }
@@ -30,7 +31,7 @@ final class FreePorts {
     }
   }
 
-  static int pick() {
+  public static int pick() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

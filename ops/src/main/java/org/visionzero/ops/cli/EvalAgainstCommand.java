@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import org.visionzero.ops.config.KafkaClientConfig;
 import org.visionzero.ops.eval.AgainstBase;
+import org.visionzero.ops.eval.Evaluator;
+import org.visionzero.ops.eval.EvaluatorSettings;
 import org.visionzero.ops.eval.VersionResult;
 import picocli.CommandLine.Option;
 
@@ -31,8 +33,19 @@ public final class EvalAgainstCommand extends ClusterCommand {
       description = "Longest wait for the games, seconds (default 1800).")
   long budgetSeconds;
 
+  @Option(names = "--continuous", description = "Run the evaluator of vz run as a process until Ctrl-C: a few "
+      + "games per arm (--games) of every new version of --policy, tagged with --run-id (vz chaos starts it so).")
+  boolean continuous;
+  @Option(names = "--run-id", paramLabel = "ID", defaultValue = "run-1",
+      description = "With --continuous: the run whose versions are evaluated (default run-1).")
+  String runId;
+
   @Override
   void run(KafkaClientConfig settings) throws InterruptedException {
+    if (continuous) {
+      runContinuously(settings);
+      return;
+    }
     if (!BASE.equals(against.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException("--against " + against + ": only v0 is supported");
     }
@@ -46,5 +59,14 @@ public final class EvalAgainstCommand extends ClusterCommand {
         result.decisionAccuracy().rate(), result.noImageAccuracy().rate(), result.naRate().rate(),
         result.refereeVersion(), result.clueWinRate().rate(), result.clueWinRate().low(),
         result.clueWinRate().high(), result.clueFidelity().value(), result.paperWinRate().rate()));
+  }
+
+  /** The evaluator of {@code vz run}, alone; restarted, it reads its topics again from the beginning. */
+  private void runContinuously(KafkaClientConfig settings) {
+    Evaluator evaluator = Evaluator.start(EvaluatorSettings.defaults(runId, policy).withGamesPerArm(games),
+        settings.clientProperties().asMap(), settings.topicCatalog(), true);
+    output.progress("Evaluator of run '" + runId + "' running (" + games + " games per arm of each new version of '"
+        + policy + "'); Ctrl-C to stop.");
+    Foreground.runUntilStopped(evaluator, () -> output.progress("Evaluator stopped."));
   }
 }

@@ -35,6 +35,7 @@ public final class Vz implements Runnable {
       TailCommand::new,
       RescoreCommand::new,
       AuditCommand::new,
+      ChaosCommand::new,
       DeadLettersCommand::new,
       ExportCommand::new,
       BenchCommand::new,

@@ -34,12 +34,36 @@ public final class TopicProvisioner {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
+  private static final String MIN_IN_SYNC_REPLICAS = "min.insync.replicas";
+
   private final Admin admin;
   private final Duration timeout;
+  /** Empty: the cluster's default replication factor and min.insync.replicas. */
+  private final Optional<Short> replicationFactor;
+  private final Map<String, String> replicationConfigs;
 
   public TopicProvisioner(Admin admin, Duration timeout) {
+    this(admin, timeout, Optional.empty(), Map.of());
+  }
+
+  private TopicProvisioner(Admin admin, Duration timeout, Optional<Short> replicationFactor,
+      Map<String, String> replicationConfigs) {
     this.admin = admin;
     this.timeout = timeout;
+    this.replicationFactor = replicationFactor;
+    this.replicationConfigs = replicationConfigs;
+  }
+
+  /**
+   * A provisioner that creates missing topics with {@code factor} replicas and {@code minInSync} of them needed
+   * to acknowledge a write ({@code vz chaos}'s 3-broker cluster: 3 and 2), whatever the cluster's defaults.
+   */
+  public TopicProvisioner withReplication(short factor, int minInSync) {
+    if (minInSync < 1 || minInSync > factor) {
+      throw new IllegalArgumentException("min.insync.replicas must be 1.." + factor + ", was " + minInSync);
+    }
+    return new TopicProvisioner(admin, timeout, Optional.of(factor),
+        Map.of(MIN_IN_SYNC_REPLICAS, String.valueOf(minInSync)));
   }
 
   /** Creates every missing topic of {@code catalog}; returns the state of all of them, in catalog order. */
@@ -51,8 +75,8 @@ public final class TopicProvisioner {
       }
     }
     List<NewTopic> newTopics = missing.stream()
-        .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty())
-            .configs(topic.configs()))
+        .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()), replicationFactor)
+            .configs(withReplicationConfigs(topic.configs())))
         .toList();
     admin.createTopics(newTopics).values().forEach((name, future) -> {
       try {
@@ -122,6 +146,12 @@ public final class TopicProvisioner {
     });
     return new TopicState(topic.name(), TopicState.EXISTS, partitions, topic.partitions(), replicas, actual,
         problems);
+  }
+
+  private Map<String, String> withReplicationConfigs(Map<String, String> configs) {
+    Map<String, String> all = new TreeMap<>(configs);
+    all.putAll(replicationConfigs);
+    return all;
   }
 
   private static TopicState withStatus(TopicState state, String status) {

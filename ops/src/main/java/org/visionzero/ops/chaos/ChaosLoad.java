@@ -1,0 +1,28 @@
+package org.visionzero.ops.chaos;
+
+import java.time.Duration;
+import java.util.Map;
+import org.visionzero.topics.TopicCatalog;
+
+/**
+ * Extra load a chaos run puts on the system while it kills processes (hostile records, for one): started once the
+ * cluster and its topics exist, stopped when the kills stop, and reported in {@code chaos.json} under
+ * {@code poison}.
+ */
+public interface ChaosLoad extends AutoCloseable {
+
+  /**
+   * Starts writing, spread over {@code runFor}; returns at once.
+   *
+   * @param clientProperties Kafka client settings of the chaos cluster
+   */
+  void start(Map<String, Object> clientProperties, TopicCatalog topics, Duration runFor);
+
+  /** What was written and what the components dead-lettered, read back after the drain. */
+  Map<String, Object> report(Map<String, Object> clientProperties, TopicCatalog topics, Duration timeout)
+      throws Exception;
+
+  /** Stops writing (the kills are over). */
+  @Override
+  void close();
+}

@@ -1,0 +1,60 @@
+package org.visionzero.ops.chaos;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.visionzero.blob.FileBlobStore;
+import org.visionzero.logtools.rescore.Rescore;
+import org.visionzero.logtools.rescore.RescoreFrom;
+import org.visionzero.logtools.rescore.RescoreReport;
+import org.visionzero.ops.audit.LogAudit;
+import org.visionzero.topics.TopicCatalog;
+
+/**
+ * The end of a chaos run: the log read back with the brokers up and the components stopped, independently of
+ * their bookkeeping ({@code LogAudit}, {@link ChaosLog}, {@link CheckpointAudit}, {@code vz rescore}), beside what
+ * the supervisor saw, into {@code chaos.json}.
+ */
+final class EndCheck {
+
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+
+  /**
+   * What the supervisor saw.
+   *
+   * @param topicReplicas the fewest replicas a catalog topic was created with
+   */
+  record Observed(Instant began, Instant firstKill, Instant drainStart, List<String> processes, int topicReplicas,
+      Map<String, Integer> kills, Map<String, Integer> unplannedExits, RecoveryTimes recovery) {
+  }
+
+  private EndCheck() {
+  }
+
+  static ChaosReport run(ChaosSettings settings, Map<String, Object> clients, TopicCatalog topics, ChaosLoad load,
+      Observed observed) throws Exception {
+    LogAudit audit = LogAudit.read(clients, topics, READ_TIMEOUT);
+    Instant read = Instant.now();
+    ChaosLog log = ChaosLog.read(clients, topics, ChaosSettings.RUN_ID, READ_TIMEOUT);
+    CheckpointAudit checkpoints = CheckpointAudit.of(log.checkpoints(), log.versionsThatAnswered(),
+        ChaosSettings.RUN_ID, new FileBlobStore(settings.dataDir().resolve("blobs")));
+    RescoreReport rescore = Rescore.run(clients, topics, RescoreFrom.beginning(), READ_TIMEOUT);
+    int firstKillVersion = AccuracyPoint.versionPublishedBy(log.checkpoints(), ChaosSettings.POLICY,
+        observed.firstKill());
+    Map<String, Object> poison = load.report(clients, topics, READ_TIMEOUT);
+    ChaosReport report = new ChaosReport(Duration.between(observed.began(), Instant.now()).toSeconds(),
+        observed.processes(), observed.topicReplicas(), observed.kills(), observed.unplannedExits(),
+        observed.recovery(), log.games().tally(observed.drainStart(), read.minus(settings.stallHorizon())),
+        audit.turnsAnsweredTwice().size(), log.answers().sameAttemptTwice().size(),
+        log.answers().toSeveralAttempts().size(), audit.retries(), audit.trajectoriesTwice().size(),
+        audit.inconsistentTrajectories().size(), audit.completedWithoutTrajectory().size(), checkpoints,
+        rescore.identical(), rescore.total(), poison,
+        AccuracyPoint.atOrBefore(log.evaluation().results(), firstKillVersion, settings.evalGamesPerArm()),
+        AccuracyPoint.newest(log.evaluation().results(), settings.evalGamesPerArm()),
+        log.undecodable() + audit.undecodable());
+    Files.writeString(settings.dataDir().resolve("chaos.json"), report.toJson());
+    return report;
+  }
+}
