@@ -28,6 +28,7 @@ import org.visionzero.events.TurnRetried;
 import org.visionzero.game.score.TrajectoryConsistency;
 import org.visionzero.json.Json;
 import org.visionzero.logtools.replay.TopicReads;
+import org.visionzero.ops.chaos.poison.PoisonWriter;
 import org.visionzero.streams.scorer.ScorerTopology;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
@@ -117,6 +118,9 @@ public record LogAudit(int gamesStarted, Map<String, Instant> startedAt, Map<Str
   private static <V> void read(KafkaConsumer<String, byte[]> consumer, Topic<String, V> topic, Duration timeout,
       java.util.function.Consumer<V> sink, Tally tally) throws TimeoutException {
     TopicReads.readToEnd(consumer, TopicReads.partitions(consumer, topic.name(), timeout), timeout, record -> {
+      if (PoisonWriter.isPoison(record)) {
+        return; // written by a chaos run's poison load, not by the system: its dead letters account for it
+      }
       V value;
       try {
         value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());

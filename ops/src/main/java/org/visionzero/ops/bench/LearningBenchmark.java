@@ -239,6 +239,8 @@ public final class LearningBenchmark {
     // The same evaluation work as the synchronous arm: its two arms, at the same interval.
     values.put(VzRunConfig.EVAL_INTERVAL, options.evalInterval().toMillis() + "ms");
     values.put(VzRunConfig.EVAL_ARMS, EvalArm.DECISION.wireName() + "," + EvalArm.NO_IMAGE.wireName());
+    // Nothing the benchmark reports comes from the transfer probe: not worth its minutes of wall time.
+    values.put(VzRunConfig.PROBE_ITEMS, "0");
     values.put(VzRunConfig.EVAL_FINAL_GAMES, Integer.toString(options.finalGames()));
     values.put(VzRunConfig.EVAL_FINAL_BUDGET, FINAL_EVALUATION_BUDGET.toSeconds() + "s");
     return new VzRunConfig(values);

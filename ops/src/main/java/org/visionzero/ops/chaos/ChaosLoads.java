@@ -1,24 +1,19 @@
 package org.visionzero.ops.chaos;
 
 /**
- * The load of {@code --poison N}. Hostile records come from {@code org.visionzero.ops.chaos.poison}
- * ({@code PoisonWriter}, {@code DeadLetterCounts}), which is built separately: until it is part of the build, any
- * N above 0 is refused with a clear message. Wiring it in is one {@link ChaosLoad} that writes N records with
- * {@code PoisonWriter} spread over the run and reports {@code DeadLetterCounts.read}, returned here.
+ * The load of {@code --poison N}: nothing for 0, else {@link PoisonLoad} (hostile records from
+ * {@code org.visionzero.ops.chaos.poison}, spread over the kill phase, each to be dead-lettered with its reason).
  */
 public final class ChaosLoads {
 
   private ChaosLoads() {
   }
 
-  public static ChaosLoad poison(int records) {
+  /** The load of {@code --poison records}, its records seeded by {@code seed}. */
+  public static ChaosLoad poison(int records, long seed) {
     if (records < 0) {
       throw new IllegalArgumentException("--poison must be 0 or more, was " + records);
     }
-    if (records > 0) {
-      throw new IllegalArgumentException("--poison " + records + ": poison not available in this build (package "
-          + "org.visionzero.ops.chaos.poison is not in it yet); run with --poison 0");
-    }
-    return new NoLoad();
+    return records == 0 ? new NoLoad() : new PoisonLoad(records, seed);
   }
 }

@@ -71,6 +71,11 @@ public record ChaosReport(long wallSeconds, List<String> processes, int topicRep
       broken.add(inconsistent + " trajectory(ies) contradict their decisions, " + unscored
           + " completed game(s) have none (vz audit names them)");
     }
+    long unaccountedPoison = PoisonLoad.unaccounted(poison);
+    if (unaccountedPoison > 0) {
+      broken.add(unaccountedPoison + " poison record(s) without a dead letter, e.g. "
+          + poison.get("unaccountedExamples"));
+    }
     if (!checkpoints.badLoaded().isEmpty()) {
       broken.add(checkpoints.badLoaded().size() + " checkpoint(s) that answered turns fail verification: "
           + first(checkpoints.badLoaded()));

@@ -61,7 +61,7 @@ public final class ChaosRun {
 
   /** Runs every phase; returns the report (also written to {@code chaos.json} in the data dir). */
   public ChaosReport run() throws Exception {
-    ChaosLoad load = ChaosLoads.poison(settings.poison());
+    ChaosLoad load = ChaosLoads.poison(settings.poison(), settings.seed());
     requireEmpty(settings.dataDir());
     Instant began = Instant.now();
     TopicCatalog topics = TopicCatalog.defaults();

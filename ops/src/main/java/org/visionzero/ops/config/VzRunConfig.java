@@ -179,8 +179,9 @@ public final class VzRunConfig extends AbstractConfig {
                 + "evaluate the newest version as soon as the previous evaluation is done). Evaluation games share "
                 + "the workers with training games.")
         .define(EVAL_ARMS, Type.LIST, allArms(), Importance.LOW,
-            "The evaluation arms played for each version while training (the final evaluation plays all of them): "
-                + "any of " + allArms() + "; e.g. 'decision,no-image' leaves the workers more time for training.")
+            "The evaluation arms played for each evaluated version, while training and at the end: any of "
+                + allArms() + "; e.g. 'decision,no-image' leaves the workers more time for training (and the "
+                + "summary without win rates).")
         .define(EVAL_FINAL_GAMES, Type.INT, 500, Range.atLeast(0), Importance.MEDIUM,
             "Evaluation games per arm of the final version at the end (0: none).")
         .define(PROBE_ITEMS, Type.INT, 100, Range.between(0, 100_000), Importance.LOW,
@@ -394,7 +395,7 @@ public final class VzRunConfig extends AbstractConfig {
     return DurationText.parseNonNegative(EVAL_INTERVAL, getString(EVAL_INTERVAL));
   }
 
-  /** The arms played while training ({@value #EVAL_ARMS}); an unknown name is a clear error. */
+  /** The arms every evaluation plays ({@value #EVAL_ARMS}); an unknown name is a clear error. */
   public Set<EvalArm> evalArms() {
     List<String> names = getList(EVAL_ARMS);
     if (names.isEmpty()) {

@@ -3,7 +3,6 @@ package org.visionzero.ops.eval;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,10 +221,10 @@ public final class Evaluator implements AutoCloseable {
   public VersionResult evaluate(int version, int gamesPerArm, Duration budget, EvaluationProgress progress)
       throws InterruptedException {
     Instant until = clock.instant().plus(budget);
-    EvaluationTarget target = new EvaluationTarget(version, gamesPerArm);
+    EvaluationTarget target = new EvaluationTarget(version, gamesPerArm, settings.arms());
     synchronized (this) {
       referee.chooseIfNone(version, "no version reached the threshold before the final evaluation");
-      scheduler.request(newPlan(version, gamesPerArm, EnumSet.allOf(EvalArm.class)));
+      scheduler.request(newPlan(version, gamesPerArm, settings.arms()));
       while (!target.metBy(tally) && clock.instant().isBefore(until) && failure.get() == null
           && stopped.getCount() > 0) {
         wait(Math.max(1, Math.min(1_000, Duration.between(clock.instant(), until).toMillis())));

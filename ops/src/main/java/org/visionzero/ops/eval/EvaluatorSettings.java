@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * @param interval           while training runs, the least time from the start of one version's evaluation to the
  *                           start of the next (zero: as soon as the previous one is done); evaluation games share
  *                           the workers with training games, so a longer interval gives training more of them
- * @param arms               the arms played while training runs (the final evaluation plays every arm)
+ * @param arms               the arms every evaluation plays (while training and at the end)
  */
 public record EvaluatorSettings(String runId, String policyName, int gamesPerArm, int maxInFlight,
     double refereeThreshold, int refereeMinSamples, OptionalInt fixedReferee, Optional<Path> refereeFile,
@@ -88,7 +88,7 @@ public record EvaluatorSettings(String runId, String policyName, int gamesPerArm
         fixedReferee, refereeFile, stallTimeout, least, arms);
   }
 
-  /** The same settings playing only {@code played} while training runs. */
+  /** The same settings playing only {@code played}. */
   public EvaluatorSettings withArms(Set<EvalArm> played) {
     return new EvaluatorSettings(runId, policyName, gamesPerArm, maxInFlight, refereeThreshold, refereeMinSamples,
         fixedReferee, refereeFile, stallTimeout, interval, played);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,18 @@ class EvaluationTargetTest {
 
     assertThat(target.metBy(tally)).isTrue();
     assertThat(target.shareDone(tally)).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldBeMetWhenEveryPlayedArmHasItsGamesWhateverTheOthersHave() {
+    EvaluationTarget target = new EvaluationTarget(3, 2, EnumSet.of(EvalArm.DECISION, EvalArm.NO_IMAGE));
+    add(EvalArm.DECISION, 3, 2);
+    add(EvalArm.NO_IMAGE, 3, 1);
+
+    assertThat(target.metBy(tally)).isFalse();
+    assertThat(target.shareDone(tally)).isCloseTo(3 / 4.0, within(1e-12));
+    add(EvalArm.NO_IMAGE, 3, 1);
+    assertThat(target.metBy(tally)).isTrue();
   }
 
   private void add(EvalArm arm, int version, int count) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +33,19 @@ import org.visionzero.topics.TopicCatalog;
 public final class PoisonWriter implements AutoCloseable {
   /** The header naming a poison record's kind. */
   public static final String HEADER = "vz.poison";
+
+  /**
+   * True when {@code record} was written by a poison load (it carries {@link #HEADER}). Only checks that audit a
+   * chaos run ask this, to leave the load's own records out of the system's figures; no component does.
+   */
+  public static boolean isPoison(ConsumerRecord<?, ?> record) {
+    return record.headers().lastHeader(HEADER) != null;
+  }
+
+  /** True when {@code id} (a game, pair or run id) was made up by a poison load. */
+  public static boolean isPoisonId(String id) {
+    return id != null && id.startsWith(PoisonRecipes.PREFIX);
+  }
 
   private final Map<String, Object> clientProps;
   private final TopicCatalog topics;

@@ -1,0 +1,115 @@
+package org.visionzero.ops.chaos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.visionzero.events.DeadLetter;
+import org.visionzero.ops.chaos.poison.DeadLetterCounts;
+import org.visionzero.ops.chaos.poison.PoisonAccounting;
+import org.visionzero.ops.chaos.poison.PoisonReport;
+import org.visionzero.ops.chaos.poison.PoisonWriter;
+import org.visionzero.topics.TopicCatalog;
+
+/**
+ * {@code --poison N}: N hostile records ({@link PoisonWriter}: every kind, every input topic) written in small
+ * batches spread evenly over the kill phase, the rest at its end; afterwards every one must be accounted for by
+ * a dead letter with its reason ({@link PoisonAccounting}; replays are tolerated by idempotence instead).
+ */
+final class PoisonLoad implements ChaosLoad {
+  private static final Logger LOG = LoggerFactory.getLogger(PoisonLoad.class);
+  private static final Duration TICK = Duration.ofSeconds(2);
+  /** Records listed by name in the report when some are unaccounted for. */
+  private static final int EXAMPLES = 10;
+
+  private final int records;
+  private final long seed;
+  private final List<PoisonReport.Written> written = new ArrayList<>();
+  private final Map<String, Long> writtenByKind = new TreeMap<>();
+  private PoisonWriter writer;
+  private Thread thread;
+  private volatile boolean stopping;
+
+  PoisonLoad(int records, long seed) {
+    this.records = records;
+    this.seed = seed;
+  }
+
+  @Override
+  public synchronized void start(Map<String, Object> clientProperties, TopicCatalog topics, Duration runFor) {
+    writer = new PoisonWriter(clientProperties, topics, seed);
+    long startedAt = System.nanoTime();
+    thread = new Thread(() -> writeSpread(startedAt, runFor), "vz-chaos-poison");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void writeSpread(long startedAt, Duration runFor) {
+    try {
+      while (!stopping) {
+        double share = Math.min(1.0, (System.nanoTime() - startedAt) / (double) runFor.toNanos());
+        writeUpTo((int) Math.floor(records * share));
+        Thread.sleep(TICK.toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // A broker being killed can fail a batch; the rest is written at the end.
+      LOG.warn("poison batch failed ({}); the rest is written when the kills stop", e.toString());
+    }
+  }
+
+  private synchronized void writeUpTo(int target) {
+    int count = target - written.size();
+    if (count > 0) {
+      PoisonReport report = writer.write(count);
+      written.addAll(report.records());
+      report.writtenByKind().forEach((kind, n) -> writtenByKind.merge(kind, n, Long::sum));
+    }
+  }
+
+  @Override
+  public void close() {
+    stopping = true;
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join(Duration.ofSeconds(30).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (this) {
+      if (writer != null) {
+        writeUpTo(records);
+        writer.close();
+        writer = null;
+      }
+    }
+  }
+
+  @Override
+  public synchronized Map<String, Object> report(Map<String, Object> clientProperties, TopicCatalog topics,
+      Duration timeout) {
+    List<DeadLetter> letters = DeadLetterCounts.readAll(clientProperties, topics, timeout);
+    List<PoisonReport.Written> unaccounted = PoisonAccounting.unaccounted(written, letters);
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("written", written.size());
+    report.put("writtenByKind", writtenByKind);
+    report.put("deadLettered", DeadLetterCounts.byReason(letters));
+    report.put("unaccounted", unaccounted.size());
+    report.put("unaccountedExamples", unaccounted.stream().limit(EXAMPLES)
+        .map(w -> w.kind() + " on " + w.topic() + "/" + w.partition() + "@" + w.offset()).toList());
+    return report;
+  }
+
+  /** Poison records without a dead letter (replays excepted), once {@link #report} has read them. */
+  static long unaccounted(Map<String, Object> report) {
+    Object value = report.get("unaccounted");
+    return value instanceof Number n ? n.longValue() : 0;
+  }
+}
