@@ -22,6 +22,11 @@ public interface ChaosLoad extends AutoCloseable {
   Map<String, Object> report(Map<String, Object> clientProperties, TopicCatalog topics, Duration timeout)
       throws Exception;
 
+  /** True when the load wrote a copy of a record of game {@code gameId} (whose answers may then repeat). */
+  default boolean replayedInto(String gameId) {
+    return false;
+  }
+
   /** Stops writing (the kills are over). */
   @Override
   void close();

@@ -34,6 +34,12 @@ final class EndCheck {
   private EndCheck() {
   }
 
+  /** Turns answered twice in one attempt, but for games whose turn requests a poison load replayed. */
+  private static int sameAttemptTwice(ChaosLog log, ChaosLoad load) {
+    return Math.toIntExact(log.answers().sameAttemptTwice().stream()
+        .filter(turn -> !load.replayedInto(turn.substring(0, Math.max(0, turn.lastIndexOf('/'))))).count());
+  }
+
   static ChaosReport run(ChaosSettings settings, Map<String, Object> clients, TopicCatalog topics, ChaosLoad load,
       Observed observed) throws Exception {
     LogAudit audit = LogAudit.read(clients, topics, READ_TIMEOUT);
@@ -51,7 +57,7 @@ final class EndCheck {
     ChaosReport report = new ChaosReport(Duration.between(observed.began(), Instant.now()).toSeconds(),
         observed.processes(), observed.topicReplicas(), observed.kills(), observed.unplannedExits(),
         observed.recovery(), log.games().tally(observed.drainStart(), read.minus(settings.stallHorizon())),
-        audit.turnsAnsweredTwice().size(), log.answers().sameAttemptTwice().size(),
+        audit.turnsAnsweredTwice().size(), sameAttemptTwice(log, load),
         log.answers().toSeveralAttempts().size(), audit.retries(), audit.trajectoriesTwice().size(),
         audit.inconsistentTrajectories().size(), audit.completedWithoutTrajectory().size(), checkpoints,
         rescore.identical(), Math.toIntExact(rescore.total() - poisonCompared), poison,

@@ -3,16 +3,20 @@ package org.visionzero.ops.chaos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.ops.chaos.poison.DeadLetterCounts;
 import org.visionzero.ops.chaos.poison.PoisonAccounting;
+import org.visionzero.ops.chaos.poison.PoisonKind;
 import org.visionzero.ops.chaos.poison.PoisonReport;
 import org.visionzero.ops.chaos.poison.PoisonWriter;
+import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
 
 /**
@@ -30,6 +34,8 @@ final class PoisonLoad implements ChaosLoad {
   private final long seed;
   private final List<PoisonReport.Written> written = new ArrayList<>();
   private final Map<String, Long> writtenByKind = new TreeMap<>();
+  private final Set<String> replayedKeys = new HashSet<>();
+  private int requested;
   private PoisonWriter writer;
   private Thread thread;
   private volatile boolean stopping;
@@ -41,7 +47,10 @@ final class PoisonLoad implements ChaosLoad {
 
   @Override
   public synchronized void start(Map<String, Object> clientProperties, TopicCatalog topics, Duration runFor) {
-    writer = new PoisonWriter(clientProperties, topics, seed);
+    // vz.training has no reader in this deployment (in vz run the run's report reads and dead-letters it).
+    List<Topic<String, ?>> targets = PoisonWriter.inputTopics(topics).stream()
+        .filter(topic -> !topic.name().equals(topics.training().name())).toList();
+    writer = new PoisonWriter(clientProperties, topics, seed, targets);
     long startedAt = System.nanoTime();
     thread = new Thread(() -> writeSpread(startedAt, runFor), "vz-chaos-poison");
     thread.setDaemon(true);
@@ -64,10 +73,14 @@ final class PoisonLoad implements ChaosLoad {
   }
 
   private synchronized void writeUpTo(int target) {
-    int count = target - written.size();
+    int count = target - requested;
     if (count > 0) {
       PoisonReport report = writer.write(count);
+      requested += count;
       written.addAll(report.records());
+      report.records().stream()
+          .filter(w -> w.kind().equals(PoisonKind.REPLAYED_DUPLICATE.tag()) && w.key() != null)
+          .forEach(w -> replayedKeys.add(w.key()));
       report.writtenByKind().forEach((kind, n) -> writtenByKind.merge(kind, n, Long::sum));
     }
   }
@@ -98,13 +111,24 @@ final class PoisonLoad implements ChaosLoad {
     List<DeadLetter> letters = DeadLetterCounts.readAll(clientProperties, topics, timeout);
     List<PoisonReport.Written> unaccounted = PoisonAccounting.unaccounted(written, letters);
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("written", written.size());
+    report.put("written", requested);
+    report.put("records", written.size());
     report.put("writtenByKind", writtenByKind);
     report.put("deadLettered", DeadLetterCounts.byReason(letters));
     report.put("unaccounted", unaccounted.size());
     report.put("unaccountedExamples", unaccounted.stream().limit(EXAMPLES)
         .map(w -> w.kind() + " on " + w.topic() + "/" + w.partition() + "@" + w.offset()).toList());
     return report;
+  }
+
+  /**
+   * True when the load replayed a record keyed by {@code gameId}: a replayed turn request is answered again (workers
+   * keep no memory of what they answered; the coordinator drops the second answer by its event id), so that game's
+   * answers are not the system's duplicates.
+   */
+  @Override
+  public synchronized boolean replayedInto(String gameId) {
+    return replayedKeys.contains(gameId);
   }
 
   /** Poison records without a dead letter (replays excepted), once {@link #report} has read them. */

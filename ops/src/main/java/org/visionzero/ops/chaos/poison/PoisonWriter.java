@@ -56,6 +56,15 @@ public final class PoisonWriter implements AutoCloseable {
   private long written;
 
   public PoisonWriter(Map<String, Object> producerProps, TopicCatalog topics, long seed) {
+    this(producerProps, topics, seed, inputTopics(topics));
+  }
+
+  /**
+   * A writer to {@code targets} only (input topics of {@code topics}): a deployment without a reader of some
+   * topic has nobody to dead-letter what is written there.
+   */
+  public PoisonWriter(Map<String, Object> producerProps, TopicCatalog topics, long seed,
+      List<Topic<String, ?>> targets) {
     this.clientProps = Map.copyOf(Objects.requireNonNull(producerProps, "producerProps"));
     this.topics = Objects.requireNonNull(topics, "topics");
     this.random = new Random(seed);
@@ -64,7 +73,7 @@ public final class PoisonWriter implements AutoCloseable {
     props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    this.slots = slots(topics, random);
+    this.slots = slots(targets, topics, random);
   }
 
   /** Every input topic of the catalog: everything but the dead letters. */
@@ -140,9 +149,12 @@ public final class PoisonWriter implements AutoCloseable {
   }
 
   /** Every (topic, kind) pair that makes sense, in a seeded order: checkpoint kinds on the checkpoint topic only. */
-  private static List<Slot> slots(TopicCatalog topics, Random random) {
+  private static List<Slot> slots(List<Topic<String, ?>> targets, TopicCatalog topics, Random random) {
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("poison needs at least one topic to write to");
+    }
     List<Slot> slots = new ArrayList<>();
-    for (Topic<String, ?> topic : inputTopics(topics)) {
+    for (Topic<String, ?> topic : targets) {
       boolean checkpoints = topic.name().equals(topics.checkpoints().name());
       for (PoisonKind kind : PoisonKind.values()) {
         if (!kind.checkpointsOnly() || checkpoints) {
