@@ -54,7 +54,9 @@ final class ChaosComponents {
     writeProperties(trainerConfig, RunTrainerSettings.openEnded(),
         "The trainer settings vz run gives an open-ended run (warm-up, learning rates, checkpoint interval)");
     String blobs = data.resolve("blobs").toString();
-    String state = data.resolve("state").toString();
+    // Created here, before the coordinator and the scorer start together: Kafka Streams creates its base state
+    // directory with File.mkdirs and gives up when that returns false, which it does for the one that loses the race.
+    String state = Files.createDirectories(data.resolve("state")).toString();
     List<SupervisedProcess> killable = new ArrayList<>();
     killable.add(new SupervisedProcess(new ChaosTarget(COORDINATOR, ComponentKind.COORDINATOR), STREAMS_JVM,
         List.of("coordinator", "--bootstrap-servers", bootstrap, "--state-dir", state,
