@@ -267,10 +267,12 @@ public final class ChaosRun {
     return processes.stream().filter(process -> process.target().name().equals(name)).findFirst().orElseThrow();
   }
 
-  private static void await(String what, Duration bound, java.util.function.BooleanSupplier done)
-      throws InterruptedException {
+  /** Waits for {@code done}, restarting meanwhile any component that died by itself (at start-up, too). */
+  private void await(String what, Duration bound, java.util.function.BooleanSupplier done)
+      throws InterruptedException, IOException {
     Instant until = Instant.now().plus(bound);
     while (!done.getAsBoolean()) {
+      restartUnplannedExits();
       if (Instant.now().isAfter(until)) {
         throw new IllegalStateException("vz chaos gave up waiting for " + what + " after " + bound.toSeconds()
             + " s: see the process logs");
