@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CI chaos run: the system as processes on a 3-broker cluster, about eight SIGKILLs in 45 s (brokers
+ * The CI chaos run: the system as processes on a 3-broker cluster, about eight SIGKILLs in 36 s (brokers
  * included: with seed 1 the first victim is a broker) and 1,000 poison records of every kind on every input topic,
  * then the guarantees read back from the log, every poison record accounted for by a dead letter. The learning
  * figures need the 15-minute run (ops/RUNBOOK.md, "Chaos"); here the trainer is killed and restarted like the rest.
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ChaosIT {
 
-  private static final Duration KILLING = Duration.ofSeconds(45);
-  private static final KillInterval KILL_EVERY = new KillInterval(Duration.ofSeconds(4), Duration.ofSeconds(6));
+  private static final Duration KILLING = Duration.ofSeconds(36);
+  private static final KillInterval KILL_EVERY = new KillInterval(Duration.ofSeconds(3), Duration.ofSeconds(5));
   private static final long SEED = 1;
   private static final int POISON = 1_000;
 

@@ -46,7 +46,7 @@ class LearningBenchIT {
     vz.setOut(new PrintWriter(out, true));
     vz.setErr(new PrintWriter(err, true));
 
-    int status = vz.execute("bench", "learning", "--duration", "15s", "--steps", "6", "--eval-interval", "1s",
+    int status = vz.execute("bench", "learning", "--duration", "10s", "--steps", "6", "--eval-interval", "1s",
         "--eval-games", "4", "--final-games", "4", "--v0", V0.toString(), "--data-dir", work.toString(), "--json");
 
     assertThat(status).as(err.toString()).isZero();
@@ -68,11 +68,11 @@ class LearningBenchIT {
       assertThat(figures.get("points").size()).as(arm).isPositive();
       assertThat(figures.get("points").get(0).get("step").asLong()).as(arm).isNotNegative();
     }
-    // Sync evaluates v0 before its first step; streaming's evaluator may not finish v0's games within 15 s on a
+    // Sync evaluates v0 before its first step; streaming's evaluator may not finish v0's games within 10 s on a
     // loaded machine (the final evaluation of the last version takes over), so only sync must start at step 0.
     assertThat(json.get("sync").get("points").get(0).get("step").asLong()).isZero();
-    // On a loaded machine the streaming arm may play only evaluation games in 15 s; the sync loop trains, at most
-    // its 6 steps (its evaluations count in its clock, so on a loaded machine its 15 s may end sooner).
+    // On a loaded machine the streaming arm may play only evaluation games in 10 s; the sync loop trains, at most
+    // its 6 steps (its evaluations count in its clock, so on a loaded machine its 10 s may end sooner).
     long syncSteps = json.get("sync").get("steps").asLong();
     assertThat(syncSteps).isBetween(1L, 6L);
     assertThat(json.get("sync").get("last").get("games").asLong()).isEqualTo(syncSteps * 8);

@@ -55,7 +55,7 @@ class VzRunCrashIT {
         VzRunConfig.TURN_TIMEOUT_MS + "=" + TURN_TIMEOUT.toMillis() + "\n");
 
     // given a run of the random policy, killed with games in flight
-    ChildVz first = ChildVz.start(dir.resolve("first.log"), runArgs(data, settings, "10m"));
+    RunProcess first = RunProcess.start(dir.resolve("first.log"), runArgs(data, settings, "10m"));
     // kill only once games are being played (a loaded machine can take half a minute to start)
     first.awaitLine(GAMES_PLAYED, Duration.ofMinutes(2));
     first.awaitAliveFor(Duration.ofSeconds(5));
@@ -64,7 +64,7 @@ class VzRunCrashIT {
 
     // when it stays down past the turn timeout and is started again on the same data
     Thread.sleep(TURN_TIMEOUT.plusSeconds(2).toMillis());
-    ChildVz second = ChildVz.start(dir.resolve("second.log"), runArgs(data, settings, SECOND_RUN_BACKSTOP));
+    RunProcess second = RunProcess.start(dir.resolve("second.log"), runArgs(data, settings, SECOND_RUN_BACKSTOP));
     second.awaitLine(GAMES_PLAYED, Duration.ofMinutes(4));
     second.awaitAliveFor(AFTER_PLAY_RESUMES);
     second.stop(Duration.ofMinutes(1));
@@ -100,16 +100,16 @@ class VzRunCrashIT {
   }
 
   /** {@code vz} as a child JVM on the test classpath, its output in a file. */
-  static final class ChildVz {
+  static final class RunProcess {
     private final Process process;
     private final Path output;
 
-    private ChildVz(Process process, Path output) {
+    private RunProcess(Process process, Path output) {
       this.process = process;
       this.output = output;
     }
 
-    static ChildVz start(Path output, List<String> args) throws IOException {
+    static RunProcess start(Path output, List<String> args) throws IOException {
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
           "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.visionzero", "-Dai.djl.offline=true",
@@ -118,7 +118,7 @@ class VzRunCrashIT {
       command.addAll(args);
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
           .start();
-      return new ChildVz(process, output);
+      return new RunProcess(process, output);
     }
 
     /** Waits until the child's output has a line matching {@code pattern}. */
