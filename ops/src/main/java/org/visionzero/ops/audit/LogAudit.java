@@ -117,15 +117,25 @@ public record LogAudit(int gamesStarted, Map<String, Instant> startedAt, Map<Str
 
   private static <V> void read(KafkaConsumer<String, byte[]> consumer, Topic<String, V> topic, Duration timeout,
       java.util.function.Consumer<V> sink, Tally tally) throws TimeoutException {
+    readValues(consumer, topic, timeout, sink, () -> tally.undecodable++);
+  }
+
+  /**
+   * Reads {@code topic}'s values to its current end into {@code sink}, leaving out the records a chaos run's poison
+   * load wrote (its dead letters account for them, not the system's figures) and telling {@code onUndecodable} of
+   * every record that does not decode.
+   */
+  public static <V> void readValues(KafkaConsumer<String, byte[]> consumer, Topic<String, V> topic, Duration timeout,
+      java.util.function.Consumer<V> sink, Runnable onUndecodable) throws TimeoutException {
     TopicReads.readToEnd(consumer, TopicReads.partitions(consumer, topic.name(), timeout), timeout, record -> {
       if (PoisonWriter.isPoison(record)) {
-        return; // written by a chaos run's poison load, not by the system: its dead letters account for it
+        return;
       }
       V value;
       try {
         value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
       } catch (SerializationException e) {
-        tally.undecodable++;
+        onUndecodable.run();
         return;
       }
       sink.accept(value);

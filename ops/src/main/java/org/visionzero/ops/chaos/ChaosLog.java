@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.visionzero.events.CheckpointPublished;
@@ -22,8 +21,7 @@ import org.visionzero.events.GameCompleted;
 import org.visionzero.events.GameEvent;
 import org.visionzero.events.GameStarted;
 import org.visionzero.events.PolicyRef;
-import org.visionzero.logtools.replay.TopicReads;
-import org.visionzero.ops.chaos.poison.PoisonWriter;
+import org.visionzero.ops.audit.LogAudit;
 import org.visionzero.ops.eval.EvaluationTally;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
@@ -85,19 +83,7 @@ record ChaosLog(GameEnds games, Set<String> versionsThatAnswered, TurnAnswers an
 
   private static <V> void read(KafkaConsumer<String, byte[]> consumer, Topic<String, V> topic, Duration timeout,
       long[] undecodable, java.util.function.Consumer<V> sink) throws TimeoutException {
-    TopicReads.readToEnd(consumer, TopicReads.partitions(consumer, topic.name(), timeout), timeout, record -> {
-      if (PoisonWriter.isPoison(record)) {
-        return; // written by a chaos run's poison load, not by the system: its dead letters account for it
-      }
-      V value;
-      try {
-        value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
-      } catch (SerializationException e) {
-        undecodable[0]++;
-        return;
-      }
-      sink.accept(value);
-    });
+    LogAudit.readValues(consumer, topic, timeout, sink, () -> undecodable[0]++);
   }
 
 }
