@@ -61,8 +61,8 @@ import org.visionzero.trainer.sync.SyncResult;
  * {@code vz run}; an evaluation is dated when the evaluated checkpoint was published. The synchronous arm's
  * clock starts with its loop. Both arms do the same evaluation work and both pay for it: every
  * {@code evalInterval} of its clock each arm evaluates its newest weights on {@code evalGames} held-out games
- * with v0's clues and as many with a blank image (the streaming evaluator plays only those two arms while
- * training), and that time is counted in each arm's clock. An arm stops once its clock reaches the duration, or
+ * with v0's clues and as many with a blank image (the streaming evaluator plays only those two arms, its final
+ * evaluation too), and that time is counted in each arm's clock. An arm stops once its clock reaches the duration, or
  * when its steps are done.
  */
 public final class LearningBenchmark {
