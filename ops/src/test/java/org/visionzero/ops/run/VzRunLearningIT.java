@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.ops.config.ConfigSources;
 import org.visionzero.ops.config.VzRunConfig;
+import org.visionzero.ops.eval.EvalArm;
 import org.visionzero.ops.eval.VersionResult;
 import org.visionzero.ops.report.RunReport;
 
@@ -26,8 +27,8 @@ import org.visionzero.ops.report.RunReport;
  * A short {@code vz run} on the DJL model with fixed seeds, from a committed v0 (pretrained on the producers'
  * scenes by {@code vz pretrain}, see {@link #V0_RESOURCE}), so that the whole budget goes to streaming self-play.
  * It must meet the {@link LearningBar}: decision accuracy on v0's clues rises clearly above v0's and above the
- * no-image control's (the same decision stage given a blank image: it must have learnt to look), with few N/A. About four minutes on the
- * 2-core machine; measured figures are in the README ("CI learning test").
+ * no-image control's (the same decision stage given a blank image: it must have learnt to look), with few N/A. About two
+ * minutes on the 2-core machine; measured figures are in the README ("CI learning test").
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class VzRunLearningIT {
@@ -81,11 +82,15 @@ class VzRunLearningIT {
     flags.put(VzRunConfig.POLICY, VzRunConfig.POLICY_MODEL);
     flags.put(VzRunConfig.V0_CHECKPOINT, v0.toString());
     flags.put(VzRunConfig.PRODUCE_SEED, "1");
+    // 85 s failed its bar on a machine shared with two builds (v21 at 0.751); 100 s passed there (v58 at 0.952).
     flags.put(VzRunConfig.DURATION, "100s");
     flags.put(VzRunConfig.PROBE_ITEMS, Integer.toString(PROBE_ITEMS));
     flags.put(VzRunConfig.EVAL_GAMES_PER_ARM, "40");
     flags.put(VzRunConfig.EVAL_FINAL_GAMES, "96");
     flags.put(VzRunConfig.EVAL_FINAL_BUDGET, "60s");
+    // The bar reads the decision and no-image arms only; the other four would take two thirds of the final
+    // evaluation's minute and of the evaluator's share of the cores during the run (CI's time budget).
+    flags.put(VzRunConfig.EVAL_ARMS, EvalArm.DECISION.wireName() + "," + EvalArm.NO_IMAGE.wireName());
     return flags;
   }
 }
