@@ -46,6 +46,7 @@ public final class ChaosRun {
   private final RecoveryTimes recovery = new RecoveryTimes();
   private final Map<String, Integer> kills = new TreeMap<>();
   private final Map<String, Integer> unplannedExits = new TreeMap<>();
+  private final RestartBackoff backoff = new RestartBackoff();
   /** Brokers, then components; guarded by itself where the shutdown hook may read it. */
   private final List<SupervisedProcess> processes = new ArrayList<>();
   private volatile Optional<SupervisedProcess> producer = Optional.empty();
@@ -110,7 +111,7 @@ public final class ChaosRun {
           out.accept("checking the log");
           List<String> names = processes.stream().map(process -> process.target().name()).toList();
           return EndCheck.run(settings, clients, topics, load, new EndCheck.Observed(began, firstKill, drainStart,
-              names, replicas, kills, unplannedExits, recovery));
+              names, replicas, kills, unplannedExits, backoff.waits(), recovery));
         }
       }
     } finally {
@@ -233,14 +234,26 @@ public final class ChaosRun {
     out.accept(target + " recovered in " + time.toMillis() + " ms");
   }
 
-  /** A component that died without being killed is restarted, as a service manager would, and counted. */
+  /**
+   * A component that died without being killed is restarted, as a service manager would, and counted; one that keeps
+   * dying waits longer before each restart ({@link RestartBackoff}).
+   */
   private void restartUnplannedExits() throws IOException {
+    Instant now = Instant.now();
     for (SupervisedProcess process : processes) {
-      if (!process.isAlive()) {
-        unplannedExits.merge(process.target().name(), 1, Integer::sum);
-        out.accept(process.target().name() + " stopped by itself (" + process.state() + ", see " + process.log()
-            + "); restarting it");
+      String name = process.target().name();
+      if (process.isAlive()) {
+        continue;
+      }
+      if (!backoff.waiting(name)) {
+        unplannedExits.merge(name, 1, Integer::sum);
+        Duration wait = backoff.exited(name, process.startedAt(), now);
+        out.accept(name + " stopped by itself (" + process.state() + ", see " + process.log() + "); restarting it"
+            + (wait.isZero() ? "" : " in " + wait.toSeconds() + " s (back-off: it keeps stopping)"));
+      }
+      if (backoff.due(name, now)) {
         process.start();
+        backoff.restarted(name);
       }
     }
   }
