@@ -58,7 +58,8 @@ final class EndCheck {
         .flatMap(List::stream).filter(PoisonWriter::isPoisonId).count();
     ChaosReport report = new ChaosReport(Duration.between(observed.began(), Instant.now()).toSeconds(),
         observed.processes(), observed.topicReplicas(), observed.kills(), observed.unplannedExits(),
-        observed.restartBackoff(), observed.recovery(), log.games().tally(observed.drainStart(), read.minus(settings.stallHorizon())),
+        observed.restartBackoff(), observed.recovery(),
+        log.games().tally(observed.drainStart(), read.minus(settings.stallHorizon())),
         audit.turnsAnsweredTwice().size(), sameAttemptTwice(log, load),
         log.answers().toSeveralAttempts().size(), audit.retries(), audit.trajectoriesTwice().size(),
         audit.inconsistentTrajectories().size(), audit.completedWithoutTrajectory().size(), checkpoints,
