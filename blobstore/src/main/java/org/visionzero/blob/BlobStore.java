@@ -26,6 +26,14 @@ public interface BlobStore {
    */
   byte[] get(BlobRef ref) throws IOException;
 
+  /**
+   * Checks that a blob is stored and hashes to its reference, without handing its bytes out: what a reader that
+   * only vouches for a reference (the coordinator, for each checkpoint event) needs. Throws as {@link #get} does.
+   */
+  default void verify(BlobRef ref) throws IOException {
+    get(ref);
+  }
+
   /** True when a blob with the reference's hash is stored (its integrity is checked by {@link #get}). */
   boolean contains(BlobRef ref);
 

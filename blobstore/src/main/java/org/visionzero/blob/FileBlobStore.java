@@ -1,12 +1,15 @@
 package org.visionzero.blob;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.visionzero.events.BlobRef;
@@ -22,6 +25,7 @@ import org.visionzero.hash.Sha256;
 public final class FileBlobStore implements BlobStore {
   public static final String URI_PREFIX = "blob:sha256/";
   private static final String HASH_DIR = "sha256";
+  private static final int VERIFY_BUFFER_BYTES = 64 * 1024;
 
   private final Path root;
 
@@ -76,12 +80,31 @@ public final class FileBlobStore implements BlobStore {
     } catch (NoSuchFileException e) {
       throw new BlobNotFoundException("no blob " + ref.getSha256() + " in " + root);
     }
-    String actual = Sha256.hex(bytes);
+    requireHash(ref, Sha256.hex(bytes), path);
+    return bytes;
+  }
+
+  /** Hashes the file as it streams past, so a checkpoint of any size is verified in a small buffer. */
+  @Override
+  public void verify(BlobRef ref) throws IOException {
+    Path path = resolve(ref);
+    MessageDigest digest = Sha256.digest();
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] buffer = new byte[VERIFY_BUFFER_BYTES];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (NoSuchFileException e) {
+      throw new BlobNotFoundException("no blob " + ref.getSha256() + " in " + root);
+    }
+    requireHash(ref, HexFormat.of().formatHex(digest.digest()), path);
+  }
+
+  private static void requireHash(BlobRef ref, String actual, Path path) throws BlobIntegrityException {
     if (!actual.equals(ref.getSha256())) {
       throw new BlobIntegrityException("blob " + ref.getSha256() + " is corrupted: its bytes hash to "
           + actual + " (file " + path + "); delete it and produce it again");
     }
-    return bytes;
   }
 
   @Override

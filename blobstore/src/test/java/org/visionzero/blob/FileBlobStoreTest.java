@@ -59,6 +59,31 @@ class FileBlobStoreTest {
   }
 
   @Test
+  void givenAStoredBlob_whenVerified_thenPassesWithoutReturningBytes() throws Exception {
+    FileBlobStore store = new FileBlobStore(root);
+    byte[] bytes = new byte[200_000]; // several read buffers
+    new java.util.Random(7).nextBytes(bytes);
+    BlobRef ref = store.put(bytes, "application/octet-stream");
+
+    store.verify(ref);
+  }
+
+  @Test
+  void givenMissingOrChangedBytes_whenVerified_thenRefusedAsGetRefusesThem() throws Exception {
+    FileBlobStore store = new FileBlobStore(root);
+    BlobRef ref = store.put(new byte[] {1, 2, 3}, "application/octet-stream");
+    Files.write(store.localPath(ref).orElseThrow(), new byte[] {1, 2, 4});
+    BlobRef absent = ref("blob:sha256/" + "d".repeat(64), "d".repeat(64));
+    BlobRef otherUri = ref("blob:sha256/" + "e".repeat(64), "f".repeat(64));
+
+    assertThatThrownBy(() -> store.verify(ref)).isInstanceOf(BlobIntegrityException.class)
+        .hasMessageContaining("corrupted");
+    assertThatThrownBy(() -> store.verify(absent)).isInstanceOf(BlobNotFoundException.class);
+    assertThatThrownBy(() -> store.verify(otherUri)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not match");
+  }
+
+  @Test
   void shouldRefusePathEscapingReferences() {
     FileBlobStore store = new FileBlobStore(root);
     assertThatThrownBy(() -> store.get(ref("blob:sha256/../../etc/passwd", "../../etc/passwd")))

@@ -59,7 +59,7 @@ final class ChaosComponents {
     String state = Files.createDirectories(data.resolve("state")).toString();
     List<SupervisedProcess> killable = new ArrayList<>();
     killable.add(new SupervisedProcess(new ChaosTarget(COORDINATOR, ComponentKind.COORDINATOR), STREAMS_JVM,
-        List.of("coordinator", "--bootstrap-servers", bootstrap, "--state-dir", state,
+        List.of("coordinator", "--bootstrap-servers", bootstrap, "--state-dir", state, "--blob-dir", blobs,
             "--max-games-in-flight", String.valueOf(settings.gamesInFlight()),
             "--turn-timeout-ms", String.valueOf(settings.turnTimeout().toMillis()),
             "--config", streamsConfig.toString()), logDir));

@@ -22,6 +22,15 @@ public interface ChaosLoad extends AutoCloseable {
   Map<String, Object> report(Map<String, Object> clientProperties, TopicCatalog topics, Duration timeout)
       throws Exception;
 
+  /**
+   * True when the components are done with what the load wrote (every poison record dead-lettered), so that the
+   * drain may end; asked after the load was closed, every few seconds until then or the drain's end. May read the
+   * cluster; false when it cannot tell.
+   */
+  default boolean settled(Map<String, Object> clientProperties, TopicCatalog topics) {
+    return true;
+  }
+
   /** True when the load wrote a copy of a record of game {@code gameId} (whose answers may then repeat). */
   default boolean replayedInto(String gameId) {
     return false;

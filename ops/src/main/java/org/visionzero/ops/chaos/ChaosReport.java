@@ -15,6 +15,7 @@ import org.visionzero.json.Json;
  * @param topicReplicas      the fewest replicas a topic of the catalog has
  * @param kills              kills by component kind ({@link ComponentKind#key()})
  * @param unplannedExits     processes that stopped without being killed (restarted by the supervisor), by name
+ * @param restartBackoff     restarts of processes that kept stopping by themselves that waited ({@link RestartBackoff})
  * @param games              what became of the games, from the game events alone
  * @param turnsAnsweredTwice turns with more than one answer in the log ({@code LogAudit}): the sum of the next two
  * @param sameAttemptTwice   turns with one attempt answered twice: duplicates ({@link TurnAnswers})
@@ -27,7 +28,8 @@ import org.visionzero.json.Json;
  * @param poison             what the run's load wrote and what was dead-lettered ({@link ChaosLoad})
  */
 public record ChaosReport(long wallSeconds, List<String> processes, int topicReplicas, Map<String, Integer> kills,
-    Map<String, Integer> unplannedExits, RecoveryTimes recovery, GameEnds.Tally games, int turnsAnsweredTwice,
+    Map<String, Integer> unplannedExits, Map<String, RestartBackoff.Waits> restartBackoff, RecoveryTimes recovery,
+    GameEnds.Tally games, int turnsAnsweredTwice,
     int sameAttemptTwice, int toTwoAttempts, int retries, int trajectoriesTwice, int inconsistent, int unscored, CheckpointAudit checkpoints, int rescoredIdentical, int rescoredTotal,
     Map<String, Object> poison, Optional<AccuracyPoint> accuracyAtFirstKill, Optional<AccuracyPoint> accuracyAtEnd,
     long undecodable) {
@@ -38,6 +40,7 @@ public record ChaosReport(long wallSeconds, List<String> processes, int topicRep
   public ChaosReport {
     kills = new TreeMap<>(kills);
     unplannedExits = new TreeMap<>(unplannedExits);
+    restartBackoff = new TreeMap<>(restartBackoff);
     processes = List.copyOf(processes);
     poison = Map.copyOf(poison);
   }
@@ -99,6 +102,9 @@ public record ChaosReport(long wallSeconds, List<String> processes, int topicRep
     killNode.put("total", totalKills());
     ObjectNode exits = node.putObject("unplannedExits");
     unplannedExits.forEach(exits::put);
+    ObjectNode waited = node.putObject("restartBackoff");
+    restartBackoff.forEach((name, waits) -> waited.putObject(name).put("delayedRestarts", waits.delayedRestarts())
+        .put("longestMs", waits.longestMs()).put("totalMs", waits.totalMs()));
     ObjectNode recoveryNode = node.putObject("recoveryMs");
     putOrNull(recoveryNode, "p50", recovery.p50());
     putOrNull(recoveryNode, "p99", recovery.p99());

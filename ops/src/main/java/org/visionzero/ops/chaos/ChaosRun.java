@@ -36,6 +36,8 @@ public final class ChaosRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
   private static final Duration TICK = Duration.ofMillis(500);
+  /** How often the drain asks the load whether its records have been handled (a read of the dead letters). */
+  private static final Duration LOAD_CHECK = Duration.ofSeconds(2);
   private static final Duration CLUSTER_START = Duration.ofMinutes(2);
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(120);
   private static final int IMAGE_SIZE = 128;
@@ -46,6 +48,7 @@ public final class ChaosRun {
   private final RecoveryTimes recovery = new RecoveryTimes();
   private final Map<String, Integer> kills = new TreeMap<>();
   private final Map<String, Integer> unplannedExits = new TreeMap<>();
+  private final RestartBackoff backoff = new RestartBackoff();
   /** Brokers, then components; guarded by itself where the shutdown hook may read it. */
   private final List<SupervisedProcess> processes = new ArrayList<>();
   private volatile Optional<SupervisedProcess> producer = Optional.empty();
@@ -101,7 +104,7 @@ public final class ChaosRun {
           components.producer().close();
           Instant drainStart = Instant.now();
           out.accept("kills over (" + kills + "); draining for at most " + settings.drain().toSeconds() + " s");
-          drain(drainStart, watcher);
+          drain(drainStart, watcher, () -> load.settled(clients, topics));
           watcher.takeUnrecovered().forEach(target -> {
             recovery.unobserved();
             out.accept("recovery of " + target + " not seen before the drain ended");
@@ -110,7 +113,7 @@ public final class ChaosRun {
           out.accept("checking the log");
           List<String> names = processes.stream().map(process -> process.target().name()).toList();
           return EndCheck.run(settings, clients, topics, load, new EndCheck.Observed(began, firstKill, drainStart,
-              names, replicas, kills, unplannedExits, recovery));
+              names, replicas, kills, unplannedExits, backoff.waits(), recovery));
         }
       }
     } finally {
@@ -233,28 +236,54 @@ public final class ChaosRun {
     out.accept(target + " recovered in " + time.toMillis() + " ms");
   }
 
-  /** A component that died without being killed is restarted, as a service manager would, and counted. */
+  /**
+   * A component that died without being killed is restarted, as a service manager would, and counted; one that keeps
+   * dying waits longer before each restart ({@link RestartBackoff}).
+   */
   private void restartUnplannedExits() throws IOException {
+    Instant now = Instant.now();
     for (SupervisedProcess process : processes) {
-      if (!process.isAlive()) {
-        unplannedExits.merge(process.target().name(), 1, Integer::sum);
-        out.accept(process.target().name() + " stopped by itself (" + process.state() + ", see " + process.log()
-            + "); restarting it");
+      String name = process.target().name();
+      if (process.isAlive()) {
+        continue;
+      }
+      if (!backoff.waiting(name)) {
+        unplannedExits.merge(name, 1, Integer::sum);
+        Duration wait = backoff.exited(name, process.startedAt(), now);
+        out.accept(name + " stopped by itself (" + process.state() + ", see " + process.log() + "); restarting it"
+            + (wait.isZero() ? "" : " in " + wait.toSeconds() + " s (back-off: it keeps stopping)"));
+      }
+      if (backoff.due(name, now)) {
         process.start();
+        backoff.restarted(name);
       }
     }
   }
 
-  private void drain(Instant drainStart, OutputWatcher watcher) throws Exception {
+  /**
+   * Waits, at most the drain time, until the games started before it have ended and been scored, every kill's
+   * recovery has been seen, and the load's records have been handled (the last poison records are written when the
+   * kills stop, and a reader restarted late, the trainer say, is still working through them); the load is asked
+   * every {@link #LOAD_CHECK} once the rest is done, since that reads the dead letters.
+   */
+  private void drain(Instant drainStart, OutputWatcher watcher, java.util.function.BooleanSupplier loadSettled)
+      throws Exception {
     Instant until = drainStart.plus(settings.drain());
-    while (Instant.now().isBefore(until) && (watcher.openStartedBefore(drainStart) > 0
-        || watcher.completedUnscored() > 0 || watcher.pendingRecoveries() > 0)) {
+    boolean settled = false;
+    while (Instant.now().isBefore(until)) {
+      boolean gamesDone = watcher.openStartedBefore(drainStart) == 0 && watcher.completedUnscored() == 0
+          && watcher.pendingRecoveries() == 0;
+      settled = gamesDone && loadSettled.getAsBoolean();
+      if (settled) {
+        break;
+      }
       restartUnplannedExits();
-      Thread.sleep(TICK.toMillis());
+      Thread.sleep((gamesDone ? LOAD_CHECK : TICK).toMillis());
     }
     out.accept("drained in " + Duration.between(drainStart, Instant.now()).toSeconds() + " s: "
         + watcher.openStartedBefore(drainStart) + " game(s) started before the drain still open, "
-        + watcher.completedUnscored() + " completed game(s) not scored yet");
+        + watcher.completedUnscored() + " completed game(s) not scored yet"
+        + (settled ? "" : ", the load's records perhaps not all handled"));
   }
 
   private static void stopInReverse(List<SupervisedProcess> components) throws InterruptedException {

@@ -26,9 +26,11 @@ final class EndCheck {
    * What the supervisor saw.
    *
    * @param topicReplicas the fewest replicas a catalog topic was created with
+   * @param restartBackoff the restarts of processes that kept stopping by themselves that waited, by name
    */
   record Observed(Instant began, Instant firstKill, Instant drainStart, List<String> processes, int topicReplicas,
-      Map<String, Integer> kills, Map<String, Integer> unplannedExits, RecoveryTimes recovery) {
+      Map<String, Integer> kills, Map<String, Integer> unplannedExits,
+      Map<String, RestartBackoff.Waits> restartBackoff, RecoveryTimes recovery) {
   }
 
   private EndCheck() {
@@ -56,7 +58,8 @@ final class EndCheck {
         .flatMap(List::stream).filter(PoisonWriter::isPoisonId).count();
     ChaosReport report = new ChaosReport(Duration.between(observed.began(), Instant.now()).toSeconds(),
         observed.processes(), observed.topicReplicas(), observed.kills(), observed.unplannedExits(),
-        observed.recovery(), log.games().tally(observed.drainStart(), read.minus(settings.stallHorizon())),
+        observed.restartBackoff(), observed.recovery(),
+        log.games().tally(observed.drainStart(), read.minus(settings.stallHorizon())),
         audit.turnsAnsweredTwice().size(), sameAttemptTwice(log, load),
         log.answers().toSeveralAttempts().size(), audit.retries(), audit.trajectoriesTwice().size(),
         audit.inconsistentTrajectories().size(), audit.completedWithoutTrajectory().size(), checkpoints,

@@ -29,6 +29,8 @@ final class PoisonLoad implements ChaosLoad {
   private static final Duration TICK = Duration.ofSeconds(2);
   /** Records listed by name in the report when some are unaccounted for. */
   private static final int EXAMPLES = 10;
+  /** Longest read of the dead letters when the drain asks whether every record has one. */
+  private static final Duration SETTLED_READ = Duration.ofSeconds(10);
 
   private final int records;
   private final long seed;
@@ -102,6 +104,18 @@ final class PoisonLoad implements ChaosLoad {
         writer.close();
         writer = null;
       }
+    }
+  }
+
+  /** True once every poison record written (replays aside) has a dead letter. */
+  @Override
+  public synchronized boolean settled(Map<String, Object> clientProperties, TopicCatalog topics) {
+    try {
+      return PoisonAccounting.unaccounted(written, DeadLetterCounts.readAll(clientProperties, topics, SETTLED_READ))
+          .isEmpty();
+    } catch (RuntimeException e) {
+      // a slow cluster: not known to be settled, the drain asks again
+      return false;
     }
   }
 

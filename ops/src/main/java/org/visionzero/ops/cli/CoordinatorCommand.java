@@ -1,6 +1,8 @@
 package org.visionzero.ops.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.visionzero.ops.checkpoint.StoredCheckpointBlobs;
+import org.visionzero.ops.cli.options.BlobStoreOptions;
 import org.visionzero.ops.cli.options.ConfigKey;
 import org.visionzero.ops.cli.options.OutputOptions;
 import org.visionzero.ops.cli.options.StreamsOptions;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
     description = {"Run the game coordinator (Kafka Streams) until Ctrl-C.",
         "Starts games from image pairs and game requests, folds answers, requests turns, retries timed-out "
-            + "turns; run several instances with the same --application-id to share the partitions."})
+            + "turns; run several instances with the same --application-id to share the partitions.",
+        "Verifies the blob of every checkpoint event in --blob-dir (the store the trainer writes to)."})
 public final class CoordinatorCommand implements Runnable {
 
   @ConfigKey(CoordinatorConfig.MAX_GAMES_IN_FLIGHT)
@@ -32,15 +35,20 @@ public final class CoordinatorCommand implements Runnable {
 
   @Mixin
   StreamsOptions streams;
+  /** The blobs of checkpoint events, which the coordinator verifies as it reads them. */
+  @Mixin
+  BlobStoreOptions blobs;
   @Mixin
   OutputOptions output;
 
   @Override
   public void run() {
     CoordinatorConfig settings = streams.load(CoordinatorConfig.CONFIG_DEF, CoordinatorConfig::new, this);
-    CoordinatorApp app = new CoordinatorApp(settings, new SimpleMeterRegistry()).start();
+    CoordinatorApp app = new CoordinatorApp(settings, new SimpleMeterRegistry(),
+        new StoredCheckpointBlobs(blobs.open())).start();
     output.progress("Coordinator '" + settings.applicationId() + "' running on "
-        + settings.streamsProperties().get("bootstrap.servers") + "; Ctrl-C to stop.");
+        + settings.streamsProperties().get("bootstrap.servers") + ", verifying checkpoint blobs in "
+        + blobs.directory() + "; Ctrl-C to stop.");
     Foreground.runUntilStopped(app, () -> output.progress("Coordinator stopped."));
   }
 }

@@ -25,6 +25,7 @@ import org.visionzero.events.CheckpointPublished;
 import org.visionzero.events.ImagePairCreated;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TrainingStepCompleted;
+import org.visionzero.ops.checkpoint.StoredCheckpointBlobs;
 import org.visionzero.ops.config.VzRunConfig;
 import org.visionzero.ops.disk.CheckpointBlobPruner;
 import org.visionzero.ops.disk.CheckpointRetention;
@@ -165,7 +166,7 @@ public final class Pipeline {
     CoordinatorConfig coordinatorConfig = new CoordinatorConfig(streamsSettings(COORDINATOR_APP,
         data.resolve("state"), coordinatorSettings));
     players = coordinatorConfig.gameConfig().numPlayers();
-    CoordinatorApp coordinator = new CoordinatorApp(coordinatorConfig, registry);
+    CoordinatorApp coordinator = new CoordinatorApp(coordinatorConfig, registry, new StoredCheckpointBlobs(blobs));
     producerStop = new CloseOnce(PairProducer.start(produceOptions(), clients, topics, blobs,
         () -> (long) gauge(CoordinatorMetrics.GAMES_WAITING), 2L * config.maxGamesInFlight(),
         producerSeedFile(config)));

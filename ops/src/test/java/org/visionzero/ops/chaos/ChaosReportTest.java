@@ -46,6 +46,9 @@ class ChaosReportTest {
     assertThat(json.get("accuracyAtFirstKill").get("version").asInt()).isEqualTo(1);
     assertThat(json.get("accuracyAtEnd").get("decisionAccuracy").asDouble()).isEqualTo(0.75);
     assertThat(json.get("unplannedExits").get("trainer").asInt()).isEqualTo(1);
+    assertThat(json.get("restartBackoff").get("trainer").get("delayedRestarts").asInt()).isEqualTo(2);
+    assertThat(json.get("restartBackoff").get("trainer").get("longestMs").asLong()).isEqualTo(2_000);
+    assertThat(json.get("restartBackoff").get("trainer").get("totalMs").asLong()).isEqualTo(3_000);
   }
 
   @Test
@@ -83,7 +86,7 @@ class ChaosReportTest {
     recovery.recovered(4000);
     recovery.unobserved();
     return new ChaosReport(140, List.of("broker-1", "worker-1"), 3, Map.of("broker", 2, "worker", 3),
-        Map.of("trainer", 1), recovery, games, twice + 3, twice, 3, 5, 0, 0, 0, checkpoints, identical, total,
+        Map.of("trainer", 1), Map.of("trainer", new RestartBackoff.Waits(2, 2_000, 3_000)), recovery, games, twice + 3, twice, 3, 5, 0, 0, 0, checkpoints, identical, total,
         Map.of("written", 0, "deadLettered", Map.of()), Optional.of(new AccuracyPoint(1, 0.5, 40, 5)),
         Optional.of(new AccuracyPoint(4, 0.75, 40, 5)), 0);
   }

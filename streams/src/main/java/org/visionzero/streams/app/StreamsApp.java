@@ -2,6 +2,7 @@ package org.visionzero.streams.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -21,6 +22,7 @@ public abstract class StreamsApp implements AutoCloseable {
 
   protected StreamsApp(Topology topology, Properties streamsProperties, MeterRegistry registry) {
     this.streams = new KafkaStreams(topology, streamsProperties);
+    streams.setUncaughtExceptionHandler(new ThreadReplacement(Clock.systemUTC()));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
   }

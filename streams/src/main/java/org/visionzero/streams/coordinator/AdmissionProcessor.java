@@ -48,6 +48,7 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
   private final Deserializer<GameRequested> requests;
   private final Deserializer<CheckpointPublished> checkpoints;
   private final CheckpointSignature signature;
+  private final VerifiedCheckpointBlobs checkpointBlobs;
 
   private ProcessorContext<String, Outbound> context;
   private KeyValueStore<String, byte[]> pairStore;
@@ -56,8 +57,9 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
   private AdmissionQueue queue;
 
   AdmissionProcessor(GameDecider decider, int maxInFlight, String trainingPolicy, TopicCatalog topics,
-      CoordinatorMetrics metrics, CheckpointSignature signature) {
+      CoordinatorMetrics metrics, CheckpointSignature signature, CheckpointBlobCheck blobCheck) {
     this.signature = signature;
+    this.checkpointBlobs = new VerifiedCheckpointBlobs(blobCheck);
     this.decider = decider;
     this.maxInFlight = maxInFlight;
     this.trainingPolicy = trainingPolicy;
@@ -132,10 +134,20 @@ final class AdmissionProcessor implements Processor<String, AdmissionInput, Stri
     return problem.isEmpty();
   }
 
+  /**
+   * Every checkpoint event is verified here as it arrives, signature and decoding first ({@link #process}), then
+   * its version ({@link CheckpointBelief}) and its blob, and a bad one is dead-lettered against its own record.
+   * The coordinator is where this belongs: it reads the checkpoint topic in every deployment ({@code vz run} and
+   * {@code vz chaos} alike), reads every event rather than only the newest (a worker loads only the newest, so a
+   * tampered version published beside a good one was checked by no one), writes its letters in the transaction that
+   * commits its input (one letter per bad event, across restarts), and is the one that would otherwise pin training
+   * games to the version. A late, older version is verified too: evaluation games may still ask for it.
+   */
   private void onCheckpoint(Record<String, byte[]> raw, CheckpointPublished checkpoint) {
     PolicyRef policy = checkpoint.getPolicy();
     Integer known = policyStore.get(policy.getName());
-    Optional<InvalidRecordException> doubt = CheckpointBelief.doubt(checkpoint, known);
+    Optional<InvalidRecordException> doubt = CheckpointBelief.doubt(checkpoint, known)
+        .or(() -> checkpointBlobs.problem(checkpoint));
     if (doubt.isPresent()) {
       deadLetter(RecordDecoding.deadLetter(raw, context, COMPONENT, doubt.get()));
       return;

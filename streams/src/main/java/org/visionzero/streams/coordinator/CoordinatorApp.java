@@ -14,12 +14,20 @@ public final class CoordinatorApp extends StreamsApp {
   private final CoordinatorConfig config;
   private final CoordinatorMetrics metrics;
 
+  /** A coordinator that verifies no checkpoint blob (it has no blob store). */
   public CoordinatorApp(CoordinatorConfig config, MeterRegistry registry) {
-    this(Objects.requireNonNull(config, "config"), new CoordinatorMetrics(registry), registry);
+    this(config, registry, CheckpointBlobCheck.NONE);
   }
 
-  private CoordinatorApp(CoordinatorConfig config, CoordinatorMetrics metrics, MeterRegistry registry) {
-    super(CoordinatorTopology.build(config, metrics), config.streamsProperties(), registry);
+  /** A coordinator that dead-letters every checkpoint event whose blob {@code blobCheck} refuses. */
+  public CoordinatorApp(CoordinatorConfig config, MeterRegistry registry, CheckpointBlobCheck blobCheck) {
+    this(Objects.requireNonNull(config, "config"), new CoordinatorMetrics(registry), registry,
+        Objects.requireNonNull(blobCheck, "blobCheck"));
+  }
+
+  private CoordinatorApp(CoordinatorConfig config, CoordinatorMetrics metrics, MeterRegistry registry,
+      CheckpointBlobCheck blobCheck) {
+    super(CoordinatorTopology.build(config, metrics, blobCheck), config.streamsProperties(), registry);
     this.config = config;
     this.metrics = metrics;
   }

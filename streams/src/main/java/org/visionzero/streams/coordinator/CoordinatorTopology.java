@@ -38,10 +38,25 @@ public final class CoordinatorTopology {
 
   /** The topology, refusing unsigned checkpoint events when {@code VZ_CHECKPOINT_KEY} is set. */
   public static Topology build(CoordinatorConfig config, CoordinatorMetrics metrics) {
-    return build(config, metrics, CheckpointSignature.fromEnvironment(System.getenv()));
+    return build(config, metrics, CheckpointBlobCheck.NONE);
   }
 
+  /** The same, verifying each checkpoint event's blob with {@code blobCheck}. */
+  public static Topology build(CoordinatorConfig config, CoordinatorMetrics metrics, CheckpointBlobCheck blobCheck) {
+    return build(config, metrics, CheckpointSignature.fromEnvironment(System.getenv()), blobCheck);
+  }
+
+  /** The topology, checking checkpoint signatures with {@code signature} and no checkpoint blob. */
   public static Topology build(CoordinatorConfig config, CoordinatorMetrics metrics, CheckpointSignature signature) {
+    return build(config, metrics, signature, CheckpointBlobCheck.NONE);
+  }
+
+  /**
+   * The topology, refusing checkpoint events whose signature ({@code signature}) or blob ({@code blobCheck}) does
+   * not verify.
+   */
+  public static Topology build(CoordinatorConfig config, CoordinatorMetrics metrics, CheckpointSignature signature,
+      CheckpointBlobCheck blobCheck) {
     TopicCatalog topics = config.topics();
     GameDecider decider = new GameDecider(config.gameConfig());
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
@@ -84,7 +99,7 @@ public final class CoordinatorTopology {
         .merge(requests, Named.as("coordinator-merge-requests"))
         .merge(releases, Named.as("coordinator-merge-releases"))
         .process(() -> new AdmissionProcessor(decider, config.maxGamesInFlight(), config.trainingPolicy(), topics,
-                metrics, signature),
+                metrics, signature, blobCheck),
             Named.as(ADMISSION), CoordinatorStores.PAIRS, CoordinatorStores.POLICIES, CoordinatorStores.QUEUE,
             CoordinatorStores.IN_FLIGHT, CoordinatorStores.ADMITTED, CoordinatorStores.COUNTERS);
     OutboundRoutes.toTopics(OutboundRoutes.split(admissionOut, ADMISSION,

@@ -28,6 +28,7 @@ import org.visionzero.game.testing.GameLogs;
 import org.visionzero.sign.CheckpointSignature;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
+import org.visionzero.streams.coordinator.CheckpointBlobCheck;
 import org.visionzero.streams.coordinator.CoordinatorMetrics;
 import org.visionzero.streams.coordinator.CoordinatorTopology;
 import org.visionzero.topics.Topic;
@@ -65,6 +66,16 @@ public final class CoordinatorHarness implements AutoCloseable {
 
   /** A coordinator that checks checkpoint signatures with {@code signature}. */
   public CoordinatorHarness(Map<String, Object> overrides, Instant start, CheckpointSignature signature) {
+    this(overrides, start, signature, CheckpointBlobCheck.NONE);
+  }
+
+  /** A coordinator that verifies each checkpoint event's blob with {@code blobCheck}. */
+  public CoordinatorHarness(Map<String, Object> overrides, CheckpointBlobCheck blobCheck) {
+    this(overrides, Events.T0, CheckpointSignature.off(), blobCheck);
+  }
+
+  private CoordinatorHarness(Map<String, Object> overrides, Instant start, CheckpointSignature signature,
+      CheckpointBlobCheck blobCheck) {
     Map<String, Object> values = new HashMap<>();
     values.put(StreamsAppSettings.APPLICATION_ID, "coordinator-test-" + UUID.randomUUID());
     values.put(StreamsAppSettings.STATE_DIR, Path.of(System.getProperty("java.io.tmpdir"), "streams-state").toString());
@@ -73,7 +84,8 @@ public final class CoordinatorHarness implements AutoCloseable {
     config = new CoordinatorConfig(values);
     now = start;
     driver = new TopologyTestDriver(
-        CoordinatorTopology.build(config, new CoordinatorMetrics(registry), signature), config.streamsProperties(), now);
+        CoordinatorTopology.build(config, new CoordinatorMetrics(registry), signature, blobCheck),
+        config.streamsProperties(), now);
     pairs = rawInput(topics.imagePairs());
     requests = rawInput(topics.gameRequests());
     checkpoints = rawInput(topics.checkpoints());
