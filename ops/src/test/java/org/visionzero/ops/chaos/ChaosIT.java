@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The CI chaos run: the system as processes on a 3-broker cluster, about eight SIGKILLs in 36 s (brokers
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with a missing or tampered blob by the coordinator, which verifies every one it reads). The learning
  * figures need the 15-minute run (ops/RUNBOOK.md, "Chaos"); here the trainer is killed and restarted like the rest.
  */
+@Isolated // ten processes and a kill schedule: alone, not beside another IT
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ChaosIT {
 

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.visionzero.json.Json;
 import org.visionzero.ops.cli.Vz;
 import picocli.CommandLine;
 
 /** CI's experiment: one arm of a real vz run (a child JVM, an embedded broker), then the same command resumes. */
+@Isolated // a child vz run: alone, not beside another IT
 class ExperimentIT {
 
   @TempDir

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.visionzero.ops.cli.Vz;
 import picocli.CommandLine;
 
@@ -22,6 +23,7 @@ import picocli.CommandLine;
  * broker, then the synchronous loop) from the policy module's committed test v0, and the JSON has both arms
  * with numeric figures. About a minute; it checks the wiring, not learning.
  */
+@Isolated // child JVMs timed against each other: alone, not beside another IT
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LearningBenchIT {
 

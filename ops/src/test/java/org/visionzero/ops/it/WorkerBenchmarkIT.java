@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.visionzero.ops.testing.KafkaBrokerExtension;
 import org.visionzero.workers.WorkerMain;
 import org.visionzero.workers.bench.WorkerBenchmark;
 import org.visionzero.workers.bench.WorkerBenchmarkResult;
 
 /** {@code vz bench worker} on a real broker, scripted policy and DJL model, at a size that keeps the build short. */
+@Isolated // a throughput benchmark: alone, not beside another IT
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class WorkerBenchmarkIT {
 

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** {@code vz bench pipeline} on a few games: every game played, turn latencies measured, the raw rate compared. */
+@Isolated // a throughput benchmark: alone, not beside another IT
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class PipelineBenchmarkIT {
 

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code vz bench scale} at smoke size: two small N, each GPU at batch 2, simulated time twice as fast as wall
  * time, so a game lasts a few seconds; every run plays every game it was fed and trains with a moving version.
  */
+@Isolated // simulated time against the wall clock: alone, not beside another IT
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ScaleBenchmarkIT {
 

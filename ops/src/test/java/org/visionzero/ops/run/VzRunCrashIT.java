@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.visionzero.logtools.rescore.Rescore;
 import org.visionzero.logtools.rescore.RescoreFrom;
 import org.visionzero.logtools.rescore.RescoreReport;
@@ -33,6 +34,7 @@ import org.visionzero.ops.config.VzRunConfig;
  * none of the components' bookkeeping: every turn answered once, no retry, every trajectory once and agreeing
  * with its own decisions, and {@code vz rescore} identical and consistent.
  */
+@Isolated // child JVMs and a turn timeout: alone, not beside another IT
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class VzRunCrashIT {
   private static final Duration TURN_TIMEOUT = Duration.ofSeconds(15);

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.ops.config.ConfigSources;
 import org.visionzero.ops.config.VzRunConfig;
@@ -30,6 +31,7 @@ import org.visionzero.ops.report.RunReport;
  * no-image control's (the same decision stage given a blank image: it must have learnt to look), with few N/A. About two
  * minutes on the 2-core machine; measured figures are in the README ("CI learning test").
  */
+@Isolated // its learning bar needs the cores: alone, not beside another IT
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class VzRunLearningIT {
   /**

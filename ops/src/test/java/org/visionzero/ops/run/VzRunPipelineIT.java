@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 import org.visionzero.events.DeadLetter;
 import org.visionzero.ops.audit.LogAudit;
@@ -41,6 +42,7 @@ import org.visionzero.topics.TopicCatalog;
  * every input topic and each is dead-lettered with its reason; a second run on the same data dir finds v0 and
  * continues.
  */
+@Isolated // the whole pipeline and a poison load: alone, not beside another IT
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class VzRunPipelineIT {
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.visionzero.ops.config.ConfigLoader;
 import org.visionzero.ops.config.ConfigSources;
 import org.visionzero.ops.config.VzRunConfig;
@@ -32,6 +33,7 @@ import org.visionzero.workers.policy.ModelPolicyFactory;
  * trainer publishes), and the run must meet the same {@link LearningBar}. Meanwhile {@link ExternalVersionPhase}
  * announces a version of another policy whose weights an outside trainer loaded into vz serve under a new name.
  */
+@Isolated // its learning bar needs the cores: alone, not beside another IT
 @Timeout(value = 7, unit = TimeUnit.MINUTES)
 class VzRunRemoteLearningIT {
   @TempDir

@@ -59,12 +59,18 @@ public final class ImagePairPublisher {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Producer settings for publishing pairs: idempotent, all replicas acknowledge, raw bytes (we serialise). */
+  /**
+   * Producer settings for publishing pairs: idempotent, all replicas acknowledge, raw bytes (we serialise), one
+   * request in flight. With five, a first batch retried on a loaded machine after later ones were written came back
+   * as an out-of-order sequence (incoming 0, end 39) that the producer retried until its delivery timeout: the
+   * publish failed after two minutes (seen in an IT run beside another IT).
+   */
   public static Map<String, Object> producerConfig(String bootstrapServers) {
     return Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
         ProducerConfig.LINGER_MS_CONFIG, 5,
         ProducerConfig.CLIENT_ID_CONFIG, "vz-producer",
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
