@@ -101,6 +101,15 @@ public final class VzModel implements AutoCloseable {
     return manager.newSubManager();
   }
 
+  /**
+   * Freezes the listener (the decoder weights the decision head's clue fit reads) at the decoder's current weights,
+   * before the decoder is trained as the speaker; a listener that already has its own copy keeps it. Returns whether
+   * a copy was made.
+   */
+  public synchronized boolean detachListener() {
+    return parameters.detachListener(manager);
+  }
+
   /** A copy with the same weights and version (e.g. a frozen reference for the KL term). */
   public VzModel copy() {
     return fromValues(config, vocabulary, parameters.values(), version, device());
