@@ -45,6 +45,12 @@ public final class ParameterSet {
       "decoder.out.b");
   private static final float ECHO_LEARNING_RATE_SCALE = 100f;
   /**
+   * The echo logit of a model that never echoes ({@code policy.echo=off}): σ(−10⁴) is 0 and log(1 − σ) is 0 in float
+   * and double, so such a turn always decodes its own clue, its log-probs are the decoder's exactly, and the logit
+   * gets no gradient (training leaves it where it is).
+   */
+  public static final float ECHO_OFF_LOGIT = -1e4f;
+  /**
    * Parameters added after the first release, with the one value every weight of theirs has in a fresh model: a
    * checkpoint written before them loads with that value, which for the clue fit is the function it was saved
    * as, and for the echo logits gives an older v0 the same small echo prior a new one has.

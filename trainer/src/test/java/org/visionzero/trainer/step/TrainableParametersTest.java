@@ -10,12 +10,21 @@ import org.visionzero.events.Phase;
 class TrainableParametersTest {
 
   @Test
-  void shouldTrainTheDecoderInClueStepsTheHeadInDecisionStepsAndNeverTheEncoderByDefault() {
+  void shouldTrainTheSpeakerInClueStepsTheHeadInDecisionStepsAndNeverTheEncoderOrListenerByDefault() {
     TrainableParameters defaults = TrainableParameters.defaults();
 
-    assertThat(defaults.of(Phase.CLUE)).accepts("decoder.echo")
-        .rejects("decoder.gru.wx", "decision.query", "encoder.conv1.w");
-    assertThat(defaults.of(Phase.DECISION)).accepts("decision.query").rejects("decoder.gru.wx", "encoder.fc.w");
+    assertThat(defaults.of(Phase.CLUE)).accepts("decoder.echo", "decoder.gru.wx", "decoder.out.w")
+        .rejects("decision.query", "encoder.conv1.w", "listener.gru.wx");
+    assertThat(defaults.of(Phase.DECISION)).accepts("decision.query")
+        .rejects("decoder.gru.wx", "encoder.fc.w", "listener.out.w");
+  }
+
+  @Test
+  void shouldTrainOnlyTheEchoLogitsInClueStepsWithAFrozenSpeaker() {
+    TrainableParameters echoOnly = TrainableParameters.echoOnly();
+
+    assertThat(echoOnly.of(Phase.CLUE)).accepts("decoder.echo").rejects("decoder.gru.wx", "decision.query");
+    assertThat(echoOnly.of(Phase.DECISION)).accepts("decision.query").rejects("decoder.echo");
   }
 
   @Test
@@ -28,6 +37,8 @@ class TrainableParametersTest {
     assertThatThrownBy(() -> new TrainableParameters(List.of("decoder."), List.of("head.")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'head.'").hasMessageContaining("decision phase").hasMessageContaining("encoder.");
+    assertThatThrownBy(() -> new TrainableParameters(List.of("listener."), List.of("decision.")))
+        .hasMessageContaining("'listener.'");
     assertThatThrownBy(() -> new TrainableParameters(List.of(), List.of("decision.")))
         .hasMessageContaining("clue phase must train at least one part");
   }
