@@ -50,6 +50,8 @@ public final class DjlLearner implements Learner {
   public static final float CLIP_NORM = 1.0f;
   public static final float WEIGHT_DECAY = 0.0f;
   private static final Logger LOG = LoggerFactory.getLogger(DjlLearner.class);
+  /** Versions between two INFO lines of what the weights did (every version at DEBUG). */
+  static final int INFO_EVERY_VERSIONS = 50;
 
   private final VzModel model;
   private final VzModel reference;
@@ -249,13 +251,23 @@ public final class DjlLearner implements Learner {
     return lastChangeFromBase;
   }
 
-  /** Logs, for a version being saved, how many weights of each part moved since the base and since the last one. */
+  /**
+   * Logs, for a version being saved, how many weights of each part moved since the base and since the last one: at
+   * DEBUG for every version ({@code vz run --verbose}), at INFO for every {@link #INFO_EVERY_VERSIONS}th (a version
+   * every few seconds would drown the run's short log).
+   */
   private void logChange(int version) {
     Map<String, float[]> now = model.parameters().values();
     lastChangeFromBase = ParameterChange.between(reference.parameters().values(), now);
     ParameterChange fromLast = ParameterChange.between(lastSaved, now);
-    LOG.info("v{}: weights changed since the base: {}; since the last version: {}; CLUE steps since then: {}",
-        version, lastChangeFromBase.describe(), fromLast.describe(), sinceLastSave.describeAndReset());
+    String line = "v" + version + ": weights changed since the base: " + lastChangeFromBase.describe()
+        + "; since the last version: " + fromLast.describe() + "; CLUE steps since then: "
+        + sinceLastSave.describeAndReset();
+    if (version % INFO_EVERY_VERSIONS == 0) {
+      LOG.info(line);
+    } else {
+      LOG.debug(line);
+    }
     lastSaved = now;
   }
 
