@@ -16,6 +16,7 @@ import org.visionzero.policy.train.GrpoLoss;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.core.StepOptions;
 import org.visionzero.game.reward.DecisionAdvantage;
+import org.visionzero.trainer.step.CivilianFidelity;
 import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.TrainableParameters;
@@ -43,6 +44,8 @@ public final class TrainerConfig extends AbstractConfig {
   public static final String DECISION_UPDATES = "decision.updates.per.batch";
   public static final String DECISION_SKIP_REPEATING_SPY = "decision.skip.repeating.spy";
   public static final String CLUE_KL_BETA = "clue.kl.beta";
+  public static final String CLUE_KL_BETA_SPY = "clue.kl.beta.spy";
+  public static final String CLUE_FIDELITY_WEIGHT = "clue.fidelity.weight";
   public static final String DECISION_KL_BETA = "decision.kl.beta";
   public static final String CLUE_TRAINABLE = "clue.trainable";
   public static final String DECISION_TRAINABLE = "decision.trainable";
@@ -65,6 +68,8 @@ public final class TrainerConfig extends AbstractConfig {
   public static final int FROM_FRACTION = -1;
   /** Left empty, a setting takes its value from the chosen mode. */
   public static final int FROM_MODE = -1;
+  /** The spy's clue KL weight left at -1 is the civilians' ({@link #CLUE_KL_BETA}). */
+  public static final double SAME_AS_CLUE_KL_BETA = -1;
 
   private static final ConfigDef DEFINITION = new ConfigDef()
       .define(BOOTSTRAP_SERVERS, Type.STRING, "localhost:9092", Importance.HIGH,
@@ -108,14 +113,25 @@ public final class TrainerConfig extends AbstractConfig {
               + "learnt to hide they are most games, and training on them pulls the decision stage away from the "
               + "images. Their clue samples are still trained.")
       .define(CLUE_KL_BETA, Type.DOUBLE, GrpoLoss.KL_BETA, Range.between(0.0, 10.0), Importance.MEDIUM,
-          "Beta of the KL term to v0 in CLUE steps (VISION-ZERO.md: 0.04); it keeps the clue language from drifting.")
+          "Beta of the KL term to v0 of civilians' clues in CLUE steps (VISION-ZERO.md: 0.04), and of the spy's "
+              + "unless clue.kl.beta.spy is set; it keeps the clue language from drifting.")
+      .define(CLUE_KL_BETA_SPY, Type.DOUBLE, SAME_AS_CLUE_KL_BETA, Importance.MEDIUM,
+          "Beta of the KL term to v0 of the spy's clues in CLUE steps; -1 takes clue.kl.beta.")
+      .define(CLUE_FIDELITY_WEIGHT, Type.DOUBLE, CivilianFidelity.DEFAULT_WEIGHT, Range.between(0.0, 10.0),
+          Importance.MEDIUM,
+          "Weight of the civilians' fidelity term in CLUE steps: a civilian's clue advantage gains weight x (f - mean "
+              + "f), f being how true the listener (v0's frozen decoder) finds the clue of the civilian's own image "
+              + "(geometric-mean token probability, 0..1). 0 turns it off.")
       .define(DECISION_KL_BETA, Type.DOUBLE, 0.0, Range.between(0.0, 10.0), Importance.MEDIUM,
           "Beta of the KL term to v0 in DECISION steps; 0 by default because v0's decision head is untrained, so "
               + "the anchor would only pull votes back towards random ones.")
       .define(CLUE_TRAINABLE, Type.LIST, ParameterSet.ECHO_LOGITS, Importance.MEDIUM,
           "Parameter-name prefixes trained in CLUE steps (encoder., decoder., decision., or a name within one). "
-              + "The default trains only when each role echoes (decoder.echo): the image encoder and the clue "
-              + "decoder stay at v0, so the decision head's features and clue fit stay put.")
+              + "The default, decoder.echo, trains only when each role echoes (a frozen speaker). decoder. trains the "
+              + "speaker, the whole clue decoder with its echo logits; the decision head's clue fit then reads a "
+              + "frozen copy of v0's decoder (the listener), so it stays put. Not the default yet: in 4-minute runs "
+              + "it moved most decoder weights but no clue win rate beyond its interval, and each CLUE step cost "
+              + "2.2 times as much (trainer/README.md).")
       .define(DECISION_TRAINABLE, Type.LIST, "decision.", Importance.MEDIUM,
           "Parameter-name prefixes trained in DECISION steps.")
       .define(PHASE_SCHEDULE, Type.STRING, "",
@@ -157,6 +173,11 @@ public final class TrainerConfig extends AbstractConfig {
   private void validateTogether() {
     if (getInt(PHASE_CYCLE_LENGTH) != FROM_MODE && getInt(PHASE_CYCLE_LENGTH) < 1) {
       throw new ConfigException(PHASE_CYCLE_LENGTH, getInt(PHASE_CYCLE_LENGTH), "must be >= 1 (or -1 for the mode's)");
+    }
+    if (getDouble(CLUE_KL_BETA_SPY) != SAME_AS_CLUE_KL_BETA && !(getDouble(CLUE_KL_BETA_SPY) >= 0
+        && getDouble(CLUE_KL_BETA_SPY) <= 10)) {
+      throw new ConfigException(CLUE_KL_BETA_SPY, getDouble(CLUE_KL_BETA_SPY), "must be in [0, 10] (or -1 for "
+          + CLUE_KL_BETA + ")");
     }
     if (getInt(PHASE_DWELL_STEPS) != FROM_MODE && getInt(PHASE_DWELL_STEPS) < 0) {
       throw new ConfigException(PHASE_DWELL_STEPS, getInt(PHASE_DWELL_STEPS), "must be >= 0 (or -1 for the mode's)");
@@ -216,9 +237,15 @@ public final class TrainerConfig extends AbstractConfig {
         rules().raeEnabled());
   }
 
-  /** β of the KL term to v0, per phase. */
+  /** β of the KL term to v0, per speaker role and for decisions. */
   public KlAnchor klAnchor() {
-    return new KlAnchor(getDouble(CLUE_KL_BETA), getDouble(DECISION_KL_BETA));
+    double spy = getDouble(CLUE_KL_BETA_SPY) == SAME_AS_CLUE_KL_BETA ? getDouble(CLUE_KL_BETA) : getDouble(CLUE_KL_BETA_SPY);
+    return new KlAnchor(getDouble(CLUE_KL_BETA), spy, getDouble(DECISION_KL_BETA));
+  }
+
+  /** The civilians' fidelity term of CLUE steps. */
+  public CivilianFidelity civilianFidelity() {
+    return new CivilianFidelity(getDouble(CLUE_FIDELITY_WEIGHT));
   }
 
   /** Which parameters each phase trains. */

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
+import org.visionzero.events.Phase;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.reward.DecisionAdvantage;
+import org.visionzero.trainer.step.CivilianFidelity;
+import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.TrainableParameters;
 
 class TrainerConfigTest {
@@ -80,7 +83,22 @@ class TrainerConfigTest {
     assertThat(config.decisionAdvantage()).isEqualTo(DecisionAdvantage.CENTERED);
     assertThat(config.schedule().decisionPeak()).isEqualTo(3e-3);
     assertThat(config.schedule().peak()).isEqualTo(1e-4);
-    assertThat(config.trainable()).isEqualTo(TrainableParameters.defaults());
+    assertThat(config.trainable()).isEqualTo(TrainableParameters.echoOnly());
+  }
+
+  @Test
+  void shouldTrainTheSpeakerWhenAskedWithAKlPerRoleAndTheCiviliansFidelityTermByDefault() {
+    TrainerConfig defaults = new TrainerConfig(Map.of(TrainerConfig.CLUE_TRAINABLE, "decoder."));
+    TrainerConfig spy = new TrainerConfig(Map.of(TrainerConfig.CLUE_KL_BETA, "0.02",
+        TrainerConfig.CLUE_KL_BETA_SPY, "0.1", TrainerConfig.CLUE_FIDELITY_WEIGHT, "0"));
+
+    assertThat(defaults.trainable().of(Phase.CLUE)).accepts("decoder.gru.wx");
+    assertThat(defaults.klAnchor()).isEqualTo(new KlAnchor(0.04, 0.04, 0));
+    assertThat(defaults.civilianFidelity()).isEqualTo(CivilianFidelity.defaults());
+    assertThat(spy.klAnchor()).isEqualTo(new KlAnchor(0.02, 0.1, 0));
+    assertThat(spy.civilianFidelity().on()).isFalse();
+    assertThatThrownBy(() -> new TrainerConfig(Map.of(TrainerConfig.CLUE_KL_BETA_SPY, "-0.5")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining(TrainerConfig.CLUE_KL_BETA_SPY);
   }
 
   @Test

@@ -40,6 +40,7 @@ public final class VzRunConfig extends AbstractConfig {
 
   public static final String RUN_ID = "run.id";
   public static final String POLICY = "run.policy";
+  public static final String POLICY_ECHO = "policy.echo";
   public static final String STEPS = "run.steps";
   public static final String DURATION = "run.duration";
   public static final String WORKERS = "run.workers";
@@ -95,7 +96,12 @@ public final class VzRunConfig extends AbstractConfig {
       TrainerConfig.DECISION_ADVANTAGE, TrainerConfig.DECISION_UPDATES, TrainerConfig.DECISION_SKIP_REPEATING_SPY,
       TrainerConfig.CLUE_TRAINABLE, TrainerConfig.DECISION_TRAINABLE, TrainerConfig.WARMUP_STEPS,
       TrainerConfig.PHASE_SCHEDULE, TrainerConfig.PHASE_CYCLE_LENGTH, TrainerConfig.CLUE_KL_BETA,
-      TrainerConfig.DECISION_KL_BETA, TrainerConfig.RAE_ENABLED, TrainerConfig.RAE_ALPHA);
+      TrainerConfig.CLUE_KL_BETA_SPY, TrainerConfig.CLUE_FIDELITY_WEIGHT, TrainerConfig.DECISION_KL_BETA,
+      TrainerConfig.RAE_ENABLED, TrainerConfig.RAE_ALPHA);
+  /** {@value #POLICY_ECHO}: the model may echo another seat's latest clue (v0's prior, learnt per role). */
+  public static final String ECHO_ON = "on";
+  /** {@value #POLICY_ECHO}: the model never echoes; only what its own clue says can win. */
+  public static final String ECHO_OFF = "off";
   /** A run bounded only by time trains until it ends: its schedule stays flat after warm-up. */
   public static final long OPEN_ENDED_STEPS = 1_000_000L;
   /** Warm-up steps of a run bounded only by time (a share of an open-ended step count means nothing). */
@@ -116,6 +122,11 @@ public final class VzRunConfig extends AbstractConfig {
             ConfigDef.Width.SHORT, "Run id")
         .define(POLICY, Type.STRING, POLICY_MODEL, ValidString.in(POLICY_MODEL, POLICY_RANDOM), Importance.HIGH,
             "model: the DJL model, pretrained to v0 and trained; random: the scripted random policy, no trainer.")
+        .define(POLICY_ECHO, Type.STRING, ECHO_ON, ValidString.in(ECHO_ON, ECHO_OFF), Importance.HIGH,
+            "on: a clue turn of the model may echo, word for word, the latest clue of another seat (v0 does so with "
+                + "probability 0.1 in every role; self-play learns it per role). off: v0 is published with its echo "
+                + "logits off, so no version ever echoes (the trainer cannot move them) and the only way to win is "
+                + "what the clue itself says. Fixed when v0 is published: a resumed run keeps its v0's.")
         .define(STEPS, Type.LONG, 400L, Range.atLeast(1), Importance.HIGH,
             "Training steps; the run stops after the last (its learning-rate schedule spans them).")
         .define(DURATION, Type.STRING, "", Importance.HIGH,
@@ -273,6 +284,11 @@ public final class VzRunConfig extends AbstractConfig {
 
   public String policy() {
     return getString(POLICY);
+  }
+
+  /** Whether the model may echo another seat's clue ({@value #POLICY_ECHO} = on). */
+  public boolean echo() {
+    return getString(POLICY_ECHO).equals(ECHO_ON);
   }
 
   /** The run's training steps: as set, else open-ended when only a duration bounds the run, else the default. */

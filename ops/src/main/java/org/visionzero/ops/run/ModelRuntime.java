@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.visionzero.ops.progress.ConsoleProgress;
 import org.visionzero.ops.progress.PretrainProgress;
 import org.visionzero.policy.checkpoint.Checkpoints;
+import org.visionzero.policy.checkpoint.EchoOff;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.train.PretrainOptions;
 import org.visionzero.policy.train.PretrainResult;
@@ -34,6 +35,7 @@ public final class ModelRuntime implements PolicyRuntime {
   private final long pretrainSeed;
   private final double partialCaptions;
   private final V0Choice v0Choice;
+  private final boolean echo;
 
   /**
    * @param partialCaptions share of pretraining captions cut short ({@code PretrainOptions.partialCaptions})
@@ -41,6 +43,15 @@ public final class ModelRuntime implements PolicyRuntime {
    */
   public ModelRuntime(int imageSize, Duration pretrainBudget, long pretrainSeed, double partialCaptions,
       V0Choice v0Choice) {
+    this(imageSize, pretrainBudget, pretrainSeed, partialCaptions, v0Choice, true);
+  }
+
+  /**
+   * @param echo false publishes v0 with its echo logits off ({@code policy.echo=off}), so that no version echoes
+   */
+  public ModelRuntime(int imageSize, Duration pretrainBudget, long pretrainSeed, double partialCaptions,
+      V0Choice v0Choice, boolean echo) {
+    this.echo = echo;
     this.imageSize = imageSize;
     this.pretrainBudget = pretrainBudget;
     this.pretrainSeed = pretrainSeed;
@@ -65,6 +76,15 @@ public final class ModelRuntime implements PolicyRuntime {
 
   @Override
   public V0 createV0(Path workDir, Consumer<String> progress) throws Exception {
+    V0 v0 = chosenV0(workDir, progress);
+    if (echo) {
+      return v0;
+    }
+    progress.accept("policy.echo=off: v0 is published with its echo logits off (no version echoes)");
+    return new V0(EchoOff.apply(v0.bytes()), v0.mediaType(), v0.architecture(), v0.description() + ", echo off");
+  }
+
+  private V0 chosenV0(Path workDir, Consumer<String> progress) throws Exception {
     if (v0Choice.kind() == V0Choice.Kind.SHIPPED) {
       return new V0(ShippedV0.bytes(), Checkpoints.MEDIA_TYPE, factory.architecture(policyName()),
           "shipped with vz, sha256 " + ShippedV0.sha256());

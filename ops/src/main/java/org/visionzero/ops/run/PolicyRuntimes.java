@@ -12,7 +12,7 @@ public final class PolicyRuntimes {
     return switch (config.policy()) {
       case VzRunConfig.POLICY_RANDOM -> new ScriptedRuntime();
       case VzRunConfig.POLICY_MODEL -> new ModelRuntime(config.imageSize(), config.plan().pretrain(),
-          config.pretrainSeed(), config.pretrainPartialCaptions(), config.v0());
+          config.pretrainSeed(), config.pretrainPartialCaptions(), config.v0(), config.echo());
       default -> throw new IllegalArgumentException("unknown run.policy '" + config.policy() + "'");
     };
   }

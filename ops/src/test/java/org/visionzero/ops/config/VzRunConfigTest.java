@@ -22,7 +22,8 @@ class VzRunConfigTest {
     TrainerConfig trainer = new TrainerConfig(config.trainerSettings());
     assertThat(trainer.rules().raeEnabled()).isFalse();
     assertThat(trainer.rules().phaseSchedule().settingName()).isEqualTo("clue-only");
-    assertThat(trainer.klAnchor().clue()).isEqualTo(0.1);
+    assertThat(trainer.klAnchor().civilianClue()).isEqualTo(0.1);
+    assertThat(trainer.klAnchor().spyClue()).isEqualTo(0.1);
   }
 
   @Test

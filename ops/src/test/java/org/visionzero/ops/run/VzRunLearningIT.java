@@ -60,8 +60,8 @@ class VzRunLearningIT {
       Path report = pipeline.finish(end, true, Map.of());
 
       List<VersionResult> results = pipeline.evaluator().results();
-      LearningBar.assertMet(results, "learning IT");
       VersionResult last = results.get(results.size() - 1);
+      LearningBar.assertMet(results, "learning IT");
       // The transfer probe of v0 and the final version, on PROBE_ITEMS items per task (ops/README.md, "vz probe").
       JsonNode probe = new ObjectMapper().readTree(report.resolveSibling(RunReport.SUMMARY_FILE).toFile()).get("probe");
       assertThat(probe.get("v0").get("version").asInt()).isZero();

@@ -29,7 +29,8 @@ import org.visionzero.policy.model.VzModel;
  * "VZCK" | int32 format version | int32 header length | header (UTF-8 JSON) | parameters | extra sections
  * </pre>
  * The header holds the policy name and version, the architecture config, the vocabulary, each parameter's
- * name and shape, and each extra section's name and length. Parameters are little-endian float32 in header
+ * name and shape (the listener's frozen copy of decoder weights, {@code listener.*}, when the model has one), and
+ * each extra section's name and length. Parameters are little-endian float32 in header
  * order; extra sections follow as raw bytes. Extra sections let the trainer store optimiser state, RAE
  * baselines and the like beside the weights without a format change.
  */
@@ -167,13 +168,14 @@ public final class Checkpoints {
     header.required("vocabulary").forEach(w -> words.add(w.asText()));
     Vocabulary vocabulary = Vocabulary.of(words);
     Map<String, Shape> declared = ParameterSet.shapes(config);
+    Map<String, Shape> listener = ParameterSet.listenerShapes(config);
     Map<String, float[]> values = new LinkedHashMap<>();
     for (JsonNode p : header.required("parameters")) {
       String name = p.required("name").asText();
       List<Long> dims = new ArrayList<>();
       p.required("shape").forEach(d -> dims.add(d.asLong()));
       Shape shape = new Shape(dims.stream().mapToLong(Long::longValue).toArray());
-      Shape expected = declared.get(name);
+      Shape expected = declared.containsKey(name) ? declared.get(name) : listener.get(name);
       if (expected == null || !expected.equals(shape)) {
         throw new CheckpointRejectedException("checkpoint refused: parameter '" + name + "' with shape " + shape
             + " does not belong to architecture " + config.fingerprint());
@@ -193,6 +195,13 @@ public final class Checkpoints {
     Map<String, float[]> ordered = new LinkedHashMap<>();
     declared.forEach((name, shape) -> ordered.put(name,
         values.containsKey(name) ? values.get(name) : ParameterSet.addedLaterValues(name, shape)));
+    // The listener's copy is whole or absent (then the listener is the decoder: v0 and checkpoints before it).
+    List<String> listenerHeld = listener.keySet().stream().filter(values::containsKey).toList();
+    if (!listenerHeld.isEmpty() && listenerHeld.size() != listener.size()) {
+      throw new CheckpointRejectedException("checkpoint refused: it holds " + listenerHeld.size() + " of the "
+          + listener.size() + " parameters of the listener's copy " + listener.keySet());
+    }
+    listenerHeld.forEach(name -> ordered.put(name, values.get(name)));
     Map<String, byte[]> extras = new LinkedHashMap<>();
     for (JsonNode e : header.path("extras")) {
       byte[] section = new byte[e.required("length").asInt()];

@@ -17,8 +17,9 @@ import java.util.function.Predicate;
 /**
  * The model's weights: named arrays in a fixed order, living in the model's long-lived manager.
  *
- * <p>Names start with the part they belong to ({@code encoder.}, {@code decoder.}, {@code decision.}), so a
- * trainer can freeze or train a part by prefix. Initialisation uses a Java random source with a given seed,
+ * <p>Names start with the part they belong to ({@code encoder.}, {@code decoder.}, {@code decision.}, and the
+ * listener's frozen copy of decoder weights, {@code listener.}, once it has one), so a trainer can freeze or train a
+ * part by prefix. Initialisation uses a Java random source with a given seed,
  * so the same seed gives the same initial model on any engine and device.
  */
 public final class ParameterSet {
@@ -32,7 +33,23 @@ public final class ParameterSet {
   public static final String BEST_CLUE_FIT_WEIGHTS = "decision.fit.best.w";
   /** Per role, the logit of echoing the latest clue of another seat instead of decoding one ({@code VzNetwork}). */
   public static final String ECHO_LOGITS = "decoder.echo";
+  /**
+   * The listener: a frozen copy of the clue decoder's weights that the decision head's clue fit reads
+   * ({@code VzNetwork.clueFit}), so that training the speaker (the decoder) cannot move the judge. Never trained.
+   */
+  public static final String LISTENER = "listener.";
+  /** The decoder parameters the clue fit reads (not the history embeddings, which it leaves empty, nor the echo). */
+  private static final List<String> LISTENED = List.of("decoder.role", "decoder.ctx.w", "decoder.ctx.b",
+      "decoder.h0.w", "decoder.h0.b", "decoder.embed", "decoder.att.query", "decoder.att.key", "decoder.att.value",
+      "decoder.att.pos", "decoder.gru.wx", "decoder.gru.bx", "decoder.gru.wh", "decoder.gru.bh", "decoder.out.w",
+      "decoder.out.b");
   private static final float ECHO_LEARNING_RATE_SCALE = 100f;
+  /**
+   * The echo logit of a model that never echoes ({@code policy.echo=off}): σ(−10⁴) is 0 and log(1 − σ) is 0 in float
+   * and double, so such a turn always decodes its own clue, its log-probs are the decoder's exactly, and the logit
+   * gets no gradient (training leaves it where it is).
+   */
+  public static final float ECHO_OFF_LOGIT = -1e4f;
   /**
    * Parameters added after the first release, with the one value every weight of theirs has in a fresh model: a
    * checkpoint written before them loads with that value, which for the clue fit is the function it was saved
@@ -46,6 +63,8 @@ public final class ParameterSet {
   private static final NDIndex ALL = new NDIndex("...");
   private final Map<String, NDArray> arrays = new LinkedHashMap<>();
   private final Set<String> trainable = new LinkedHashSet<>();
+  /** What the clue fit reads: this set while the listener is tied to the decoder, else a view on its own copy. */
+  private ParameterSet listener = this;
 
   private ParameterSet() {}
 
@@ -105,6 +124,22 @@ public final class ParameterSet {
     return s;
   }
 
+  /** Declared shapes of the listener's own copy ({@link #LISTENER}), in order: those of the decoder weights it copies. */
+  public static Map<String, Shape> listenerShapes(ModelConfig c) {
+    Map<String, Shape> decoder = shapes(c);
+    Map<String, Shape> s = new LinkedHashMap<>();
+    LISTENED.forEach(name -> s.put(listenerName(name), decoder.get(name)));
+    return s;
+  }
+
+  /** The listener's name for a decoder parameter: {@code decoder.gru.wx} is {@code listener.gru.wx}. */
+  public static String listenerName(String decoderName) {
+    if (!LISTENED.contains(decoderName)) {
+      throw new IllegalArgumentException("the listener has no copy of '" + decoderName + "'");
+    }
+    return LISTENER + decoderName.substring(DECODER.length());
+  }
+
   /**
    * How many times the optimiser's learning rate a parameter learns at: 1, except the echo logits. They are one
    * number per role choosing between two ways of speaking, and Adam moves a weight by about the learning rate per
@@ -158,21 +193,76 @@ public final class ParameterSet {
     return set;
   }
 
-  /** Weights from stored values; every declared parameter must be present with its declared size. */
+  /**
+   * Weights from stored values; every declared parameter must be present with its declared size. The listener's
+   * copy ({@link #listenerShapes}) is optional, but whole: without it the listener is the decoder itself.
+   */
   public static ParameterSet fromValues(NDManager manager, ModelConfig config, Map<String, float[]> values) {
     ParameterSet set = new ParameterSet();
     for (Map.Entry<String, Shape> e : shapes(config).entrySet()) {
-      float[] v = values.get(e.getKey());
-      if (v == null) {
-        throw new IllegalArgumentException("parameter '" + e.getKey() + "' is missing");
-      }
-      if (v.length != e.getValue().size()) {
-        throw new IllegalArgumentException("parameter '" + e.getKey() + "' has " + v.length
-            + " values, the architecture needs " + e.getValue());
-      }
-      set.put(manager, e.getKey(), v, e.getValue());
+      set.put(manager, e.getKey(), checked(values, e.getKey(), e.getValue()), e.getValue());
+    }
+    Map<String, Shape> listenerShapes = listenerShapes(config);
+    long present = listenerShapes.keySet().stream().filter(values::containsKey).count();
+    if (present == listenerShapes.size()) {
+      listenerShapes.forEach((name, shape) -> set.putFrozen(manager, name, checked(values, name, shape), shape));
+      set.listener = set.listenerView();
+    } else if (present > 0) {
+      throw new IllegalArgumentException("the listener's copy is incomplete: " + present + " of its "
+          + listenerShapes.size() + " parameters " + listenerShapes.keySet());
     }
     return set;
+  }
+
+  private static float[] checked(Map<String, float[]> values, String name, Shape shape) {
+    float[] v = values.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("parameter '" + name + "' is missing");
+    }
+    if (v.length != shape.size()) {
+      throw new IllegalArgumentException("parameter '" + name + "' has " + v.length
+          + " values, the architecture needs " + shape);
+    }
+    return v;
+  }
+
+  /**
+   * Gives the listener its own frozen copy of the decoder's current weights (false when it already has one), so
+   * that training the decoder from now on leaves the clue fit as it is now. Until then the listener is the decoder.
+   */
+  boolean detachListener(NDManager manager) {
+    if (hasOwnListener()) {
+      return false;
+    }
+    for (String name : LISTENED) {
+      NDArray decoder = get(name);
+      putFrozen(manager, listenerName(name), decoder.toFloatArray(), decoder.getShape());
+    }
+    listener = listenerView();
+    return true;
+  }
+
+  /** Whether the listener has its own copy ({@link #detachListener}) rather than reading the decoder. */
+  public boolean hasOwnListener() {
+    return listener != this;
+  }
+
+  /**
+   * The weights the clue fit reads, under the decoder's names: this set while the listener is tied to the decoder,
+   * else the same arrays with the decoder's listened weights swapped for the listener's copy.
+   */
+  public ParameterSet listener() {
+    return listener;
+  }
+
+  private ParameterSet listenerView() {
+    ParameterSet view = new ParameterSet();
+    arrays.forEach((name, array) -> {
+      if (!name.startsWith(LISTENER)) {
+        view.arrays.put(name, LISTENED.contains(name) ? arrays.get(listenerName(name)) : array);
+      }
+    });
+    return view;
   }
 
   private static double initBound(Shape shape) {
@@ -189,6 +279,12 @@ public final class ParameterSet {
     array.setRequiresGradient(true);
     arrays.put(name, array);
     trainable.add(name);
+  }
+
+  private void putFrozen(NDManager manager, String name, float[] values, Shape shape) {
+    NDArray array = manager.create(values, shape);
+    array.setName(name);
+    arrays.put(name, array);
   }
 
   public NDArray get(String name) {
@@ -208,9 +304,15 @@ public final class ParameterSet {
     return arrays.keySet().stream().filter(filter).toList();
   }
 
-  /** Total number of weights. */
+  /** Total number of weights (the listener's copy included, when it has one). */
   public long count() {
-    return arrays.values().stream().mapToLong(a -> a.getShape().size()).sum();
+    return count(name -> true);
+  }
+
+  /** Number of weights of the parameters whose names match. */
+  public long count(Predicate<String> filter) {
+    return arrays.entrySet().stream().filter(e -> filter.test(e.getKey()))
+        .mapToLong(e -> e.getValue().getShape().size()).sum();
   }
 
   /** Copies every value out of the engine, in order (for checkpoints and reference copies). */
@@ -259,11 +361,11 @@ public final class ParameterSet {
     }
   }
 
-  /** Turns gradients on for the parameters that match and off for the others. */
+  /** Turns gradients on for the parameters that match and off for the others; the listener's copy stays frozen. */
   public void setTrainable(Predicate<String> filter) {
     trainable.clear();
     arrays.forEach((k, a) -> {
-      boolean on = filter.test(k);
+      boolean on = !k.startsWith(LISTENER) && filter.test(k);
       a.setRequiresGradient(on);
       if (on) {
         trainable.add(k);

@@ -96,9 +96,43 @@ public final class VzModel implements AutoCloseable {
     return new VzNetwork(config, parameters);
   }
 
+  /**
+   * The forward pass with the listener's weights in the decoder's place (the frozen copy the clue fit reads, or the
+   * decoder itself while the listener is tied to it): for scoring words against images as the judge does.
+   */
+  public VzNetwork listenerNetwork() {
+    return new VzNetwork(config, parameters.listener());
+  }
+
   /** A manager for one step's temporaries, on the model's device; close it after the step. */
   public NDManager newStepManager() {
     return manager.newSubManager();
+  }
+
+  /**
+   * Freezes the listener (the decoder weights the decision head's clue fit reads) at the decoder's current weights,
+   * before the decoder is trained as the speaker; a listener that already has its own copy keeps it. Returns whether
+   * a copy was made.
+   */
+  public synchronized boolean detachListener() {
+    return parameters.detachListener(manager);
+  }
+
+  /** Makes the model never echo another seat's clue, in every role ({@link ParameterSet#ECHO_OFF_LOGIT}). */
+  public synchronized void switchEchoOff() {
+    Map<String, float[]> values = parameters.values();
+    java.util.Arrays.fill(values.get(ParameterSet.ECHO_LOGITS), ParameterSet.ECHO_OFF_LOGIT);
+    replaceWeights(values, version);
+  }
+
+  /** Whether the model never echoes: every role's echo logit is at {@link ParameterSet#ECHO_OFF_LOGIT} or below. */
+  public boolean echoOff() {
+    for (float logit : parameters.get(ParameterSet.ECHO_LOGITS).toFloatArray()) {
+      if (logit > ParameterSet.ECHO_OFF_LOGIT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A copy with the same weights and version (e.g. a frozen reference for the KL term). */

@@ -248,7 +248,8 @@ public final class VzNetwork {
   }
 
   /**
-   * How well each seat's clues describe {@code encoded}'s image, read by the clue decoder itself: every clue is
+   * How well each seat's clues describe {@code encoded}'s image, read by the listener (the clue decoder's weights as
+   * they were when self-play started: {@link ParameterSet#listener}; the decoder itself before that): every clue is
    * scored as if a civilian with no history had said it about this image. Per seat [B, maxPlayers, 3]: the
    * geometric mean probability of its tokens (end tokens included), the probability of its least likely
    * token, and the geometric mean probability of its best-fitting clue; zero for a seat without clues. The third
@@ -256,7 +257,8 @@ public final class VzNetwork {
    * object the image lacks has a token the decoder finds unlikely, so this is the model's own check of words
    * against pixels; on a blank image every clue fits badly.
    *
-   * <p>It carries no gradient: the decision stage learns how to weigh it, the clue stage owns the decoder.
+   * <p>It carries no gradient: the decision stage learns how to weigh it, the clue stage trains the speaker, and the
+   * listener is never trained, so a speaker that changes its words cannot change how words are judged.
    */
   public NDArray clueFit(Encoded encoded, TurnBatch.Arrays in) {
     NDArray global = encoded.global();
@@ -273,11 +275,14 @@ public final class VzNetwork {
     NDArray rowMap = embed(in.clueTurn(), Math.toIntExact(batch), map.reshape(batch, -1))
         .reshape(rows, mapShape.get(1), mapShape.get(2));
     NDArray rowGlobal = embed(in.clueTurn(), Math.toIntExact(batch), global);
-    NDArray role = embed(in.clueTurn().zerosLike(), ModelConfig.ROLES, p.get("decoder.role")); // 0 = civilian
+    // The listener's weights under the decoder's names: its own frozen copy once the speaker trains.
+    VzNetwork listener = new VzNetwork(config, p.listener());
+    NDArray role = embed(in.clueTurn().zerosLike(), ModelConfig.ROLES, listener.p.get("decoder.role")); // civilian
     NDArray noHistory = manager.zeros(new Shape(rows, config.tokenDim()));
-    DecoderInputs inputs = decoderInputs(new Encoded(rowMap, rowGlobal), role, noHistory);
+    DecoderInputs inputs = listener.decoderInputs(new Encoded(rowMap, rowGlobal), role, noHistory);
     NDArray mask = in.clueMask();
-    NDArray tokenLogProbs = clueLogits(inputs, tokens).logSoftmax(2).gather(tokens.expandDims(2), 2).squeeze(2);
+    NDArray tokenLogProbs = listener.clueLogits(inputs, tokens).logSoftmax(2).gather(tokens.expandDims(2), 2)
+        .squeeze(2);
     NDArray rowSum = tokenLogProbs.mul(mask).sum(new int[] {1});
     NDArray rowCount = mask.sum(new int[] {1});
     NDArray rowWorst = tokenLogProbs.add(constant(mask, 1f).sub(mask).mul(constant(mask, -MASKED))).min(new int[] {1});

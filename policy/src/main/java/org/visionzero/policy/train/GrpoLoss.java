@@ -27,8 +27,9 @@ public final class GrpoLoss {
    * @param loss         scalar to back-propagate
    * @param kl           k3 KL to the reference, aggregated like the loss (token mean, then sequence mean)
    * @param clipFraction share of real tokens whose clipped term was the active one
+   * @param sequenceKl   each sequence's k3 KL (token mean; 0 for a sequence without tokens), e.g. to report per role
    */
-  public record Result(NDArray loss, double kl, double clipFraction) {}
+  public record Result(NDArray loss, double kl, double clipFraction, float[] sequenceKl) {}
 
   /**
    * @param logProbs          current policy log-probs of the sampled tokens [B, T] (with gradient)
@@ -39,6 +40,24 @@ public final class GrpoLoss {
    */
   public static Result compute(NDArray logProbs, NDArray behaviourLogProbs, NDArray referenceLogProbs,
       NDArray advantages, NDArray mask, float clipEpsilon, float klBeta) {
+    // Scalars as arrays of the step's manager: see VzNetwork.constant.
+    return compute(logProbs, behaviourLogProbs, referenceLogProbs, advantages, mask, clipEpsilon,
+        VzNetwork.constant(logProbs, klBeta));
+  }
+
+  /**
+   * The same with a KL weight per sequence (e.g. per role of the speaker), {@code klBetas} [B]; equal weights give
+   * the figures of the scalar form exactly.
+   */
+  public static Result compute(NDArray logProbs, NDArray behaviourLogProbs, NDArray referenceLogProbs,
+      NDArray advantages, NDArray mask, float clipEpsilon, NDArray klBetas) {
+    if (klBetas.getShape().dimension() == 1) {
+      if (klBetas.getShape().get(0) != logProbs.getShape().get(0)) {
+        throw new IllegalArgumentException("klBetas must be [B] with B = " + logProbs.getShape().get(0) + ", was "
+            + klBetas.getShape());
+      }
+      klBetas = klBetas.expandDims(1);
+    }
     requireSameShape(logProbs, behaviourLogProbs, "behaviourLogProbs");
     requireSameShape(logProbs, referenceLogProbs, "referenceLogProbs");
     requireSameShape(logProbs, mask, "mask");
@@ -53,8 +72,7 @@ public final class GrpoLoss {
     NDArray policyTerm = unclipped.minimum(clipped).neg();
     NDArray delta = referenceLogProbs.stopGradient().sub(logProbs);
     NDArray k3 = delta.exp().sub(delta).sub(1f);
-    // Scalars as arrays of the step's manager: see VzNetwork.constant.
-    NDArray perToken = policyTerm.add(k3.mul(VzNetwork.constant(k3, klBeta)));
+    NDArray perToken = policyTerm.add(k3.mul(klBetas));
 
     NDArray tokens = mask.sum(new int[] {1});
     NDArray hasTokens = tokens.gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
@@ -62,7 +80,8 @@ public final class GrpoLoss {
     float sequences = Math.max(hasTokens.sum().getFloat(), 1f);
     NDArray loss = perToken.mul(mask).sum(new int[] {1}).div(perSequenceDivisor).sum()
         .div(VzNetwork.constant(mask, sequences));
-    double kl = k3.mul(mask).sum(new int[] {1}).div(perSequenceDivisor).sum().getFloat() / sequences;
+    NDArray sequenceKl = k3.mul(mask).sum(new int[] {1}).div(perSequenceDivisor);
+    double kl = sequenceKl.sum().getFloat() / sequences;
 
     // The clipped branch is active when the ratio left the range in the direction the advantage rewards.
     NDArray active = ratio.gt(1f + clipEpsilon).logicalAnd(advantage.gt(0f))
@@ -70,7 +89,7 @@ public final class GrpoLoss {
         .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     float realTokens = Math.max(mask.sum().getFloat(), 1f);
     double clipFraction = active.mul(mask).sum().getFloat() / realTokens;
-    return new Result(loss, kl, clipFraction);
+    return new Result(loss, kl, clipFraction, sequenceKl.toFloatArray());
   }
 
   private static void requireSameShape(NDArray expected, NDArray actual, String name) {

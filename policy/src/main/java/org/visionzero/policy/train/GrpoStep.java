@@ -6,8 +6,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import org.visionzero.events.Role;
 import org.visionzero.policy.model.ParameterSet;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.runtime.NoGrad;
@@ -87,6 +91,15 @@ public final class GrpoStep implements AutoCloseable {
    * returned update is applied. Apply or discard it before the next call.
    */
   public Update compute(List<ClueItem> clues, List<DecisionItem> decisions, float klBeta) {
+    return compute(clues, decisions, role -> klBeta, klBeta);
+  }
+
+  /**
+   * The same with the KL weight of each clue sample chosen by its speaker's role (the spy's and the civilians' clues
+   * kept near the reference each by their own weight) and {@code decisionKlBeta} for decision samples.
+   */
+  public Update compute(List<ClueItem> clues, List<DecisionItem> decisions, ToDoubleFunction<Role> clueKlBeta,
+      float decisionKlBeta) {
     if (clues.isEmpty() && decisions.isEmpty()) {
       throw new IllegalArgumentException("a GRPO step needs at least one sample");
     }
@@ -96,14 +109,24 @@ public final class GrpoStep implements AutoCloseable {
     double kl = 0;
     double clipped = 0;
     int terms = 0;
+    Map<Role, Double> clueKl = new EnumMap<>(Role.class);
     try (NDManager m = policy.newStepManager();
         GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       NDArray total = null;
       if (!clues.isEmpty()) {
         SampleScorer.TokenLogProbs lp = SampleScorer.clueLogProbs(policy, m, samplesOf(clues));
         Shape shape = lp.logProbs().getShape();
-        GrpoLoss.Result r = GrpoLoss.compute(lp.logProbs(), m.create(behaviourOf(clues, shape), shape),
-            m.create(clueReference, shape), m.create(advantagesOf(clues)), lp.mask(), GrpoLoss.CLIP_EPSILON, klBeta);
+        float[] betas = clueBetas(clues, clueKlBeta);
+        NDArray behaviour = m.create(behaviourOf(clues, shape), shape);
+        NDArray referenceLp = m.create(clueReference, shape);
+        NDArray advantages = m.create(advantagesOf(clues));
+        // One weight for all is the scalar form exactly (its figures are pinned by the golden tests).
+        GrpoLoss.Result r = allEqual(betas)
+            ? GrpoLoss.compute(lp.logProbs(), behaviour, referenceLp, advantages, lp.mask(), GrpoLoss.CLIP_EPSILON,
+                betas[0])
+            : GrpoLoss.compute(lp.logProbs(), behaviour, referenceLp, advantages, lp.mask(), GrpoLoss.CLIP_EPSILON,
+                m.create(betas));
+        clueKl.putAll(meanByRole(clues, r.sequenceKl()));
         total = r.loss();
         kl += r.kl();
         clipped += r.clipFraction();
@@ -119,7 +142,8 @@ public final class GrpoStep implements AutoCloseable {
           advantages[i] = decisions.get(i).advantage();
         }
         GrpoLoss.Result r = GrpoLoss.compute(lp.logProbs(), m.create(behaviour, shape),
-            m.create(decisionReference, shape), m.create(advantages), lp.mask(), GrpoLoss.CLIP_EPSILON, klBeta);
+            m.create(decisionReference, shape), m.create(advantages), lp.mask(), GrpoLoss.CLIP_EPSILON,
+            decisionKlBeta);
         total = total == null ? r.loss() : total.add(r.loss());
         kl += r.kl();
         clipped += r.clipFraction();
@@ -132,21 +156,58 @@ public final class GrpoStep implements AutoCloseable {
     }
     AdamW.PendingUpdate pending = Double.isFinite(loss) ? optimizer.prepare(policy.parameters(), trainable) : null;
     double norm = pending == null ? Double.NaN : pending.norm();
-    return new Update(new GrpoMetrics(loss, kl / terms, clipped / terms, norm), pending);
+    return new Update(new GrpoMetrics(loss, kl / terms, clipped / terms, norm), pending, clueKl);
+  }
+
+  private static float[] clueBetas(List<ClueItem> clues, ToDoubleFunction<Role> clueKlBeta) {
+    float[] betas = new float[clues.size()];
+    for (int i = 0; i < betas.length; i++) {
+      betas[i] = (float) clueKlBeta.applyAsDouble(clues.get(i).sample().turn().view().role());
+    }
+    return betas;
+  }
+
+  private static boolean allEqual(float[] values) {
+    for (float v : values) {
+      if (Float.compare(v, values[0]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Mean of the per-sequence KL over each role's clue samples. */
+  private static Map<Role, Double> meanByRole(List<ClueItem> clues, float[] sequenceKl) {
+    Map<Role, double[]> sums = new EnumMap<>(Role.class);
+    for (int i = 0; i < clues.size(); i++) {
+      double[] sum = sums.computeIfAbsent(clues.get(i).sample().turn().view().role(), r -> new double[2]);
+      sum[0] += sequenceKl[i];
+      sum[1]++;
+    }
+    Map<Role, Double> out = new EnumMap<>(Role.class);
+    sums.forEach((role, sum) -> out.put(role, sum[0] / sum[1]));
+    return out;
   }
 
   /** A computed update: exactly one of {@link #apply} (only when its metrics are finite) and {@link #discard}. */
   public final class Update {
     private final GrpoMetrics metrics;
     private final AdamW.PendingUpdate pending;
+    private final Map<Role, Double> clueKlByRole;
 
-    private Update(GrpoMetrics metrics, AdamW.PendingUpdate pending) {
+    private Update(GrpoMetrics metrics, AdamW.PendingUpdate pending, Map<Role, Double> clueKlByRole) {
       this.metrics = metrics;
       this.pending = pending;
+      this.clueKlByRole = Map.copyOf(clueKlByRole);
     }
 
     public GrpoMetrics metrics() {
       return metrics;
+    }
+
+    /** The clue samples' k3 KL to the reference (token mean, then mean over sequences) per speaker role. */
+    public Map<Role, Double> clueKlByRole() {
+      return clueKlByRole;
     }
 
     /** Clips the gradients and takes the AdamW step at learning rate {@code lr}. */

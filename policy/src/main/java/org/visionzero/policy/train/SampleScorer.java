@@ -54,8 +54,21 @@ public final class SampleScorer {
     return clueLogProbs(model, manager, samples, false);
   }
 
+  /**
+   * Per-token log-probs of target captions under the listener ({@link VzModel#listenerNetwork}: the frozen copy of
+   * the decoder the clue fit reads), decoder alone, at the turns' temperatures.
+   */
+  public static TokenLogProbs listenerCaptionLogProbs(VzModel model, NDManager manager, List<ClueSample> samples) {
+    return clueLogProbs(model, model.listenerNetwork(), manager, samples, false);
+  }
+
   private static TokenLogProbs clueLogProbs(VzModel model, NDManager manager, List<ClueSample> samples,
       boolean withEcho) {
+    return clueLogProbs(model, model.network(), manager, samples, withEcho);
+  }
+
+  private static TokenLogProbs clueLogProbs(VzModel model, VzNetwork net, NDManager manager,
+      List<ClueSample> samples, boolean withEcho) {
     int size = samples.size();
     int maxTokens = model.config().maxClueTokens();
     int longest = 1;
@@ -86,7 +99,6 @@ public final class SampleScorer {
     }
     TurnBatch.Arrays in = new TurnBatch(model.config(), model.vocabulary(), inputs).toArrays(manager);
     NDArray targetArray = manager.create(targets, new Shape(size, longest));
-    VzNetwork net = model.network();
     NDArray logits = net.clueLogits(net.encode(in.images()), in, targetArray);
     // At temperature 1 (pretraining) the scaling is the identity: skip its op and its backward.
     NDArray scaled = allAtTemperatureOne(inputs) ? logits

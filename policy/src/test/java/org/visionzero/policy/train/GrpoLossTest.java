@@ -89,6 +89,29 @@ class GrpoLossTest {
   }
 
   @Test
+  void shouldWeighEachSequencesKlByItsOwnBetaAndMatchTheScalarFormWhenAllAreEqual() {
+    try (NDManager m = manager.newSubManager()) {
+      Case c = goldenCase(m);
+      GrpoLoss.Result scalar = GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), c.advantages(), c.mask(),
+          GrpoLoss.CLIP_EPSILON, BETA);
+      GrpoLoss.Result equal = GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), c.advantages(), c.mask(),
+          GrpoLoss.CLIP_EPSILON, m.create(new float[] {BETA, BETA}));
+      GrpoLoss.Result perSequence = GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), c.advantages(), c.mask(),
+          GrpoLoss.CLIP_EPSILON, m.create(new float[] {0.5f, 0f}));
+
+      assertThat(equal.loss().getFloat()).isEqualTo(scalar.loss().getFloat());
+      assertThat(equal.sequenceKl()).containsExactly(scalar.sequenceKl());
+      // Only sequence 1 has KL (k3 = K3_LN2 on its second token), now weighted 0.5.
+      double expected = ((-1.2 + (-0.5 + 0.5 * K3_LN2)) / 2 + 2) / 2;
+      assertThat(perSequence.loss().getFloat()).isCloseTo((float) expected, within(1e-5f));
+      assertThat(perSequence.sequenceKl()[0]).isCloseTo((float) (K3_LN2 / 2), within(1e-6f));
+      assertThat(perSequence.sequenceKl()[1]).isZero();
+      assertThatThrownBy(() -> GrpoLoss.compute(c.lp(), c.behaviour(), c.reference(), c.advantages(), c.mask(),
+          GrpoLoss.CLIP_EPSILON, m.create(new float[] {BETA}))).hasMessageContaining("klBetas");
+    }
+  }
+
+  @Test
   void shouldRefuseMismatchedShapes() {
     try (NDManager m = manager.newSubManager()) {
       Case c = goldenCase(m);

@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.visionzero.events.Phase;
+import org.visionzero.events.Role;
 import org.visionzero.events.TurnKind;
 import org.visionzero.policy.PolicyTurn;
 import org.visionzero.policy.Vocabulary;
 import org.visionzero.policy.checkpoint.Checkpoint;
 import org.visionzero.policy.checkpoint.Checkpoints;
+import org.visionzero.policy.likelihood.ListenerFidelity;
 import org.visionzero.policy.model.ModelConfig;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.runtime.Devices;
@@ -24,6 +28,7 @@ import org.visionzero.policy.train.GrpoStep;
 import org.visionzero.policy.train.SampleScorer;
 import org.visionzero.trainer.inputs.TurnInputs;
 import org.visionzero.trainer.sample.TrainingSample;
+import org.visionzero.trainer.step.CivilianFidelity;
 import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.NothingToTrainException;
@@ -31,15 +36,22 @@ import org.visionzero.trainer.step.PreparedUpdate;
 import org.visionzero.trainer.step.TrainableParameters;
 
 /**
- * The trainer's {@link Learner} on the policy's DJL model: rebuilds each sample's turn, hands the phase's samples to
+ * The trainer's {@link Learner} on the policy's DJL model: detaches the listener (the clue fit reads a frozen copy of
+ * the base decoder, so training the speaker cannot move the judge), rebuilds each sample's turn, adds the civilians'
+ * fidelity term to CLUE steps ({@link CivilianFidelity}), hands the phase's samples to
  * the policy's {@link GrpoStep} (log-probs under the current weights and the frozen base model, GRPO loss against the
  * behaviour log-probs the workers recorded, back-propagation) and leaves the update to the caller: applied with
- * AdamW (clip 1.0) or discarded when not finite. The optimiser state goes into every checkpoint beside the weights.
+ * AdamW (clip 1.0) or discarded when not finite. The optimiser state goes into every checkpoint beside the weights,
+ * and each saved version logs how many weights of each part moved ({@link ParameterChange}), with the CLUE steps'
+ * KL to the base per speaker role and the civilians' fidelity.
  */
 public final class DjlLearner implements Learner {
   /** Gradient clipping of VISION-ZERO.md section 3. */
   public static final float CLIP_NORM = 1.0f;
   public static final float WEIGHT_DECAY = 0.0f;
+  private static final Logger LOG = LoggerFactory.getLogger(DjlLearner.class);
+  /** Versions between two INFO lines of what the weights did (every version at DEBUG). */
+  static final int INFO_EVERY_VERSIONS = 50;
 
   private final VzModel model;
   private final VzModel reference;
@@ -47,7 +59,12 @@ public final class DjlLearner implements Learner {
   private final TurnInputs inputs;
   private final TrainableParameters trainable;
   private final KlAnchor klAnchor;
+  private final CivilianFidelity fidelity;
   private final boolean collectBeforeGraph;
+  private final SpeakerStatistics sinceLastSave = new SpeakerStatistics();
+  /** The weights of the last saved version (the base before the first), to log what each version changed. */
+  private Map<String, float[]> lastSaved;
+  private ParameterChange lastChangeFromBase;
   /** The phase whose parameters take gradients now; null when the next step must set them. */
   private Phase trainablePhase;
 
@@ -56,23 +73,37 @@ public final class DjlLearner implements Learner {
    * @param inputs rebuilds each sample's turn
    */
   public DjlLearner(VzModel base, TurnInputs inputs) {
-    this(base, inputs, TrainableParameters.defaults(), KlAnchor.defaults(), false);
+    this(base, inputs, TrainableParameters.speaker(), KlAnchor.defaults(), CivilianFidelity.defaults(), false);
+  }
+
+  /** A learner without the civilians' fidelity term (the trainer before the speaker was trained). */
+  public DjlLearner(VzModel base, TurnInputs inputs, TrainableParameters trainable, KlAnchor klAnchor,
+      boolean collectBeforeGraph) {
+    this(base, inputs, trainable, klAnchor, CivilianFidelity.off(), collectBeforeGraph);
   }
 
   /**
    * @param trainable          which parameters each phase trains
-   * @param klAnchor           β of the KL term to the reference, per phase
+   * @param klAnchor           β of the KL term to the reference, per speaker role and for decisions
+   * @param fidelity           the civilians' fidelity term of CLUE steps
    * @param collectBeforeGraph run a garbage collection before each step's graph (an old guard against DJL freeing
    *                           scalar constants before backward; the training graph now keeps them as arrays)
    */
   public DjlLearner(VzModel base, TurnInputs inputs, TrainableParameters trainable, KlAnchor klAnchor,
-      boolean collectBeforeGraph) {
+      CivilianFidelity fidelity, boolean collectBeforeGraph) {
     this.collectBeforeGraph = collectBeforeGraph;
+    this.fidelity = Objects.requireNonNull(fidelity, "fidelity");
     this.klAnchor = Objects.requireNonNull(klAnchor, "klAnchor");
     this.trainable = Objects.requireNonNull(trainable, "trainable");
     this.model = Objects.requireNonNull(base, "base");
     this.inputs = Objects.requireNonNull(inputs, "inputs");
+    // The judge stays where the speaker starts: the clue fit reads a frozen copy of the base decoder from now on
+    // (a frozen speaker needs no copy: the decoder itself never moves).
+    if (trainable.trainsSpeaker()) {
+      base.detachListener();
+    }
     this.reference = base.copy();
+    this.lastSaved = base.parameters().values();
     this.grpo = new GrpoStep(model, reference, trainable.of(Phase.DECISION), WEIGHT_DECAY, CLIP_NORM);
     this.trainablePhase = Phase.DECISION;
   }
@@ -120,7 +151,8 @@ public final class DjlLearner implements Learner {
             advantage));
       }
     }
-    GrpoStep.Update update = grpo.compute(clues, decisions, (float) klAnchor.beta(phase));
+    double[] civilianFidelity = phase == Phase.CLUE && fidelity.on() ? shapeCivilianClues(clues) : new double[0];
+    GrpoStep.Update update = grpo.compute(clues, decisions, klAnchor::clue, (float) klAnchor.decision());
     return new PreparedUpdate() {
       @Override
       public GrpoMetrics metrics() {
@@ -130,6 +162,7 @@ public final class DjlLearner implements Learner {
       @Override
       public void apply() {
         update.apply((float) learningRate);
+        sinceLastSave.add(update.clueKlByRole(), civilianFidelity);
       }
 
       @Override
@@ -137,6 +170,29 @@ public final class DjlLearner implements Learner {
         update.discard();
       }
     };
+  }
+
+  /**
+   * Adds the fidelity term to the civilians' clue advantages ({@link CivilianFidelity}), in place; returns their
+   * fidelities.
+   */
+  private double[] shapeCivilianClues(List<GrpoStep.ClueItem> clues) {
+    List<Integer> civilians = new ArrayList<>();
+    List<SampleScorer.ClueSample> samples = new ArrayList<>();
+    for (int i = 0; i < clues.size(); i++) {
+      if (clues.get(i).sample().turn().view().role() == Role.CIVILIAN) {
+        civilians.add(i);
+        samples.add(clues.get(i).sample());
+      }
+    }
+    double[] scores = ListenerFidelity.of(model, samples);
+    double[] shifts = fidelity.shifts(scores);
+    for (int k = 0; k < civilians.size(); k++) {
+      GrpoStep.ClueItem item = clues.get(civilians.get(k));
+      clues.set(civilians.get(k), new GrpoStep.ClueItem(item.sample(), item.behaviourLogProbs(),
+          (float) (item.advantage() + shifts[k])));
+    }
+    return scores;
   }
 
   /** What identifies the turn a sample was played in: its samples saw the same inputs. */
@@ -173,6 +229,7 @@ public final class DjlLearner implements Learner {
   @Override
   public byte[] save(int version, Map<String, byte[]> sections) {
     model.setVersion(version);
+    logChange(version);
     Map<String, byte[]> extras = new TreeMap<>(sections);
     extras.put(AdamW.CHECKPOINT_SECTION, grpo.optimizerState());
     return Checkpoints.save(model, extras);
@@ -185,8 +242,39 @@ public final class DjlLearner implements Learner {
     if (optimizerState != null) {
       grpo.restoreOptimizer(optimizerState);
     }
+    // A checkpoint without a listener copy (written before it existed, or with a frozen speaker) judges with its
+    // own decoder from now on.
+    if (trainable.trainsSpeaker()) {
+      model.detachListener();
+    }
     trainablePhase = null; // the loaded weights are new arrays: the next step sets which of them take gradients
+    lastSaved = model.parameters().values();
     return loaded.extras();
+  }
+
+  /** What the last saved version changed since the base model, per part; null before the first save. */
+  public ParameterChange changeFromBase() {
+    return lastChangeFromBase;
+  }
+
+  /**
+   * Logs, for a version being saved, how many weights of each part moved since the base and since the last one: at
+   * DEBUG for every version ({@code vz run --verbose}), at INFO for every {@link #INFO_EVERY_VERSIONS}th (a version
+   * every few seconds would drown the run's short log).
+   */
+  private void logChange(int version) {
+    Map<String, float[]> now = model.parameters().values();
+    lastChangeFromBase = ParameterChange.between(reference.parameters().values(), now);
+    ParameterChange fromLast = ParameterChange.between(lastSaved, now);
+    String line = "v" + version + ": weights changed since the base: " + lastChangeFromBase.describe()
+        + "; since the last version: " + fromLast.describe() + "; CLUE steps since then: "
+        + sinceLastSave.describeAndReset();
+    if (version % INFO_EVERY_VERSIONS == 0) {
+      LOG.info(line);
+    } else {
+      LOG.debug(line);
+    }
+    lastSaved = now;
   }
 
   @Override

@@ -14,7 +14,8 @@ public final class DjlLearners {
   public static DjlLearner create(TrainerConfig config, PairImages images) throws IOException {
     VzModel base = DjlLearner.baseModel(config.baseCheckpoint(), config.modelSeed(), config.device());
     try {
-      return new DjlLearner(base, new TurnInputs(config.rules(), images), config.trainable(), config.klAnchor(), false);
+      return new DjlLearner(base, new TurnInputs(config.rules(), images), config.trainable(), config.klAnchor(),
+          config.civilianFidelity(), false);
     } catch (RuntimeException e) {
       base.close();
       throw e;

@@ -7,6 +7,7 @@ import org.visionzero.policy.Policy;
 import org.visionzero.policy.model.ModelPolicy;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.trainer.inputs.TurnInputs;
+import org.visionzero.trainer.step.CivilianFidelity;
 import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.Learner;
 import org.visionzero.trainer.step.TrainableParameters;
@@ -32,13 +33,16 @@ public final class DjlSyncModel implements SyncModel {
    * @param baseCheckpoint v0 from pretraining, or null for a seeded random model
    * @param inFlight       where the learner finds the images of the games being trained on
    * @param trainable      which parameters each phase trains
-   * @param klAnchor       β of the KL term to v0, per phase
+   * @param klAnchor       β of the KL term to v0, per speaker role and for decisions
+   * @param fidelity       the civilians' fidelity term of CLUE steps
    */
   public static DjlSyncModel create(GameConfig rules, Path baseCheckpoint, long seed, String device,
-      MemoryPairImages inFlight, TrainableParameters trainable, KlAnchor klAnchor) throws IOException {
+      MemoryPairImages inFlight, TrainableParameters trainable, KlAnchor klAnchor, CivilianFidelity fidelity)
+      throws IOException {
     VzModel model = DjlLearner.baseModel(baseCheckpoint, seed, device);
     VzModel frozen = model.copy();
-    DjlLearner learner = new DjlLearner(model, new TurnInputs(rules, inFlight), trainable, klAnchor, false);
+    DjlLearner learner = new DjlLearner(model, new TurnInputs(rules, inFlight), trainable, klAnchor, fidelity,
+        false);
     return new DjlSyncModel(learner, frozen);
   }
 

@@ -78,7 +78,7 @@ public final class SyncRun {
         .withStepOptions(config.stepOptions());
     MemoryPairImages inFlight = new MemoryPairImages();
     try (DjlSyncModel model = DjlSyncModel.create(config.rules(), config.baseCheckpoint(), config.modelSeed(),
-        config.device(), inFlight, config.trainable(), config.klAnchor())) {
+        config.device(), inFlight, config.trainable(), config.klAnchor(), config.civilianFidelity())) {
       return new SyncLoop(settings, model, pairs, inFlight).run();
     }
   }

@@ -11,6 +11,9 @@ import org.visionzero.events.Phase;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.reward.RaeBaselines;
+import org.visionzero.policy.checkpoint.Checkpoints;
+import org.visionzero.policy.model.ParameterSet;
+import org.visionzero.policy.model.VzModel;
 import org.visionzero.trainer.TestTrajectories;
 import org.visionzero.trainer.inputs.PairImages;
 import org.visionzero.trainer.inputs.PairPictures;
@@ -74,5 +77,44 @@ class DjlLearnerTest {
       assertThat(fresh.architecture()).isEqualTo(trained.architecture());
       assertThat(fresh.save(3, Map.of("trainer-state", new byte[] {4, 2}))).isEqualTo(checkpoint);
     }
+  }
+
+  @Test
+  void shouldTrainTheSpeakerInClueStepsAndNeverTheListener() throws Exception {
+    try (DjlLearner learner = learner(7)) {
+      Map<String, float[]> base = learner.model().parameters().values();
+
+      learner.compute(Phase.CLUE, samples(Phase.CLUE), 1e-2).apply();
+      learner.save(1, Map.of());
+      ParameterChange change = learner.changeFromBase();
+
+      ParameterChange.Part decoder = change.part(ParameterSet.DECODER);
+      assertThat(decoder.changed()).as("CLUE steps change the speaker").isGreaterThan(decoder.weights() / 2);
+      assertThat(change.part(ParameterSet.LISTENER).weights()).isPositive();
+      assertThat(change.part(ParameterSet.LISTENER).changed()).isZero();
+      assertThat(change.part(ParameterSet.ENCODER).changed()).isZero();
+      assertThat(change.part(ParameterSet.DECISION).changed()).isZero();
+      assertThat(Arrays.equals(weights(learner, "listener.gru.wx"), base.get("decoder.gru.wx"))).isTrue();
+    }
+  }
+
+  @Test
+  void shouldGiveTheListenerItsOwnCopyWhenLoadingACheckpointWithoutOne() throws Exception {
+    try (DjlLearner trained = learner(7); DjlLearner fresh = learner(99)) {
+      byte[] withoutListener = Checkpoints.save(withoutListenerCopy(trained));
+
+      fresh.load(withoutListener);
+
+      assertThat(fresh.model().parameters().hasOwnListener()).isTrue();
+      assertThat(Arrays.equals(weights(fresh, "listener.out.w"), weights(trained, "decoder.out.w"))).isTrue();
+    }
+  }
+
+  /** A model with the learner's weights but a listener tied to its decoder (a checkpoint of before the listener). */
+  private static VzModel withoutListenerCopy(DjlLearner learner) {
+    Map<String, float[]> values = learner.model().parameters().values();
+    values.keySet().removeIf(name -> name.startsWith(ParameterSet.LISTENER));
+    VzModel model = learner.model();
+    return VzModel.fromValues(model.config(), model.vocabulary(), values, 2, model.device());
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.visionzero.events.Phase;
+import org.visionzero.events.Role;
 
 class KlAnchorTest {
 
@@ -12,8 +12,17 @@ class KlAnchorTest {
   void shouldAnchorCluesToV0AsThePaperDoesButNotTheUntrainedDecisionHeadByDefault() {
     KlAnchor anchor = KlAnchor.defaults();
 
-    assertThat(anchor.beta(Phase.CLUE)).isEqualTo(0.04);
-    assertThat(anchor.beta(Phase.DECISION)).isZero();
+    assertThat(anchor.clue(Role.CIVILIAN)).isEqualTo(0.04);
+    assertThat(anchor.clue(Role.SPY)).isEqualTo(0.04);
+    assertThat(anchor.decision()).isZero();
+  }
+
+  @Test
+  void shouldAnchorEachSpeakerRoleByItsOwnBeta() {
+    KlAnchor anchor = new KlAnchor(0.04, 0.1, 0);
+
+    assertThat(anchor.clue(Role.CIVILIAN)).isEqualTo(0.04);
+    assertThat(anchor.clue(Role.SPY)).isEqualTo(0.1);
   }
 
   @Test
@@ -21,5 +30,6 @@ class KlAnchorTest {
     assertThatThrownBy(() -> new KlAnchor(-0.1, 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(">= 0");
     assertThatThrownBy(() -> new KlAnchor(0.04, Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new KlAnchor(0.04, Double.NaN, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 }

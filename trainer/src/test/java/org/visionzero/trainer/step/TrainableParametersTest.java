@@ -10,12 +10,31 @@ import org.visionzero.events.Phase;
 class TrainableParametersTest {
 
   @Test
-  void shouldTrainTheDecoderInClueStepsTheHeadInDecisionStepsAndNeverTheEncoderByDefault() {
-    TrainableParameters defaults = TrainableParameters.defaults();
+  void shouldTrainTheSpeakerInClueStepsTheHeadInDecisionStepsAndNeverTheEncoderOrListenerWhenAsked() {
+    TrainableParameters defaults = TrainableParameters.speaker();
 
-    assertThat(defaults.of(Phase.CLUE)).accepts("decoder.echo")
-        .rejects("decoder.gru.wx", "decision.query", "encoder.conv1.w");
-    assertThat(defaults.of(Phase.DECISION)).accepts("decision.query").rejects("decoder.gru.wx", "encoder.fc.w");
+    assertThat(defaults.of(Phase.CLUE)).accepts("decoder.echo", "decoder.gru.wx", "decoder.out.w")
+        .rejects("decision.query", "encoder.conv1.w", "listener.gru.wx");
+    assertThat(defaults.of(Phase.DECISION)).accepts("decision.query")
+        .rejects("decoder.gru.wx", "encoder.fc.w", "listener.out.w");
+  }
+
+  @Test
+  void shouldTrainOnlyTheEchoLogitsInClueStepsWithAFrozenSpeaker() {
+    TrainableParameters echoOnly = TrainableParameters.echoOnly();
+
+    assertThat(echoOnly.of(Phase.CLUE)).accepts("decoder.echo").rejects("decoder.gru.wx", "decision.query");
+    assertThat(echoOnly.of(Phase.DECISION)).accepts("decision.query").rejects("decoder.echo");
+  }
+
+  @Test
+  void shouldNeedAListenerCopyOnlyWhenTheSpeakersWordsAreTrained() {
+    assertThat(TrainableParameters.speaker().trainsSpeaker()).isTrue();
+    assertThat(TrainableParameters.all().trainsSpeaker()).isTrue();
+    assertThat(new TrainableParameters(List.of("decoder.gru"), List.of("decision.")).trainsSpeaker()).isTrue();
+    assertThat(TrainableParameters.echoOnly().trainsSpeaker()).isFalse();
+    assertThat(new TrainableParameters(List.of("decoder.echo", "encoder."), List.of("decision.")).trainsSpeaker())
+        .isFalse();
   }
 
   @Test
@@ -28,6 +47,8 @@ class TrainableParametersTest {
     assertThatThrownBy(() -> new TrainableParameters(List.of("decoder."), List.of("head.")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'head.'").hasMessageContaining("decision phase").hasMessageContaining("encoder.");
+    assertThatThrownBy(() -> new TrainableParameters(List.of("listener."), List.of("decision.")))
+        .hasMessageContaining("'listener.'");
     assertThatThrownBy(() -> new TrainableParameters(List.of(), List.of("decision.")))
         .hasMessageContaining("clue phase must train at least one part");
   }
