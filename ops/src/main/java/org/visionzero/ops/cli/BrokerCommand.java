@@ -41,7 +41,11 @@ public final class BrokerCommand implements Runnable {
   @Override
   public void run() {
     BrokerConfig settings = config.load(BrokerConfig.CONFIG_DEF, BrokerConfig::new, broker, this);
-    EmbeddedKafkaBroker running = EmbeddedKafkaBroker.start(settings.brokerSettings());
+    Foreground.startAndRunUntilStopped(() -> EmbeddedKafkaBroker.start(settings.brokerSettings()), this::printStarted,
+        running -> output.progress("Broker stopped; data kept in " + running.dataDir()));
+  }
+
+  private void printStarted(EmbeddedKafkaBroker running) {
     Map<String, Object> started = new LinkedHashMap<>();
     started.put("bootstrapServers", running.bootstrapServers());
     started.put("port", running.port());
@@ -49,6 +53,5 @@ public final class BrokerCommand implements Runnable {
     output.print(started,
         () -> "Kafka broker running at " + running.bootstrapServers() + " (port " + running.port() + ")\n"
             + "Data in " + running.dataDir() + "\nPress Ctrl-C to stop.");
-    Foreground.runUntilStopped(running, () -> output.progress("Broker stopped; data kept in " + running.dataDir()));
   }
 }
