@@ -44,11 +44,11 @@ public final class CoordinatorCommand implements Runnable {
   @Override
   public void run() {
     CoordinatorConfig settings = streams.load(CoordinatorConfig.CONFIG_DEF, CoordinatorConfig::new, this);
-    CoordinatorApp app = new CoordinatorApp(settings, new SimpleMeterRegistry(),
-        new StoredCheckpointBlobs(blobs.open())).start();
-    output.progress("Coordinator '" + settings.applicationId() + "' running on "
-        + settings.streamsProperties().get("bootstrap.servers") + ", verifying checkpoint blobs in "
-        + blobs.directory() + "; Ctrl-C to stop.");
-    Foreground.runUntilStopped(app, () -> output.progress("Coordinator stopped."));
+    Foreground.startAndRunUntilStopped(() -> new CoordinatorApp(settings, new SimpleMeterRegistry(),
+        new StoredCheckpointBlobs(blobs.open())).start(),
+        app -> output.progress("Coordinator '" + settings.applicationId() + "' running on "
+            + settings.streamsProperties().get("bootstrap.servers") + ", verifying checkpoint blobs in "
+            + blobs.directory() + "; Ctrl-C to stop."),
+        app -> output.progress("Coordinator stopped."));
   }
 }

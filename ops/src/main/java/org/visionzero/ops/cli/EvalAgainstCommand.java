@@ -63,10 +63,10 @@ public final class EvalAgainstCommand extends ClusterCommand {
 
   /** The evaluator of {@code vz run}, alone; restarted, it reads its topics again from the beginning. */
   private void runContinuously(KafkaClientConfig settings) {
-    Evaluator evaluator = Evaluator.start(EvaluatorSettings.defaults(runId, policy).withGamesPerArm(games),
-        settings.clientProperties().asMap(), settings.topicCatalog(), true);
-    output.progress("Evaluator of run '" + runId + "' running (" + games + " games per arm of each new version of '"
-        + policy + "'); Ctrl-C to stop.");
-    Foreground.runUntilStopped(evaluator, () -> output.progress("Evaluator stopped."));
+    Foreground.startAndRunUntilStopped(() -> Evaluator.start(EvaluatorSettings.defaults(runId, policy)
+        .withGamesPerArm(games), settings.clientProperties().asMap(), settings.topicCatalog(), true),
+        evaluator -> output.progress("Evaluator of run '" + runId + "' running (" + games + " games per arm of each "
+            + "new version of '" + policy + "'); Ctrl-C to stop."),
+        evaluator -> output.progress("Evaluator stopped."));
   }
 }

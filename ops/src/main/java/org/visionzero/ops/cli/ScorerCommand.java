@@ -23,8 +23,7 @@ public final class ScorerCommand implements Runnable {
   @Override
   public void run() {
     ScorerConfig settings = streams.load(ScorerConfig.CONFIG_DEF, ScorerConfig::scorer);
-    ScorerApp app = new ScorerApp(settings, new SimpleMeterRegistry()).start();
-    output.progress("Scorer running; Ctrl-C to stop.");
-    Foreground.runUntilStopped(app, () -> output.progress("Scorer stopped."));
+    Foreground.startAndRunUntilStopped(() -> new ScorerApp(settings, new SimpleMeterRegistry()).start(),
+        app -> output.progress("Scorer running; Ctrl-C to stop."), app -> output.progress("Scorer stopped."));
   }
 }
