@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -266,7 +267,7 @@ public final class ChaosRun {
    * kills stop, and a reader restarted late, the trainer say, is still working through them); the load is asked
    * every {@link #LOAD_CHECK} once the rest is done, since that reads the dead letters.
    */
-  private void drain(Instant drainStart, OutputWatcher watcher, java.util.function.BooleanSupplier loadSettled)
+  private void drain(Instant drainStart, OutputWatcher watcher, BooleanSupplier loadSettled)
       throws Exception {
     Instant until = drainStart.plus(settings.drain());
     boolean settled = false;

@@ -18,8 +18,9 @@ import org.visionzero.streams.coordinator.CheckpointBlobCheck;
  * ops/RUNBOOK.md, "Dead-letter reasons").
  */
 public final class StoredCheckpointBlobs implements CheckpointBlobCheck {
-  static final String MISSING = "checkpoint-blob-missing";
-  static final String TAMPERED = "checkpoint-blob-tampered";
+  /** Dead-letter reasons, shared with the workers' refusals ({@code SpecificReason}). */
+  public static final String MISSING = "checkpoint-blob-missing";
+  public static final String TAMPERED = "checkpoint-blob-tampered";
 
   private final BlobStore blobs;
 

@@ -49,23 +49,11 @@ final class Foreground {
     }
   }
 
-  /** Blocks until the JVM is asked to stop; the shutdown hook closes {@code running} and then runs {@code onStopped}. */
+  /**
+   * Blocks until the JVM is asked to stop; the shutdown hook closes {@code running} and then runs {@code onStopped}.
+   * For what started before this call: a stop asked for before it is not seen ({@link #startAndRunUntilStopped}).
+   */
   static void runUntilStopped(AutoCloseable running, Runnable onStopped) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        running.close();
-        onStopped.run();
-      } catch (Exception e) {
-        System.err.println("vz: stopping failed: " + e);
-      } finally {
-        stopped.countDown();
-      }
-    }, "vz-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    startAndRunUntilStopped(() -> running, started -> { }, stopped -> onStopped.run());
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.visionzero.events.DeadLetter;
+import org.visionzero.ops.checkpoint.StoredCheckpointBlobs;
 
 /**
  * The specific reason of a dead letter, as a short code: the code an {@code InvalidRecordException} leads its
@@ -23,10 +24,10 @@ public final class SpecificReason {
       new Rule("SerializationException", "cannot decode", "corrupt-body"),
       new Rule("UntrustedCheckpointException", "unsigned checkpoint", "unsigned-checkpoint"),
       new Rule("UntrustedCheckpointException", "signature does not match", "wrongly-signed-checkpoint"),
-      new Rule("PolicyLoadException", "is not in the blob store", "checkpoint-blob-missing"),
-      new Rule("PolicyLoadException", "failed its sha256 check", "checkpoint-blob-tampered"),
-      new Rule("PolicyLoadException", "but was published with sha256", "checkpoint-blob-tampered"),
-      new Rule("PolicyLoadException", "does not match its sha256", "checkpoint-blob-tampered"),
+      new Rule("PolicyLoadException", "is not in the blob store", StoredCheckpointBlobs.MISSING),
+      new Rule("PolicyLoadException", "failed its sha256 check", StoredCheckpointBlobs.TAMPERED),
+      new Rule("PolicyLoadException", "but was published with sha256", StoredCheckpointBlobs.TAMPERED),
+      new Rule("PolicyLoadException", "does not match its sha256", StoredCheckpointBlobs.TAMPERED),
       new Rule("PolicyLoadException", "has architecture", "architecture-mismatch"),
       new Rule("PolicyLoadException", "no policy factory handles", "policy-unknown"),
       new Rule("PolicyLoadException", "needs a checkpoint and none is known", "policy-version-unknown"),
