@@ -4,18 +4,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.game.config.GameConfig;
+import org.visionzero.game.outcome.DecisionGames;
+import org.visionzero.game.reward.DecisionAdvantage;
 import org.visionzero.policy.model.ParameterSet;
 import org.visionzero.policy.train.GrpoLoss;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.core.StepOptions;
-import org.visionzero.game.reward.DecisionAdvantage;
 import org.visionzero.trainer.step.CivilianFidelity;
 import org.visionzero.trainer.step.KlAnchor;
 import org.visionzero.trainer.step.LearningRateSchedule;
@@ -43,6 +44,7 @@ public final class TrainerConfig extends AbstractConfig {
   public static final String DECISION_ADVANTAGE = "decision.advantage";
   public static final String DECISION_UPDATES = "decision.updates.per.batch";
   public static final String DECISION_SKIP_REPEATING_SPY = "decision.skip.repeating.spy";
+  public static final String DECISION_SKIP_UNSOLVED = "decision.skip.unsolved";
   public static final String CLUE_KL_BETA = "clue.kl.beta";
   public static final String CLUE_KL_BETA_SPY = "clue.kl.beta.spy";
   public static final String CLUE_FIDELITY_WEIGHT = "clue.fidelity.weight";
@@ -112,6 +114,11 @@ public final class TrainerConfig extends AbstractConfig {
               + "observer can find that spy from the images, so those votes are rewarded by luck; once the spy has "
               + "learnt to hide they are most games, and training on them pulls the decision stage away from the "
               + "images. Their clue samples are still trained.")
+      .define(DECISION_SKIP_UNSOLVED, Type.BOOLEAN, true, Importance.MEDIUM,
+          "Leave out of DECISION steps the games in which no vote named the spy. Their centred advantages only rank "
+              + "abstaining above a wrong vote, so each pushes the observer towards N/A with nothing pushing back "
+              + "(a 30-minute run collapsed to N/A this way); DAPO's dynamic sampling drops groups with no success "
+              + "for the same reason. Their clue samples are still trained.")
       .define(CLUE_KL_BETA, Type.DOUBLE, GrpoLoss.KL_BETA, Range.between(0.0, 10.0), Importance.MEDIUM,
           "Beta of the KL term to v0 of civilians' clues in CLUE steps (VISION-ZERO.md: 0.04), and of the spy's "
               + "unless clue.kl.beta.spy is set; it keeps the clue language from drifting.")
@@ -231,10 +238,14 @@ public final class TrainerConfig extends AbstractConfig {
     return DecisionAdvantage.fromConfigName(getString(DECISION_ADVANTAGE));
   }
 
+  /** Which games' decisions DECISION steps train. */
+  public DecisionGames decisionGames() {
+    return new DecisionGames(getBoolean(DECISION_SKIP_REPEATING_SPY), getBoolean(DECISION_SKIP_UNSOLVED));
+  }
+
   /** How a step uses its batch. */
   public StepOptions stepOptions() {
-    return new StepOptions(decisionAdvantage(), getInt(DECISION_UPDATES), getBoolean(DECISION_SKIP_REPEATING_SPY),
-        rules().raeEnabled());
+    return new StepOptions(decisionAdvantage(), getInt(DECISION_UPDATES), decisionGames(), rules().raeEnabled());
   }
 
   /** β of the KL term to v0, per speaker role and for decisions. */

@@ -94,6 +94,7 @@ public final class VzRunConfig extends AbstractConfig {
    */
   public static final List<String> PASSED_TO_TRAINER = List.of(TrainerConfig.DECISION_LEARNING_RATE,
       TrainerConfig.DECISION_ADVANTAGE, TrainerConfig.DECISION_UPDATES, TrainerConfig.DECISION_SKIP_REPEATING_SPY,
+      TrainerConfig.DECISION_SKIP_UNSOLVED,
       TrainerConfig.CLUE_TRAINABLE, TrainerConfig.DECISION_TRAINABLE, TrainerConfig.WARMUP_STEPS,
       TrainerConfig.PHASE_SCHEDULE, TrainerConfig.PHASE_CYCLE_LENGTH, TrainerConfig.CLUE_KL_BETA,
       TrainerConfig.CLUE_KL_BETA_SPY, TrainerConfig.CLUE_FIDELITY_WEIGHT, TrainerConfig.DECISION_KL_BETA,

@@ -1,6 +1,7 @@
 package org.visionzero.trainer.core;
 
 import java.util.Objects;
+import org.visionzero.game.outcome.DecisionGames;
 import org.visionzero.game.reward.DecisionAdvantage;
 
 /**
@@ -10,23 +11,24 @@ import org.visionzero.game.reward.DecisionAdvantage;
  * @param decisionUpdates   GRPO updates taken on the same decision samples (μ of the GRPO paper); the PPO clip on
  *                          the ratio to the behaviour log-probs keeps the later ones close. Decision samples are the
  *                          scarce data of a streaming run (one decision turn per nine turns played).
- * @param skipRepeatingSpy  DECISION steps leave out the games whose spy only repeated other seats' clues: no observer
- *                          can find that spy from the images, so those votes are rewarded by luck
+ * @param decisionGames     which games' decisions DECISION steps train: a repeating spy's and unsolved games may be
+ *                          left out ({@link DecisionGames})
  * @param roleAdvantage     clue advantages subtract the role baselines (RAE, the rules' {@code raeEnabled}); off,
  *                          they are the raw clue rewards
  */
-public record StepOptions(DecisionAdvantage decisionAdvantage, int decisionUpdates, boolean skipRepeatingSpy,
+public record StepOptions(DecisionAdvantage decisionAdvantage, int decisionUpdates, DecisionGames decisionGames,
     boolean roleAdvantage) {
 
   public StepOptions {
     Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
+    Objects.requireNonNull(decisionGames, "decisionGames");
     if (decisionUpdates < 1) {
       throw new IllegalArgumentException("decision updates per batch must be >= 1, was " + decisionUpdates);
     }
   }
 
-  /** Centred advantages, one update per batch, games of a repeating spy left out of DECISION steps, RAE on. */
+  /** Centred advantages, one update per batch, games of a repeating spy and unsolved games left out, RAE on. */
   public static StepOptions defaults() {
-    return new StepOptions(DecisionAdvantage.CENTERED, 1, true, true);
+    return new StepOptions(DecisionAdvantage.CENTERED, 1, DecisionGames.defaults(), true);
   }
 }

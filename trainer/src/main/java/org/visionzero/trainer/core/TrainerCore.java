@@ -1,6 +1,7 @@
 package org.visionzero.trainer.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -8,18 +9,19 @@ import org.slf4j.LoggerFactory;
 import org.visionzero.events.Phase;
 import org.visionzero.events.PhaseChanged;
 import org.visionzero.events.TrainingStepCompleted;
+import org.visionzero.game.outcome.DecisionGames;
+import org.visionzero.game.reward.RaeAdvantages;
 import org.visionzero.game.spo.PhaseSwitch;
+import org.visionzero.policy.train.GrpoMetrics;
 import org.visionzero.trainer.batch.StepBatch;
 import org.visionzero.trainer.phase.PhaseControl;
 import org.visionzero.trainer.sample.PhaseSampleSelector;
-import org.visionzero.game.reward.RaeAdvantages;
 import org.visionzero.trainer.sample.StalenessFilter;
 import org.visionzero.trainer.sample.TrainingSample;
 import org.visionzero.trainer.state.TrainerState;
 import org.visionzero.trainer.step.LearningRateSchedule;
 import org.visionzero.trainer.step.NothingToTrainException;
 import org.visionzero.trainer.step.PreparedUpdate;
-import org.visionzero.policy.train.GrpoMetrics;
 import org.visionzero.trainer.step.TrainingStep;
 
 /**
@@ -84,7 +86,7 @@ public final class TrainerCore {
     Phase phase = phases.phase();
     RaeAdvantages rae = RaeAdvantages.apply(state.baselines(), batch.games(), options.roleAdvantage());
     List<TrainingSample> selected = PhaseSampleSelector.select(phase, batch.games(), rae,
-        options.decisionAdvantage(), options.skipRepeatingSpy());
+        options.decisionAdvantage(), options.decisionGames());
     StalenessFilter.Result filtered = staleness.filter(selected, state.policyVersion());
     double learningRate = schedule.rate(step, phase);
     BatchStatistics stats = BatchStatistics.of(batch.games());
@@ -94,7 +96,7 @@ public final class TrainerCore {
     boolean nonFinite = false;
     if (filtered.kept().isEmpty()) {
       skipReason = "no trainable samples (" + filtered.droppedStale() + " stale, " + filtered.droppedForeign()
-          + " of other policies" + repeatingSpyNote(phase, batch) + ")";
+          + " of other policies" + leftOutNote(phase, batch) + ")";
     } else {
       try {
         int updates = phase == Phase.DECISION ? options.decisionUpdates() : 1;
@@ -157,11 +159,15 @@ public final class TrainerCore {
     return new StepReport(state, completed, phaseChanged, checkpointDue, batch.gameIds());
   }
 
-  private String repeatingSpyNote(Phase phase, StepBatch batch) {
-    if (phase != Phase.DECISION || !options.skipRepeatingSpy()) {
+  private String leftOutNote(Phase phase, StepBatch batch) {
+    if (phase != Phase.DECISION) {
       return "";
     }
-    return ", " + PhaseSampleSelector.repeatingSpyGames(batch.games()) + " of " + batch.games().size()
-        + " games left out because their spy only repeated other seats' clues";
+    Map<DecisionGames.Reason, Integer> leftOut = PhaseSampleSelector.leftOutGames(batch.games(),
+        options.decisionGames());
+    return ", of " + batch.games().size() + " games " + leftOut.getOrDefault(DecisionGames.Reason.REPEATING_SPY, 0)
+        + " left out because their spy only repeated other seats' clues and "
+        + leftOut.getOrDefault(DecisionGames.Reason.UNSOLVED, 0) + " because no vote named the spy";
   }
+
 }

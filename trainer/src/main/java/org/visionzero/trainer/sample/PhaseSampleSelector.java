@@ -1,7 +1,9 @@
 package org.visionzero.trainer.sample;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.visionzero.events.Phase;
 import org.visionzero.events.Role;
@@ -9,7 +11,7 @@ import org.visionzero.events.ScoredClue;
 import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnKind;
-import org.visionzero.game.outcome.ClueRepeats;
+import org.visionzero.game.outcome.DecisionGames;
 import org.visionzero.game.reward.DecisionAdvantage;
 import org.visionzero.game.reward.RaeAdvantages;
 
@@ -17,9 +19,8 @@ import org.visionzero.game.reward.RaeAdvantages;
  * Chooses the samples of the current Iterative-SPO phase: DECISION trains the decision samples with the advantages
  * of the chosen {@link DecisionAdvantage}; CLUE trains the clue samples with RAE advantages. Only the
  * phase's samples enter the loss (the authors' code also trained decision samples in clue steps: not here).
- * DECISION may leave out the games whose spy only repeated other seats' clues ({@link ClueRepeats#spyOnlyRepeated}):
- * no observer can find that spy from the images, so their votes are right or wrong by luck, and once the spy has
- * learnt to hide they would be most of the decision stage's data.
+ * DECISION may leave out some games' decisions ({@link DecisionGames}): those of a spy that only repeated other seats'
+ * clues, and those in which no vote named the spy.
  */
 public final class PhaseSampleSelector {
   private PhaseSampleSelector() {}
@@ -29,26 +30,27 @@ public final class PhaseSampleSelector {
     return select(phase, batch, rae, DecisionAdvantage.CENTERED);
   }
 
-  /** {@link #select(Phase, List, RaeAdvantages, DecisionAdvantage, boolean)} with every game's decisions. */
+  /** {@link #select(Phase, List, RaeAdvantages, DecisionAdvantage, DecisionGames)} with every game's decisions. */
   public static List<TrainingSample> select(Phase phase, List<ScoredTrajectory> batch, RaeAdvantages rae,
       DecisionAdvantage decisionAdvantage) {
-    return select(phase, batch, rae, decisionAdvantage, false);
+    return select(phase, batch, rae, decisionAdvantage, DecisionGames.all());
   }
 
   /**
    * The samples of {@code phase} from a batch, in game order, then seat/round or sample order.
    *
-   * @param skipRepeatingSpy in DECISION, leave out the games whose spy only repeated other seats' clues
+   * @param decisionGames in DECISION, the games whose decisions are trained
    */
   public static List<TrainingSample> select(Phase phase, List<ScoredTrajectory> batch, RaeAdvantages rae,
-      DecisionAdvantage decisionAdvantage, boolean skipRepeatingSpy) {
+      DecisionAdvantage decisionAdvantage, DecisionGames decisionGames) {
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(rae, "rae");
     Objects.requireNonNull(decisionAdvantage, "decisionAdvantage");
+    Objects.requireNonNull(decisionGames, "decisionGames");
     List<TrainingSample> samples = new ArrayList<>();
     for (ScoredTrajectory game : batch) {
       if (phase == Phase.DECISION) {
-        if (!(skipRepeatingSpy && ClueRepeats.spyOnlyRepeated(game))) {
+        if (decisionGames.trains(game)) {
           addDecisions(game, decisionAdvantage, samples);
         }
       } else {
@@ -58,13 +60,14 @@ public final class PhaseSampleSelector {
     return samples;
   }
 
-  /** How many games of {@code batch} had a spy that only repeated other seats' clues. */
-  public static int repeatingSpyGames(List<ScoredTrajectory> batch) {
-    int count = 0;
+  /** How many games of {@code batch} a DECISION step leaves out, for each reason. */
+  public static Map<DecisionGames.Reason, Integer> leftOutGames(List<ScoredTrajectory> batch,
+      DecisionGames decisionGames) {
+    Map<DecisionGames.Reason, Integer> counts = new EnumMap<>(DecisionGames.Reason.class);
     for (ScoredTrajectory game : batch) {
-      count += ClueRepeats.spyOnlyRepeated(game) ? 1 : 0;
+      decisionGames.leftOutBecause(game).ifPresent(reason -> counts.merge(reason, 1, Integer::sum));
     }
-    return count;
+    return counts;
   }
 
   private static void addDecisions(ScoredTrajectory game, DecisionAdvantage estimator, List<TrainingSample> out) {

@@ -15,6 +15,7 @@ import org.visionzero.game.config.GameConfig;
 import org.visionzero.game.reward.RaeBaselines;
 import org.visionzero.trainer.TestTrajectories;
 import org.visionzero.trainer.batch.StepBatch;
+import org.visionzero.game.outcome.DecisionGames;
 import org.visionzero.game.reward.DecisionAdvantage;
 import org.visionzero.trainer.phase.IterativeSpoControl;
 import org.visionzero.trainer.sample.StalenessFilter;
@@ -108,7 +109,8 @@ class TrainerCoreTest {
     assertThat(report.completed().getPhase()).isEqualTo(Phase.DECISION);
     assertThat(report.completed().getApplied()).isFalse();
     assertThat(report.completed().getSkipReason())
-        .contains("2 of 2 games left out because their spy only repeated other seats' clues");
+        .contains("of 2 games 2 left out because their spy only repeated other seats' clues and 0 because no vote "
+            + "named the spy");
   }
 
   @Test
@@ -117,7 +119,7 @@ class TrainerCoreTest {
     IterativeSpoControl phases = IterativeSpoControl.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
-        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 3, true, true));
+        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 3, DecisionGames.defaults(), true));
 
     StepReport decision = core.step(batch(0, "g1", "g2"));
     assertThat(step.calls).containsExactly("apply", "apply", "apply");
@@ -142,7 +144,7 @@ class TrainerCoreTest {
     IterativeSpoControl phases = IterativeSpoControl.start(GameConfig.code());
     TrainerState initial = TrainerState.initial(0, RaeBaselines.initial(0.9), phases.state());
     TrainerCore core = new TrainerCore(initial, phases, new StalenessFilter(TestTrajectories.POLICY, 4), SCHEDULE,
-        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 4, true, true));
+        step, 2, new StepOptions(DecisionAdvantage.CENTERED, 4, DecisionGames.defaults(), true));
 
     StepReport report = core.step(batch(0, "g1"));
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.visionzero.events.Phase;
 import org.visionzero.events.Role;
+import org.visionzero.events.ScoredDecision;
 import org.visionzero.events.ScoredTrajectory;
 import org.visionzero.events.TurnKind;
+import org.visionzero.game.outcome.DecisionGames;
 import org.visionzero.game.reward.DecisionAdvantage;
 import org.visionzero.game.reward.RaeAdvantages;
 import org.visionzero.game.reward.RaeBaselines;
@@ -50,16 +53,37 @@ class PhaseSampleSelectorTest {
         TestTrajectories.game("g2"));
 
     List<TrainingSample> skipping = PhaseSampleSelector.select(Phase.DECISION, withHidingSpy, rae,
-        DecisionAdvantage.CENTERED, true);
+        DecisionAdvantage.CENTERED, new DecisionGames(true, false));
     List<TrainingSample> keeping = PhaseSampleSelector.select(Phase.DECISION, withHidingSpy, rae,
-        DecisionAdvantage.CENTERED, false);
+        DecisionAdvantage.CENTERED, DecisionGames.all());
     List<TrainingSample> clues = PhaseSampleSelector.select(Phase.CLUE, withHidingSpy, rae,
-        DecisionAdvantage.CENTERED, true);
+        DecisionAdvantage.CENTERED, DecisionGames.defaults());
 
     assertThat(skipping).hasSize(4).allSatisfy(s -> assertThat(s.game().getGameId()).isEqualTo("g2"));
     assertThat(keeping).hasSize(8);
     assertThat(clues).hasSize(16); // the hiding spy's clues are still trained
-    assertThat(PhaseSampleSelector.repeatingSpyGames(withHidingSpy)).isEqualTo(1);
+    assertThat(PhaseSampleSelector.leftOutGames(withHidingSpy, DecisionGames.defaults()))
+        .isEqualTo(Map.of(DecisionGames.Reason.REPEATING_SPY, 1));
+  }
+
+  @Test
+  void shouldLeaveOutTheDecisionsOfAGameInWhichNoVoteNamedTheSpyByDefault() {
+    ScoredTrajectory solved = TestTrajectories.game("g1");
+    ScoredTrajectory unsolved = ScoredTrajectory.newBuilder(TestTrajectories.game("g2"))
+        .setDecisions(solved.getDecisions().stream()
+            .map(d -> ScoredDecision.newBuilder(d).setCorrect(false).build()).toList())
+        .build();
+    List<ScoredTrajectory> games = List.of(solved, unsolved);
+
+    List<TrainingSample> byDefault = PhaseSampleSelector.select(Phase.DECISION, games, rae,
+        DecisionAdvantage.CENTERED, DecisionGames.defaults());
+    List<TrainingSample> everyGame = PhaseSampleSelector.select(Phase.DECISION, games, rae,
+        DecisionAdvantage.CENTERED, DecisionGames.all());
+
+    assertThat(byDefault).hasSize(4).allSatisfy(s -> assertThat(s.game().getGameId()).isEqualTo("g1"));
+    assertThat(everyGame).hasSize(8);
+    assertThat(PhaseSampleSelector.leftOutGames(games, DecisionGames.defaults()))
+        .isEqualTo(Map.of(DecisionGames.Reason.UNSOLVED, 1));
   }
 
   @Test
