@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 public final class ProcessUsage {
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final String PEAK_RESIDENT = "VmHWM:";
+  private static final String RESIDENT = "VmRSS:";
   private static final long KIB = 1024;
 
   private ProcessUsage() {
@@ -39,10 +40,27 @@ public final class ProcessUsage {
     }
   }
 
+  /** The resident set size now ({@code VmRSS}); empty where the system does not report it. */
+  public static OptionalLong residentBytes() {
+    try {
+      return residentBytes(Files.readAllLines(STATUS));
+    } catch (IOException | UnsupportedOperationException e) {
+      return OptionalLong.empty();
+    }
+  }
+
   static OptionalLong peakResidentBytes(List<String> statusLines) {
+    return kilobytesField(statusLines, PEAK_RESIDENT);
+  }
+
+  static OptionalLong residentBytes(List<String> statusLines) {
+    return kilobytesField(statusLines, RESIDENT);
+  }
+
+  private static OptionalLong kilobytesField(List<String> statusLines, String key) {
     for (String line : statusLines) {
-      if (line.startsWith(PEAK_RESIDENT)) {
-        String[] parts = line.substring(PEAK_RESIDENT.length()).trim().split("\\s+");
+      if (line.startsWith(key)) {
+        String[] parts = line.substring(key.length()).trim().split("\\s+");
         try {
           return OptionalLong.of(Long.parseLong(parts[0]) * KIB); // the kernel reports kB
         } catch (NumberFormatException e) {

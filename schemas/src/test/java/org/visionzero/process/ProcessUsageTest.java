@@ -15,6 +15,8 @@ class ProcessUsageTest {
     assertThat(ProcessUsage.peakResidentBytes(status)).hasValue(123456L * 1024);
     assertThat(ProcessUsage.peakResidentBytes(List.of("Name:\tjava"))).isEqualTo(OptionalLong.empty());
     assertThat(ProcessUsage.peakResidentBytes(List.of("VmHWM:\t lots kB"))).isEqualTo(OptionalLong.empty());
+    assertThat(ProcessUsage.residentBytes(status)).hasValue(100L * 1024);
+    assertThat(ProcessUsage.residentBytes(List.of("VmHWM:\t  123456 kB"))).isEqualTo(OptionalLong.empty());
   }
 
   @Test
@@ -33,6 +35,8 @@ class ProcessUsageTest {
     if (System.getProperty("os.name").startsWith("Linux")) {
       assertThat(ProcessUsage.peakResidentBytes()).isPresent();
       assertThat(ProcessUsage.peakResidentBytes().getAsLong()).isGreaterThan(1024L * 1024);
+      assertThat(ProcessUsage.residentBytes().getAsLong()).isBetween(1024L * 1024,
+          ProcessUsage.peakResidentBytes().getAsLong());
     }
   }
 }

@@ -41,6 +41,8 @@ import org.visionzero.ops.progress.FinalEvaluationLine;
 import org.visionzero.ops.progress.MeterTotals;
 import org.visionzero.ops.progress.ProgressReporter;
 import org.visionzero.ops.progress.ProgressSample;
+import org.visionzero.ops.resources.ResourceFigures;
+import org.visionzero.ops.resources.ResourceSampler;
 import org.visionzero.ops.report.ReportPage;
 import org.visionzero.ops.report.RunReport;
 import org.visionzero.ops.report.RunSummary;
@@ -96,6 +98,8 @@ public final class Pipeline {
 
   /** How often expired checkpoint blobs are deleted ({@code checkpoint.blobs.keep}). */
   private static final Duration PRUNE_INTERVAL = Duration.ofSeconds(20);
+  /** How often summary.json's resource samples are taken (resident memory, games completed). */
+  private static final Duration RESOURCE_SAMPLING = Duration.ofMinutes(1);
 
   private final VzRun run;
   private final VzRunConfig config;
@@ -112,6 +116,7 @@ public final class Pipeline {
   private CloseOnce producerStop;
   private CloseOnce trainerStop;
   private CloseOnce progressLine;
+  private ResourceSampler resources;
   private TrainerApp trainer;
   private CoordinatorApp coordinator;
   private ScorerApp scorer;
@@ -213,6 +218,8 @@ public final class Pipeline {
     progressLine = new CloseOnce(ProgressReporter.start(() -> sample(lag, topics),
         ConsoleProgress.onTerminalOr(out, config.progressInterval()), config.selfPlayDeadline()));
     run.add("progress line", progressLine);
+    resources = run.add("resource sampler", ResourceSampler.start(started,
+        () -> (long) MeterTotals.counter(registry, CoordinatorMetrics.GAMES_COMPLETED), RESOURCE_SAMPLING));
   }
 
   /** The run's image store. */
@@ -351,6 +358,7 @@ public final class Pipeline {
   public Path finish(End end, boolean evaluate, Map<String, Object> extra, Duration finalEvalBudget)
       throws Exception {
     progressLine.close();
+    resources.selfPlayEnded();
     producerStop.close();
     if (trainerStop != null) {
       trainerStop.close();
@@ -395,6 +403,8 @@ public final class Pipeline {
     if (pruner != null) {
       context.put("checkpointBlobsDeleted", pruner.deletedCount());
     }
+    resources.sampleNow();
+    context.putAll(ResourceFigures.of(resources.samples()));
     RunSummary summary = new RunSummary(config.runId(), started, Instant.now(), trainingLog.history().latest(),
         finalResult, evaluator.results(), context);
     return RunReport.write(runDir, summary, trainingLog.history(), sampleGames());
