@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
+import org.visionzero.streams.app.BoundedRocksDbMemory;
 import org.visionzero.topics.TopicCatalog;
 
 /**
@@ -101,6 +102,8 @@ public final class StreamsAppSettings {
     props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION),
         PRODUCER_MAX_IN_FLIGHT);
+    // every RocksDB store of the JVM within one budget (streams.vz.rocksdb.memory.mb), not ~100 MB each
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
     Map<String, Object> passthrough = config.originalsWithPrefix(PASSTHROUGH_PREFIX);
     passthrough.forEach(props::put);
     return props;
