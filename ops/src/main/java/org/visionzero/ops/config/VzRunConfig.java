@@ -12,11 +12,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.visionzero.game.config.GameConfig;
 import org.visionzero.ops.broker.BrokerSettings;
@@ -26,6 +26,7 @@ import org.visionzero.ops.run.RunPlan;
 import org.visionzero.ops.run.V0Choice;
 import org.visionzero.policy.model.VzModel;
 import org.visionzero.policy.remote.RemoteSettings;
+import org.visionzero.streams.app.BoundedRocksDbMemory;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.topics.TopicCatalog;
 import org.visionzero.trainer.TrainerConfig;
@@ -62,6 +63,7 @@ public final class VzRunConfig extends AbstractConfig {
   public static final String WORKER_OPENAI_MAX_IN_FLIGHT = "worker." + WorkerConfig.OPENAI_MAX_IN_FLIGHT;
   public static final String WORKER_OPENAI_POLICIES = "worker." + WorkerConfig.OPENAI_POLICIES;
   public static final String STREAMS_COMMIT_INTERVAL = "streams.commit.interval.ms";
+  public static final String STREAMS_ROCKSDB_MEMORY = "streams." + BoundedRocksDbMemory.MEMORY_MB_CONFIG;
   public static final String GAMES_PER_STEP = "trainer.games.per.step";
   public static final String CHECKPOINT_INTERVAL = "trainer.checkpoint.interval.steps";
   public static final String LEARNING_RATE = "trainer.learning.rate";
@@ -145,6 +147,10 @@ public final class VzRunConfig extends AbstractConfig {
             "Commit interval of the coordinator and the scorer (Kafka Streams). Under exactly-once a turn request "
                 + "becomes visible to workers only when the coordinator commits, so each of a game's turns waits "
                 + "for it: Kafka's 100 ms default held a game of 9 turns to about 14 games/s at 24 in flight.")
+        .define(STREAMS_ROCKSDB_MEMORY, Type.INT, BoundedRocksDbMemory.DEFAULT_MEMORY_MB, Range.atLeast(0),
+            Importance.LOW, "MiB that every RocksDB store of the coordinator and the scorer share (block cache and "
+                + "memtables; BoundedRocksDbMemory). 0 leaves RocksDB's defaults: up to a 50 MB cache and three 16 MB "
+                + "memtables per store and partition, 18 of them in a run.")
         .define(MAX_GAMES_IN_FLIGHT, Type.INT, 24, Range.atLeast(1), Importance.MEDIUM,
             "Coordinator backpressure: games running at once. Fewer games in flight make training samples fresher "
                 + "(a 6-minute run reached decision accuracy 0.57 at 24 against 0.51 at 64); more give workers "
@@ -386,6 +392,10 @@ public final class VzRunConfig extends AbstractConfig {
 
   public long streamsCommitIntervalMs() {
     return getLong(STREAMS_COMMIT_INTERVAL);
+  }
+
+  public int streamsRocksDbMemoryMb() {
+    return getInt(STREAMS_ROCKSDB_MEMORY);
   }
 
   public int gamesPerStep() {

@@ -41,14 +41,15 @@ import org.visionzero.ops.progress.FinalEvaluationLine;
 import org.visionzero.ops.progress.MeterTotals;
 import org.visionzero.ops.progress.ProgressReporter;
 import org.visionzero.ops.progress.ProgressSample;
-import org.visionzero.ops.resources.ResourceFigures;
-import org.visionzero.ops.resources.ResourceSampler;
 import org.visionzero.ops.report.ReportPage;
 import org.visionzero.ops.report.RunReport;
 import org.visionzero.ops.report.RunSummary;
 import org.visionzero.ops.report.SampleGame;
+import org.visionzero.ops.resources.ResourceFigures;
+import org.visionzero.ops.resources.ResourceSampler;
 import org.visionzero.producers.publish.ProduceOptions;
 import org.visionzero.producers.publish.SourceKind;
+import org.visionzero.streams.app.BoundedRocksDbMemory;
 import org.visionzero.streams.config.CoordinatorConfig;
 import org.visionzero.streams.config.ScorerConfig;
 import org.visionzero.streams.config.StreamsAppSettings;
@@ -248,6 +249,8 @@ public final class Pipeline {
     settings.put(StreamsAppSettings.GAME_PARTITIONS, run.catalog().gamePartitions());
     settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
         Long.toString(config.streamsCommitIntervalMs()));
+    settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + BoundedRocksDbMemory.MEMORY_MB_CONFIG,
+        Integer.toString(config.streamsRocksDbMemoryMb()));
     // the changelogs (compacted) roll small segments, so compaction keeps them near the live state on any cluster
     settings.put(StreamsAppSettings.PASSTHROUGH_PREFIX + StreamsConfig.topicPrefix("segment.bytes"),
         Integer.toString(Topic.SEGMENT_BYTES));

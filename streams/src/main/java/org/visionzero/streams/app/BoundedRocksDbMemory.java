@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
  * {@link WriteBufferManager}, and index and filter blocks kept in the cache. Left to its defaults each store
  * instance (one per store and partition: 18 in a {@code vz run}, coordinator and scorer) may hold a 50 MB block
  * cache and three 16 MB memtables of its own. The budget is {@value #MEMORY_MB_CONFIG} (MiB, default
- * {@value #DEFAULT_MEMORY_MB}), set as {@code streams.vz.rocksdb.memory.mb}; 0 leaves RocksDB's defaults.
+ * {@value #DEFAULT_MEMORY_MB}), set as {@code streams.rocksdb.memory.mb}; 0 leaves RocksDB's defaults.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   /** The Streams property with the budget, in MiB. */
-  public static final String MEMORY_MB_CONFIG = "vz.rocksdb.memory.mb";
+  public static final String MEMORY_MB_CONFIG = "rocksdb.memory.mb";
   public static final int DEFAULT_MEMORY_MB = 64;
   /** The memtables' share of the budget. */
   static final double MEMTABLE_SHARE = 0.5;

@@ -102,7 +102,7 @@ public final class StreamsAppSettings {
     props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION),
         PRODUCER_MAX_IN_FLIGHT);
-    // every RocksDB store of the JVM within one budget (streams.vz.rocksdb.memory.mb), not ~100 MB each
+    // every RocksDB store of the JVM within one budget (streams.rocksdb.memory.mb), not ~100 MB each
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
     Map<String, Object> passthrough = config.originalsWithPrefix(PASSTHROUGH_PREFIX);
     passthrough.forEach(props::put);
