@@ -48,12 +48,4 @@ final class Foreground {
       Thread.currentThread().interrupt();
     }
   }
-
-  /**
-   * Blocks until the JVM is asked to stop; the shutdown hook closes {@code running} and then runs {@code onStopped}.
-   * For what started before this call: a stop asked for before it is not seen ({@link #startAndRunUntilStopped}).
-   */
-  static void runUntilStopped(AutoCloseable running, Runnable onStopped) {
-    startAndRunUntilStopped(() -> running, started -> { }, stopped -> onStopped.run());
-  }
 }

@@ -3,6 +3,7 @@ package org.visionzero.ops.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.visionzero.ops.cli.options.BlobStoreOptions;
 import org.visionzero.ops.cli.options.ClusterOptions;
 import org.visionzero.ops.cli.options.OutputOptions;
@@ -72,16 +73,23 @@ public final class ServeCommand implements Runnable {
         throw new IllegalArgumentException("--api-key-env " + apiKeyEnv + ": that environment variable is not set");
       }
     }
-    ServedModels models;
+    Optional<ServedModels.Following> follows = following;
+    String key = apiKey;
+    AtomicReference<ServedModels> served = new AtomicReference<>();
+    Foreground.startAndRunUntilStopped(() -> {
+      served.set(startModels(follows));
+      return PolicyServer.start(served.get(), new PolicyServer.Settings(host, port, queue, batchSize,
+          Duration.ofMillis(batchWaitMs), Duration.ofSeconds(60), key, allowModelLoading));
+    }, server -> output.progress("Serving " + served.get().models() + " at http://" + host + ":" + server.port()
+        + "/v1; Ctrl-C to stop."), server -> output.progress("vz serve stopped."));
+  }
+
+  private ServedModels startModels(Optional<ServedModels.Following> following) {
     try {
-      models = ServedModels.start(checkpoint, ModelPolicyFactory.standard(), maxLoaded, following,
+      return ServedModels.start(checkpoint, ModelPolicyFactory.standard(), maxLoaded, following,
           new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     } catch (Exception e) {
       throw new IllegalStateException("cannot serve " + checkpoint + ": " + e.getMessage(), e);
     }
-    PolicyServer server = PolicyServer.start(models, new PolicyServer.Settings(host, port, queue, batchSize,
-        Duration.ofMillis(batchWaitMs), Duration.ofSeconds(60), apiKey, allowModelLoading));
-    output.progress("Serving " + models.models() + " at http://" + host + ":" + server.port() + "/v1; Ctrl-C to stop.");
-    Foreground.runUntilStopped(server, () -> output.progress("vz serve stopped."));
   }
 }

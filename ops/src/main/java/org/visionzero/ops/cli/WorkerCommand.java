@@ -53,19 +53,23 @@ public final class WorkerCommand implements Runnable {
         blobs.setting(WorkerConfig.BLOB_STORE_DIR));
     Optional<MetricsEndpoint> endpoint = metrics.startEndpoint();
     MeterRegistry registry = endpoint.<MeterRegistry>map(MetricsEndpoint::registry).orElseGet(SimpleMeterRegistry::new);
-    WorkerApp app;
+    Foreground.startAndRunUntilStopped(() -> startWorkers(settings, registry, endpoint),
+        app -> output.progress("Worker(s) " + app.workerIds() + " running"
+            + endpoint.map(e -> "; metrics at " + e.url()).orElse("") + "; Ctrl-C to stop."),
+        app -> {
+          endpoint.ifPresent(MetricsEndpoint::close);
+          output.progress("Worker stopped after finishing its batch.");
+        });
+  }
+
+  private static WorkerApp startWorkers(WorkerConfig settings, MeterRegistry registry,
+      Optional<MetricsEndpoint> endpoint) {
     try {
-      app = WorkerApp.start(settings, WorkerMain.defaultPolicies(), registry);
+      return WorkerApp.start(settings, WorkerMain.defaultPolicies(), registry);
     } catch (InterruptedException e) {
       endpoint.ifPresent(MetricsEndpoint::close);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the worker", e);
     }
-    output.progress("Worker(s) " + app.workerIds() + " running" + endpoint.map(e -> "; metrics at " + e.url())
-        .orElse("") + "; Ctrl-C to stop.");
-    Foreground.runUntilStopped(() -> {
-      app.close();
-      endpoint.ifPresent(MetricsEndpoint::close);
-    }, () -> output.progress("Worker stopped after finishing its batch."));
   }
 }
