@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.visionzero.ops.cli.options.OutputOptions;
@@ -23,6 +22,7 @@ import org.visionzero.ops.experiment.ExperimentRunner;
 import org.visionzero.ops.experiment.ExperimentSpec;
 import org.visionzero.ops.experiment.RunOutcome;
 import org.visionzero.ops.progress.ConsoleProgress;
+import org.visionzero.ops.threads.DaemonTimers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -132,11 +132,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   private static ScheduledExecutorService progressTicker(ExperimentSpec spec, ExperimentRunner runner) {
     ConsoleProgress progress = ConsoleProgress.onStderr(ConsoleProgress.LOG_EVERY);
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "vz-experiment-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService ticker = DaemonTimers.named("vz-experiment-progress");
     ticker.scheduleAtFixedRate(() -> {
       Instant now = Instant.now();
       progress.update("experiment " + spec.name() + " " + ConsoleProgress.bar(runner.share(now)) + "  about "

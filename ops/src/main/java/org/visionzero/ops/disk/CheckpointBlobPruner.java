@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.visionzero.blob.BlobStore;
 import org.visionzero.events.BlobRef;
+import org.visionzero.ops.threads.DaemonTimers;
 
 /**
  * Deletes the checkpoint blobs that {@link CheckpointRetention} lets go, every {@code interval}, while a run goes
@@ -49,11 +49,7 @@ public final class CheckpointBlobPruner implements AutoCloseable {
 
   /** Prunes every {@code interval} on a daemon thread until closed. */
   public CheckpointBlobPruner start(Duration interval) {
-    timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "vz-checkpoint-pruner");
-      thread.setDaemon(true);
-      return thread;
-    });
+    timer = DaemonTimers.named("vz-checkpoint-pruner");
     timer.scheduleWithFixedDelay(this::pruneLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }

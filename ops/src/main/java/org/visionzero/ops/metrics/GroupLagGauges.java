@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.visionzero.ops.threads.DaemonTimers;
 
 /**
  * {@code vz.consumer.lag{group}}: records of a consumer group's input topics it has not committed yet, sampled on
@@ -42,11 +42,7 @@ public final class GroupLagGauges implements AutoCloseable {
 
   /** Samples every {@code interval} on a daemon thread until closed. */
   public GroupLagGauges start(Duration interval) {
-    timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "vz-lag-gauges");
-      thread.setDaemon(true);
-      return thread;
-    });
+    timer = DaemonTimers.named("vz-lag-gauges");
     timer.scheduleWithFixedDelay(this::sampleOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }

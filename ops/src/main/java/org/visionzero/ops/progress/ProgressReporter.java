@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.visionzero.ops.threads.DaemonTimers;
 
 /**
  * Samples the run every second on its own thread and shows the progress line ({@link ConsoleProgress}: redrawn
@@ -33,11 +33,7 @@ public final class ProgressReporter implements AutoCloseable {
     this.sampler = sampler;
     this.console = console;
     this.deadline = deadline;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "vz-progress");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer = DaemonTimers.named("vz-progress");
   }
 
   /**

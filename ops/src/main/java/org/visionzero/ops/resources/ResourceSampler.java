@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.visionzero.ops.threads.DaemonTimers;
 import org.visionzero.process.ProcessUsage;
 
 /**
@@ -30,11 +30,7 @@ public final class ResourceSampler implements AutoCloseable {
   private ResourceSampler(Instant started, LongSupplier gamesCompleted) {
     this.started = started;
     this.gamesCompleted = gamesCompleted;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "vz-resources");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer = DaemonTimers.named("vz-resources");
   }
 
   /** Samples now and then every {@code every}, minutes counted from {@code started}. */
