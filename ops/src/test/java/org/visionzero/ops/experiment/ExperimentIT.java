@@ -12,14 +12,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.visionzero.json.Json;
 import org.visionzero.ops.cli.Vz;
 import picocli.CommandLine;
 
 /**
  * CI's experiment: two arms, each a real vz run (a child JVM, an embedded broker), then the same command resumes.
- * Not isolated: it asserts what finished and what was kept, nothing that depends on the cores it gets.
+ * Isolated: beside another IT a 72-s run got too few cores to finish one evaluation (0 games evaluated).
  */
+@Isolated // child vz runs: alone, not beside another IT
 class ExperimentIT {
 
   @TempDir

@@ -54,6 +54,9 @@ class TopicProvisionerIT {
     try (Admin admin = KAFKA.admin()) {
       admin.createTopics(Set.of(new NewTopic(gameEvents, 1, (short) 1)
           .configs(Map.of("cleanup.policy", "compact")))).all().get(10, TimeUnit.SECONDS);
+      // created is not yet visible: on a loaded machine the broker's metadata lagged the controller's answer, and
+      // describe said the topic was missing
+      awaitListed(admin, gameEvents);
 
       List<TopicState> states = new TopicProvisioner(admin, TIMEOUT).describe(catalog);
 
@@ -64,6 +67,16 @@ class TopicProvisionerIT {
               "has 1 partitions, the catalog expects " + catalog.gamePartitions(),
               "cleanup.policy is compact, the catalog expects delete",
               "retention.ms is 604800000, the catalog expects -1"));
+    }
+  }
+
+  private static void awaitListed(Admin admin, String topic) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("topic " + topic + " was created but not listed after 30 s");
+      }
+      Thread.sleep(50);
     }
   }
 }
