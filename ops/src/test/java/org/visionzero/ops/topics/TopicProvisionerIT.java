@@ -1,6 +1,7 @@
 package org.visionzero.ops.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +57,8 @@ class TopicProvisionerIT {
           .configs(Map.of("cleanup.policy", "compact")))).all().get(10, TimeUnit.SECONDS);
       // created is not yet visible: on a loaded machine the broker's metadata lagged the controller's answer, and
       // describe said the topic was missing
-      awaitListed(admin, gameEvents);
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(gameEvents));
 
       List<TopicState> states = new TopicProvisioner(admin, TIMEOUT).describe(catalog);
 
@@ -70,13 +72,4 @@ class TopicProvisionerIT {
     }
   }
 
-  private static void awaitListed(Admin admin, String topic) throws Exception {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("topic " + topic + " was created but not listed after 30 s");
-      }
-      Thread.sleep(50);
-    }
-  }
 }
