@@ -1,6 +1,5 @@
 package org.visionzero.workers.bench;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,13 +9,14 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
-import org.visionzero.topics.TopicLeaders;
 
 /** Creates, and removes again, the topics one benchmark run uses (a prefix of its own). */
 final class BenchTopics implements AutoCloseable {
   private static final long ADMIN_TIMEOUT_SECONDS = 30;
+  private static final long LEADER_POLL_MS = 100;
 
   private final Admin admin;
   private final TopicCatalog catalog;
@@ -27,9 +27,7 @@ final class BenchTopics implements AutoCloseable {
     try {
       admin.createTopics(topics().stream().map(BenchTopics::newTopic).toList()).all()
           .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      // so that the first writes are not spent on retries
-      TopicLeaders.await(admin, topics().stream().map(Topic::name).toList(),
-          Duration.ofSeconds(ADMIN_TIMEOUT_SECONDS));
+      awaitLeaders();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       admin.close();
@@ -41,6 +39,26 @@ final class BenchTopics implements AutoCloseable {
     }
   }
 
+  /** Waits until every partition has a leader, so that the first writes are not spent on retries. */
+  private void awaitLeaders() throws InterruptedException, TimeoutException {
+    List<String> names = topics().stream().map(Topic::name).toList();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+    while (System.nanoTime() < deadline) {
+      try {
+        Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+            .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        boolean led = described.values().stream().flatMap(d -> d.partitions().stream())
+            .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        if (led && described.size() == names.size()) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        // not visible yet: ask again
+      }
+      Thread.sleep(LEADER_POLL_MS);
+    }
+    throw new TimeoutException("benchmark topics " + names + " have no leaders after " + ADMIN_TIMEOUT_SECONDS + " s");
+  }
 
   private List<Topic<String, ?>> topics() {
     return List.of(catalog.turnRequests(), catalog.gameEvents(), catalog.checkpoints(), catalog.deadLetters());

@@ -53,7 +53,6 @@ import org.visionzero.streams.scorer.ScorerApp;
 import org.visionzero.streams.scorer.ScorerTopology;
 import org.visionzero.topics.Topic;
 import org.visionzero.topics.TopicCatalog;
-import org.visionzero.topics.TopicLeaders;
 
 /**
  * {@code vz rescore}: re-derives trajectories from {@code game-events} and compares them with the recorded
@@ -69,6 +68,8 @@ import org.visionzero.topics.TopicLeaders;
  * scratch topics, the application's internal topics, group and state are deleted at the end.
  */
 public final class Rescore {
+  /** How often the scratch topics' leaders are looked up while waiting for them. */
+  private static final Duration LEADER_POLL = Duration.ofMillis(200);
   private static final Logger LOG = LoggerFactory.getLogger(Rescore.class);
   private static final Duration WAIT_STEP = Duration.ofMillis(200);
   private static final int RUN_ID_LENGTH = 8;
@@ -304,10 +305,37 @@ public final class Rescore {
       throw new IllegalStateException("cannot create the scratch topics " + created + ": " + e.getCause(),
           e.getCause());
     }
-    // created is not writable: after a broker's restart a new topic had no leader for two minutes
-    TopicLeaders.await(admin, topics.stream().map(Topic::name).toList(), timeout);
+    awaitLeaders(admin, topics.stream().map(Topic::name).toList(), timeout);
   }
 
+  /**
+   * Waits until every partition of the new topics has a leader. Created is not writable: on a cluster whose broker
+   * has just restarted, writes to a new topic got NOT_LEADER_OR_FOLLOWER for about two minutes (a chaos run's end
+   * check), so the copy waits here, with a clear error if the leaders never come.
+   */
+  private static void awaitLeaders(Admin admin, List<String> names, Duration timeout)
+      throws TimeoutException, InterruptedException {
+    Instant until = Instant.now().plus(timeout);
+    List<String> leaderless = List.of();
+    while (Instant.now().isBefore(until)) {
+      try {
+        leaderless = admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .values().stream()
+            .flatMap(d -> d.partitions().stream()
+                .filter(p -> p.leader() == null || p.leader().isEmpty())
+                .map(p -> d.name() + "-" + p.partition()))
+            .toList();
+        if (leaderless.isEmpty()) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        leaderless = List.of("(describe failed: " + e.getCause() + ")");
+      }
+      Thread.sleep(LEADER_POLL.toMillis());
+    }
+    throw new TimeoutException("the scratch partitions " + leaderless + " had no leader after "
+        + timeout.toSeconds() + " s");
+  }
 
   private static String causeOf(Exception e) {
     return String.valueOf(e.getCause() == null ? e : e.getCause());
